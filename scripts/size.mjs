@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * Size budgets (npm run size): minified, gzip -9 sizes of each entry with Lit
+ * inlined and beyond Lit, of all of src/core, and of the CDN bundle. Prints a
+ * table and exits 1 when a budget is exceeded. Code reached only through a
+ * dynamic import() (the sanitizer, a player) is not counted in an entry: it
+ * loads only when needed, and is listed on its own line.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { budgets, entries, lazyCore } from './entries.js';
+import { cssLiteralsEsbuildPlugin } from './minify-css-literals.js';
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const kb = (n) => (n / 1024).toFixed(2);
+
+/** Bundles `entry`; returns gzip bytes of what loads at once and of each lazy chunk. */
+async function measure(entry, { external = [], contents } = {}) {
+  const result = await build({
+    ...(contents ? { stdin: { contents, resolveDir: process.cwd(), loader: 'ts' } } : { entryPoints: [entry] }),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    splitting: !contents,
+    outdir: 'dist/.size',
+    write: false,
+    metafile: true,
+    target: 'es2022',
+    external,
+    tsconfig: 'tsconfig.json',
+    logLevel: 'silent',
+    plugins: [cssLiteralsEsbuildPlugin()],
+  });
+  const files = new Map(result.outputFiles.map((f) => [path.relative(process.cwd(), f.path), f.contents]));
+  const outputs = result.metafile.outputs;
+  const main = Object.keys(outputs).find((o) => outputs[o].entryPoint) ?? Object.keys(outputs).find((o) => o.endsWith('.js'));
+  // What loads at once: the entry and its static imports, transitively.
+  const eager = new Set();
+  const visit = (o) => {
+    if (eager.has(o)) return;
+    eager.add(o);
+    for (const i of outputs[o].imports) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+  };
+  visit(main);
+  const eagerBytes = Buffer.concat([...eager].map((o) => Buffer.from(files.get(o))));
+  // Lazy chunks, named by their largest source (dompurify, xml-feed, text …).
+  const lazy = Object.keys(outputs)
+    .filter((o) => o.endsWith('.js') && !eager.has(o))
+    .map((o) => {
+      const [top] = Object.entries(outputs[o].inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+      const name = top ? path.basename(top[0]).replace(/\.(ts|js|mjs)$/, '').replace(/^purify\.es$/, 'dompurify') : o;
+      return { name, gz: gz(files.get(o)) };
+    });
+  return { gz: gz(eagerBytes), lazy };
+}
+
+const LIT = ['lit', 'lit/*', '@lit/reactive-element', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element/*'];
+const rows = [];
+let failed = 0;
+function row(name, kind, bytes, budgetKb) {
+  const over = budgetKb !== undefined && bytes > budgetKb * 1024;
+  if (over) failed++;
+  rows.push([name, kind, kb(bytes), budgetKb === undefined ? '' : String(budgetKb), over ? 'OVER' : budgetKb === undefined ? '' : 'ok']);
+}
+
+const litAlone = await measure(null, { contents: "export * from 'lit'; export * from 'lit/decorators.js';" });
+row('lit (reference)', 'alone', litAlone.gz);
+
+for (const [name, file] of Object.entries(entries)) {
+  const withLit = await measure(file);
+  const beyond = await measure(file, { external: LIT });
+  row(name, 'with Lit', withLit.gz, budgets[name]?.withLit);
+  row(name, 'beyond Lit', beyond.gz, budgets[name]?.beyondLit);
+  for (const chunk of withLit.lazy) row(name, `lazy: ${chunk.name}`, chunk.gz);
+}
+
+// Core: all of src/core that loads at once (the XML readers and the sanitizer
+// are dynamic imports, listed as lazy chunks).
+const coreFiles = [];
+const walk = (dir) => {
+  for (const f of readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (p.endsWith('.ts') && !lazyCore.includes(path.relative('src/core', p).replaceAll('\\', '/'))) coreFiles.push(p);
+  }
+};
+walk('src/core');
+mkdirSync('dist/.size', { recursive: true });
+const coreEntry = 'dist/.size/core-entry.ts';
+writeFileSync(coreEntry, coreFiles.map((f) => `export * from '../../${f.replaceAll('\\', '/')}';`).join('\n'));
+const core = await measure(coreEntry, { external: [...LIT, 'dompurify', 'date-fns', 'date-fns/*'] });
+row('core (src/core, eager)', 'beyond Lit', core.gz, budgets.core.beyondLit);
+
+try {
+  const cdn = readFileSync('dist/cdn/portal-widgets.js');
+  row('cdn/portal-widgets.js', 'total', gz(cdn), budgets.cdn.total);
+} catch {
+  rows.push(['cdn/portal-widgets.js', 'total', '-', '', 'not built: run npm run build']);
+}
+
+const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['entry', 'measure', 'KB gz', 'budget', ''], ...rows].map((r) => r[i].length)));
+const line = (r) => r.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(line(['entry', 'measure', 'KB gz', 'budget', '']));
+for (const r of rows) console.log(line(r));
+if (failed) {
+  console.error(`\n${failed} size budget(s) exceeded.`);
+  process.exit(1);
+}
+console.log('\nAll size budgets hold.');

@@ -1,0 +1,289 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { documentUrl, fillTemplate, pageParam } from '../../core/config.js';
+import { dayKey, formatDate } from '../../core/dates.js';
+import { toPortalError, type PortalError } from '../../core/errors.js';
+import { load } from '../../core/feed-store.js';
+import { parseFieldMap, parseNews } from '../../core/formats/news.js';
+import type { Feed, NewsItem } from '../../core/model.js';
+import type { SearchIndex } from '../../core/text.js';
+import { filterNews, type NewsFilter } from '../../core/news-filter.js';
+import { DocumentController } from '../../internal/document-controller.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { statusStyles, tokens } from '../../styles/tokens.js';
+import { styles } from './news-list.styles.js';
+
+/**
+ * A list of news from a JSON Feed, RSS or Atom document ("Các tin khác").
+ *
+ * @summary News list with layouts, filters (day, words, tag) and a "More" button.
+ *
+ * @slot - Fallback shown until the feed loads, and if it cannot: e.g. a link to the news page.
+ *
+ * @csspart list - The `<ul>` of items.
+ * @csspart item - One `<li>`.
+ * @csspart title - The item's title (a link when it has one).
+ * @csspart link - The title link.
+ * @csspart date - The `<time>` of publication.
+ * @csspart summary - The summary paragraph.
+ * @csspart image - The item's image.
+ * @csspart more-button - The "Xem thêm" / "More" button.
+ * @csspart status - The visually hidden live region that announces result counts.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error box.
+ * @csspart retry - The error box's retry button.
+ *
+ * @cssprop --portal-color-primary - Accent colour of links and buttons (default #b5121b).
+ * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
+ * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-muted - Colour of dates and summaries.
+ * @cssprop --portal-color-border - Card borders.
+ * @cssprop --portal-gap - Space between items (default 0.75rem).
+ * @cssprop --portal-radius - Corner radius (default 4px).
+ * @cssprop --portal-card-min-width - Narrowest card in the cards layout (default 14rem).
+ * @cssprop --portal-thumb-width - Image width in the list layout (default 6rem).
+ * @cssprop --portal-focus-color - Focus ring colour.
+ *
+ * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
+ * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
+ * @fires portal-select - An item link was activated: `detail.item`; cancel it to handle navigation yourself.
+ */
+export class PortalNewsList extends PortalElement {
+  /** Reactive properties, declared without decorators: they cost bytes in every widget. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    map: {},
+    limit: { type: Number },
+    layout: { reflect: true },
+    showDate: { type: Boolean, attribute: 'show-date' },
+    showSummary: { type: Boolean, attribute: 'show-summary' },
+    showImage: { type: Boolean, attribute: 'show-image' },
+    tag: {},
+    exclude: {},
+    itemHref: { attribute: 'item-href' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    timeout: { type: Number },
+    items: { attribute: false },
+    active: { state: true },
+    shown: { state: true },
+    extra: { state: true },
+    nextUrl: { state: true },
+    moreError: { state: true },
+    moreLoading: { state: true },
+    announcement: { state: true },
+  };
+
+  static override styles = [tokens, statusStyles, styles];
+
+  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. */
+  src?: string;
+
+  /**
+   * Reads a CMS's own JSON instead of a feed: where the items are and which
+   * field is which, e.g. `{"items":"data.list","title":"TieuDe","date_published":"NgayDang","url":"LienKet"}`.
+   */
+  map?: string;
+
+  /** How many items to show; "More" shows as many again. */
+  limit = 10;
+
+  /** `list` (title, optional date, summary, image), `cards` (with image), or `titles` (titles only). */
+  layout: 'list' | 'cards' | 'titles' = 'list';
+
+  /** Show each item's publication date. */
+  showDate = false;
+
+  /** Show each item's summary. */
+  showSummary = false;
+
+  /** Show each item's image (always shown in the cards layout). */
+  showImage = false;
+
+  /** Only items with this tag. */
+  tag?: string;
+
+  /** Leave out the item with this id (e.g. the article shown above "Các tin khác"). */
+  exclude?: string;
+
+  /** Link template for items, e.g. `/bai-viet.html?id={id}`; `{id}` and `{url}` are filled. Default: the item's own URL. */
+  itemHref?: string;
+
+  /** Read `?q=`, `?date=` and `?tag=` from the page address. */
+  syncUrl = false;
+
+  /** Level (2–6) of the title headings; 0 (default) makes titles plain links. */
+  headingLevel = 0;
+
+  /** Milliseconds to wait for the feed before showing the time-out error. */
+  timeout = 8000;
+
+  /** Items given directly instead of `src` (pages and tests). */
+  items?: NewsItem[];
+
+  /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
+  private active: NewsFilter = {};
+  private shown = 0;
+  private extra: NewsItem[] = [];
+  private nextUrl?: string;
+  private moreError?: PortalError;
+  private moreLoading = false;
+  private announcement = '';
+
+  private readonly data = new DocumentController<Feed>(this, {
+    src: () => documentUrl(this.src),
+    key: () => `news ${this.map ?? ''}`,
+    parse: (text, url) => parseNews(text, url, this.map ? parseFieldMap(this.map) : undefined),
+    data: () => (this.items ? { items: this.items, warnings: [] } : undefined),
+    timeout: () => this.timeout,
+    warnings: (feed) => feed.warnings,
+  });
+
+  /**
+   * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
+   * list's time zone), `query` (words, Vietnamese-aware), `tag`. An empty filter
+   * shows everything. The number of matching items is announced.
+   */
+  async filter(filter: NewsFilter): Promise<void> {
+    if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
+    this.active = { ...filter };
+    this.shown = 0;
+    await this.updateComplete;
+    this.announce();
+  }
+
+  private joined?: { items: readonly NewsItem[]; extra: NewsItem[]; all: NewsItem[] };
+
+  /** Every loaded item, in feed order: the first page and those "More" fetched (one array while they do not change). */
+  get allItems(): NewsItem[] {
+    const items = this.data.value?.items ?? [];
+    const j = this.joined;
+    if (j?.items !== items || j.extra !== this.extra)
+      this.joined = { items, extra: this.extra, all: this.extra.length ? [...items, ...this.extra] : (items as NewsItem[]) };
+    return this.joined!.all;
+  }
+
+  /** The items that pass the filters, before the limit. */
+  get matchingItems(): NewsItem[] {
+    const all = this.allItems;
+    return filterNews(all, { ...this.active, tag: this.active.tag ?? this.tag, exclude: this.exclude }, this.timeZone, this.indexOf(all));
+  }
+
+  /** The search module, loaded on demand: a list that is never searched never downloads it. */
+  private text?: typeof import('../../core/text.js');
+
+  private indexOf(items: NewsItem[]): SearchIndex | undefined {
+    return this.active.query && this.text ? this.text.searchIndex(items) : undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) this.readUrl();
+    addEventListener('popstate', this.readUrl);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.readUrl);
+  }
+
+  private readUrl = (): void => {
+    if (!this.syncUrl) return;
+    const date = pageParam('date');
+    const query = pageParam('q');
+    const tag = pageParam('tag');
+    if (date || query || tag || Object.keys(this.active).length) void this.filter({ date, query, tag });
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('items') || changed.has('map')) {
+      this.extra = [];
+      this.nextUrl = undefined;
+      this.moreError = undefined;
+    }
+  }
+
+  private announce(): void {
+    this.announcement = this.msg.count(this.matchingItems.length);
+  }
+
+  private async more(): Promise<void> {
+    const target = (this.shown || this.limit) + this.limit;
+    const next = this.nextUrl ?? this.data.value?.nextUrl;
+    // Fetch the next page only when the loaded items cannot fill the next step.
+    if (this.matchingItems.length < target && next) {
+      this.moreLoading = true;
+      this.moreError = undefined;
+      try {
+        const loaded = await load(next, { timeout: this.timeout });
+        const page = await parseNews(loaded.text, loaded.url, this.map ? parseFieldMap(this.map) : undefined);
+        const seen = new Set(this.allItems.map((i) => i.id));
+        this.extra = [...this.extra, ...page.items.filter((i) => !seen.has(i.id))];
+        this.nextUrl = page.nextUrl && page.nextUrl !== next ? page.nextUrl : '';
+      } catch (e) {
+        this.moreError = toPortalError(e);
+        return;
+      } finally {
+        this.moreLoading = false;
+      }
+    }
+    this.shown = target;
+    await this.updateComplete;
+    this.announce();
+  }
+
+  private href(item: NewsItem): string | undefined {
+    return this.itemHref ? fillTemplate(this.itemHref, { id: item.id, url: item.url }) : item.url;
+  }
+
+  private select(e: MouseEvent, item: NewsItem): void {
+    if (!this.emit('portal-select', { item }, true)) e.preventDefault();
+  }
+
+  override render() {
+    const feed = this.data.value;
+    const error = this.data.error;
+    if (!feed) {
+      return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading();
+    }
+    const matching = this.matchingItems;
+    const limit = this.shown || this.limit;
+    const visible = matching.slice(0, limit);
+    const filtered = Object.values(this.active).some(Boolean);
+    const hasMore = matching.length > limit || (this.nextUrl ?? feed.nextUrl);
+    return html`
+      ${error ? this.renderError(error, this.data.retry, true) : nothing}
+      <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
+      ${visible.length
+        ? html`<ul part="list" class=${this.layout}>
+            ${visible.map((item) => this.renderItem(item))}
+          </ul>`
+        : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
+      ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
+      ${hasMore
+        ? html`<button type="button" class="more" part="more-button" ?disabled=${this.moreLoading} @click=${this.more}>
+            ${this.moreLoading ? this.msg.more_loading : this.msg.more}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderItem(item: NewsItem) {
+    const layout = this.layout;
+    const href = this.href(item);
+    const title = href
+      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)}>${item.title}</a>`
+      : html`<span part="title" class="title">${item.title}</span>`;
+    const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
+    const date = item.published && (this.showDate || layout === 'cards');
+    return html`<li part="item">
+      ${image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
+      ${this.headingLevel >= 2 && this.headingLevel <= 6
+        ? html`<div role="heading" aria-level=${this.headingLevel}>${title}</div>`
+        : title}
+      ${date
+        ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)}>${formatDate(item.published!, this.language, this.timeZone)}</time>`
+        : nothing}
+      ${this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
+    </li>`;
+  }
+}

@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+export const styles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  li {
+    display: grid;
+    gap: 0.25em;
+    align-content: start;
+  }
+  .cards {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--portal-card-min-width, 14rem)), 1fr));
+  }
+  .cards li {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5em;
+  }
+  .list li:has(img) {
+    grid-template-columns: var(--portal-thumb-width, 6rem) 1fr;
+    column-gap: 0.75em;
+  }
+  .list img {
+    grid-row: span 3;
+  }
+  img {
+    inline-size: 100%;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, CanvasText 8%, Canvas);
+  }
+  .title {
+    font-weight: 600;
+    line-height: 1.35;
+    text-decoration: none;
+  }
+  a.title:hover {
+    text-decoration: underline;
+  }
+  .titles li {
+    display: list-item;
+    list-style: square inside;
+  }
+  time,
+  .summary {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .summary {
+    margin: 0;
+  }
+  .more {
+    margin-block-start: var(--_gap);
+  }
+`;

@@ -1,0 +1,32 @@
+/**
+ * Every failure a widget can show has a code; the message shown to the reader is
+ * looked up from the code in the i18n tables, and `detail` names what was wrong
+ * (an HTTP status, a field path) for the console and the error text.
+ */
+export type PortalErrorCode =
+  | 'http' // the server answered 4xx/5xx
+  | 'timeout' // no answer within the time-out
+  | 'offline' // the network failed (DNS, CORS, connection reset)
+  | 'parse' // the body is not valid JSON or XML
+  | 'format' // valid JSON/XML but not a document this widget reads
+  | 'version' // a known document type with an unknown version
+  | 'config' // no src, bad map attribute, …
+  | 'not-found'; // the article asked for is not in the feed
+
+export class PortalError extends Error {
+  override readonly name = 'PortalError';
+  constructor(
+    readonly code: PortalErrorCode,
+    readonly detail = '',
+    readonly status?: number,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+  }
+}
+
+/** Turns anything thrown into a PortalError, so widgets only deal with one kind. */
+export function toPortalError(e: unknown): PortalError {
+  if (e instanceof PortalError) return e;
+  if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
+  return new PortalError('offline', e instanceof Error ? e.message : String(e));
+}

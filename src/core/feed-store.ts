@@ -1,0 +1,151 @@
+/**
+ * The one place that fetches documents. Every widget on a page that reads the
+ * same URL shares one request and one parsed copy; the last good copy of each
+ * URL is kept on the device (Cache API, bounded) so the next visit renders at
+ * once while the document revalidates (stale-while-revalidate).
+ */
+import { PortalError, toPortalError } from './errors.js';
+
+export interface LoadOptions {
+  /** Aborts this caller's wait; the shared request stops when no caller is left. */
+  signal?: AbortSignal;
+  /** Milliseconds per attempt before giving up (default 8000). */
+  timeout?: number;
+  /** Skip the copy already fetched on this page (the retry button). */
+  force?: boolean;
+}
+
+export interface Loaded {
+  text: string;
+  /** The final URL after redirects: relative URLs in the document resolve against it. */
+  url: string;
+}
+
+interface Flight {
+  promise: Promise<Loaded>;
+  controller: AbortController;
+  waiters: number;
+}
+
+const RETRIES = 2;
+const SAVED_MAX = 30;
+const SAVED_MAX_CHARS = 2_000_000;
+const CACHE_NAME = 'portal-widgets-v1';
+
+const inflight = new Map<string, Flight>();
+const fetched = new Map<string, Loaded>();
+const parsed = new Map<string, { text: string; value: unknown }>();
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number): Promise<Loaded> {
+  for (let attempt = 0; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        credentials: 'omit',
+        // Revalidate with the HTTP cache's ETag/Last-Modified (a 304 costs no body)
+        // without adding request headers that would need a CORS preflight.
+        cache: 'no-cache',
+        signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+      });
+    } catch (e) {
+      if (signal.aborted) throw signal.reason;
+      const error = toPortalError(e);
+      if (error.code === 'timeout' || attempt >= RETRIES) throw error;
+      await sleep(backoff(attempt), signal);
+      continue;
+    }
+    if (res.ok) {
+      const loaded = { text: await res.text(), url: res.url || url };
+      void save(url, loaded.text);
+      return loaded;
+    }
+    const error = new PortalError('http', `HTTP ${res.status}`, res.status);
+    if (res.status < 500 || attempt >= RETRIES) throw error;
+    await sleep(backoff(attempt), signal);
+  }
+}
+
+/** 300 ms, 600 ms … with ±50 % jitter, so many readers do not retry in step. */
+const backoff = (attempt: number) => 300 * 2 ** attempt * (0.5 + Math.random());
+
+/** Fetches `url` once per page, whoever asks. */
+export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
+  const { signal, timeout = 8000, force } = options;
+  const done = fetched.get(url);
+  if (done && !force) return Promise.resolve(done);
+  let flight = inflight.get(url);
+  if (!flight || force) {
+    const controller = new AbortController();
+    const promise = fetchWithRetry(url, controller.signal, timeout).then((loaded) => {
+      fetched.set(url, loaded);
+      return loaded;
+    });
+    const f: Flight = { promise, controller, waiters: 0 };
+    promise.catch(() => {}).finally(() => inflight.get(url) === f && inflight.delete(url));
+    inflight.set(url, (flight = f));
+  }
+  const f = flight;
+  f.waiters++;
+  return new Promise<Loaded>((resolve, reject) => {
+    const onAbort = () => {
+      if (--f.waiters === 0) {
+        f.controller.abort(signal!.reason);
+        if (inflight.get(url) === f) inflight.delete(url);
+      }
+      reject(signal!.reason);
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    f.promise.then(resolve, reject).finally(() => signal?.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Parses once per URL and document text, however many widgets read it:
+ * `key` names the parser (news, news+map, links …).
+ */
+export function parseOnce<T>(loaded: Loaded, key: string, parse: (text: string, url: string) => T): T {
+  const id = `${key} ${loaded.url}`;
+  const hit = parsed.get(id);
+  if (hit && hit.text === loaded.text) return hit.value as T;
+  const value = parse(loaded.text, loaded.url);
+  parsed.set(id, { text: loaded.text, value });
+  return value;
+}
+
+/** The last good copy of `url` saved on this device, if any. */
+export async function lastGood(url: string): Promise<Loaded | undefined> {
+  const memory = fetched.get(url);
+  if (memory) return memory;
+  try {
+    const res = await (await caches.open(CACHE_NAME)).match(url);
+    return res ? { text: await res.text(), url } : undefined;
+  } catch {
+    return undefined; // no Cache API (insecure context, private mode)
+  }
+}
+
+async function save(url: string, text: string): Promise<void> {
+  if (text.length > SAVED_MAX_CHARS || typeof caches === 'undefined') return;
+  try {
+    const cache = await caches.open(CACHE_NAME);
+    await cache.put(url, new Response(text, { headers: { 'content-type': 'text/plain;charset=utf-8' } }));
+    const keys = await cache.keys();
+    // keys() lists oldest first: drop the oldest beyond the bound.
+    await Promise.all(keys.slice(0, Math.max(0, keys.length - SAVED_MAX)).map((k) => cache.delete(k)));
+  } catch {
+    // Saving is a bonus; quota or privacy settings may refuse it.
+  }
+}
+
+/** Forgets this page's copies (tests, and a hard refresh of a widget). */
+export function resetStore(): void {
+  fetched.clear();
+  parsed.clear();
+}

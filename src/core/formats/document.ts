@@ -1,0 +1,24 @@
+/** Turning a response body into JSON, with the errors a reader can act on. */
+import { PortalError } from '../errors.js';
+
+/** Removes a byte-order mark and leading white space, which some CMSs emit. */
+export const cleanBody = (text: string) => text.replace(/^\uFEFF/, '').trimStart();
+
+const looksLikeHtml = (text: string) => /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/i.test(text);
+
+/** Refuses an HTML page (a login or error page served as 200) with a clear error. */
+export function refuseHtml(body: string): void {
+  if (looksLikeHtml(body)) throw new PortalError('format', 'HTML page');
+}
+
+/** Parses a JSON body; an HTML page or broken JSON becomes a clear error. */
+export function readJson(text: string): unknown {
+  const body = cleanBody(text);
+  refuseHtml(body);
+  if (!body) throw new PortalError('parse', 'empty body');
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    throw new PortalError('parse', (e as Error).message.slice(0, 160));
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Language resolution and the message tables. Vietnamese is the default;
+ * English is the second language. No runtime localization framework: a host page
+ * that uses one for itself never collides with ours.
+ */
+import { en } from './en.js';
+import { vi, type Messages } from './vi.js';
+
+export type Lang = 'vi' | 'en';
+export type { Messages };
+
+/** The language of `el`: its own `lang`, else the nearest `[lang]` (across shadow roots), else `<html lang>`, else vi. */
+export function resolveLang(el: Element): Lang {
+  let node: Element | null = el;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    const lang = found?.getAttribute('lang');
+    if (lang) return toLang(lang);
+    // lang="" means unknown: keep looking above it, and above the shadow host.
+    node = found?.parentElement ?? hostOf(found ?? node);
+  }
+  return toLang(document.documentElement.lang);
+}
+
+function hostOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+const toLang = (tag: string): Lang => (/^en\b/i.test(tag) ? 'en' : 'vi');
+
+export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);

@@ -1,0 +1,91 @@
+/**
+ * The base of every widget: language, time zone, events, and the status area
+ * (skeleton with the webmaster's fallback children, localized error with a retry
+ * button) that makes a widget never blank and never throw.
+ */
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { DEFAULT_TIME_ZONE } from '../core/dates.js';
+import type { PortalError } from '../core/errors.js';
+import { messages, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
+
+/** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
+const live = new Set<PortalElement>();
+let htmlObserver: MutationObserver | undefined;
+
+export abstract class PortalElement extends LitElement {
+  /** Reactive properties, declared without decorators: they cost bytes in every widget. */
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    timeZone: { attribute: 'time-zone' },
+    langEpoch: { state: true },
+  };
+
+  /** Language of the widget's own text: `vi` (default) or `en`. Else inherited from the nearest `[lang]`. */
+  override lang = '';
+
+  /** IANA time zone in which days are counted and shown. */
+  timeZone = DEFAULT_TIME_ZONE;
+
+  /** Bumped to re-resolve the language when an ancestor's changes. */
+  private langEpoch = 0;
+
+  /** The language resolved for the current update (walking up the tree once, not per item). */
+  private resolved?: Lang;
+
+  /** The resolved language: `vi` or `en`. */
+  get language(): Lang {
+    return (this.resolved ??= resolveLang(this));
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.resolved = undefined; // `lang` here, above, or langEpoch may have changed
+    super.update(changed);
+  }
+
+  /** The message table of {@link language}. */
+  get msg(): Messages {
+    return messages(this.language);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    live.add(this);
+    htmlObserver ??= new MutationObserver(() => live.forEach((el) => el.langEpoch++));
+    htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    live.delete(this);
+  }
+
+  /** Dispatches a `portal-*` event that bubbles out of shadow roots. */
+  emit<T>(name: `portal-${string}`, detail?: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  /** Skeleton while the first data loads, beside the webmaster's fallback children. */
+  protected renderLoading(rows = 3): TemplateResult {
+    return html`<div class="skeleton" part="skeleton" role="status" aria-live="polite">
+      <span class="visually-hidden">${this.msg.loading}</span>
+      ${Array.from({ length: rows }, () => html`<span aria-hidden="true"></span>`)}
+      <slot></slot>
+    </div>`;
+  }
+
+  /**
+   * The localized error box with a retry button. `kept` says the last good
+   * content is still shown under it; otherwise the fallback children are.
+   */
+  protected renderError(error: PortalError, retry: (() => void) | undefined, kept: boolean): TemplateResult {
+    const msg = this.msg;
+    return html`<div class="error" part="error" role="alert">
+        <p>
+          <strong>${msg.errorTitle}:</strong> ${msg.errors[error.code]}${error.detail ? ` (${error.detail})` : ''}.
+          ${kept ? msg.staleNote : nothing}
+        </p>
+        ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}
+      </div>
+      ${kept ? nothing : html`<slot></slot>`}`;
+  }
+}

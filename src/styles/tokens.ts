@@ -1,0 +1,102 @@
+/**
+ * Design tokens every widget shares. Public `--portal-*` properties feed
+ * private `--_*` ones with fallbacks, so a widget needs no theme wrapper and a
+ * page themes all widgets at once (`--portal-color-primary`) or one alone.
+ */
+import { css } from 'lit';
+
+export const tokens = css`
+  :host {
+    --_accent: var(--portal-accent, var(--portal-color-primary, #b5121b));
+    --_text: var(--portal-color-text, CanvasText);
+    --_muted: var(--portal-color-muted, color-mix(in srgb, CanvasText 68%, Canvas));
+    --_surface: var(--portal-color-surface, Canvas);
+    --_border: var(--portal-color-border, color-mix(in srgb, CanvasText 20%, Canvas));
+    --_radius: var(--portal-radius, 4px);
+    --_gap: var(--portal-gap, 0.75rem);
+    --_focus: var(--portal-focus-color, #1a5fb4);
+    display: block;
+    color: var(--_text);
+    font: inherit;
+    color-scheme: inherit;
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  a {
+    color: var(--portal-link-color, var(--_accent));
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    button {
+      border-color: ButtonText;
+      color: ButtonText;
+    }
+  }
+`;
+
+/** The status area every data widget shares: skeleton, error box. */
+export const statusStyles = css`
+  .skeleton {
+    display: grid;
+    gap: var(--_gap);
+    min-block-size: var(--portal-skeleton-height, 6rem);
+  }
+  .skeleton span {
+    display: block;
+    block-size: 1em;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, CanvasText 10%, Canvas);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton span {
+      animation: pulse 1.5s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    padding: 0.5em 0.75em;
+    border-inline-start: 4px solid var(--portal-color-error, #b00020);
+    background: color-mix(in srgb, var(--portal-color-error, #b00020) 8%, Canvas);
+    margin-block: 0.5em;
+  }
+  .error p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import { PortalError } from '../../src/core/errors.js';
+import { lastGood, load } from '../../src/core/feed-store.js';
+import { docUrl, requestCount, resetFeeds, uniqueKey } from '../helpers.js';
+
+const abs = (u: string) => new URL(u, location.href).href;
+
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('feed-store', () => {
+  beforeEach(resetFeeds);
+
+  it('makes one request for many simultaneous readers of a URL, and none for a later one', async () => {
+    const key = uniqueKey();
+    const url = abs(docUrl('news.json', { key }));
+    const results = await Promise.all([load(url), load(url), load(url), load(url), load(url)]);
+    expect(new Set(results.map((r) => r.text)).size).to.equal(1);
+    await load(url);
+    expect((await requestCount(key)).count).to.equal(1);
+  });
+
+  it('retries a 5xx and then succeeds', async () => {
+    const key = uniqueKey();
+    const loaded = await load(abs(docUrl('news.json', { key, fault: '500-twice' })));
+    expect(loaded.text).to.contain('jsonfeed');
+    expect((await requestCount(key)).count).to.equal(3);
+  });
+
+  it('does not retry a 4xx', async () => {
+    const key = uniqueKey();
+    const e = (await rejection(load(abs(docUrl('news.json', { key, fault: '404' }))))) as PortalError;
+    expect(e.code).to.equal('http');
+    expect(e.status).to.equal(404);
+    expect((await requestCount(key)).count).to.equal(1);
+  });
+
+  it('gives up after two retries of a persistent 5xx', async () => {
+    const key = uniqueKey();
+    const e = (await rejection(load(abs(docUrl('news.json', { key, fault: '500' }))))) as PortalError;
+    expect(e.code).to.equal('http');
+    expect((await requestCount(key)).count).to.equal(3);
+  });
+
+  it('times out a slow answer', async () => {
+    const key = uniqueKey();
+    const e = (await rejection(load(abs(docUrl('news.json', { key, fault: 'slow', ms: 3000 })), { timeout: 300 }))) as PortalError;
+    expect(e).to.be.instanceOf(PortalError);
+    expect(e.code).to.equal('timeout');
+  });
+
+  it('aborting one reader does not abort the others; aborting all stops the request', async () => {
+    const url = abs(docUrl('news.json', { key: uniqueKey(), fault: 'slow', ms: 300 }));
+    const a = new AbortController();
+    const first = load(url, { signal: a.signal });
+    const second = load(url);
+    a.abort();
+    expect(await rejection(first)).to.be.instanceOf(DOMException);
+    expect((await second).text).to.contain('jsonfeed');
+  });
+
+  it('revalidates with the ETag and keeps the last good copy on the device', async () => {
+    const key = uniqueKey();
+    const url = abs(docUrl('news.json', { key, fault: 'etag' }));
+    const first = await load(url);
+    await load(url, { force: true });
+    const counts = await requestCount(key);
+    expect(counts.count).to.equal(2);
+    expect(counts.notModified).to.equal(1);
+    // A new page (memory forgotten) finds the saved copy at once.
+    await new Promise((r) => setTimeout(r, 100));
+    const { resetStore } = await import('../../src/core/feed-store.js');
+    resetStore();
+    expect((await lastGood(url))?.text).to.equal(first.text);
+  });
+
+  it('sends no credentials', async () => {
+    const original = window.fetch;
+    let init: RequestInit | undefined;
+    window.fetch = (input, i) => ((init = i), original(input, i));
+    try {
+      await load(abs(docUrl('news.json', { key: uniqueKey() })));
+    } finally {
+      window.fetch = original;
+    }
+    expect(init?.credentials).to.equal('omit');
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Property tests: whatever JSON a server sends, the parser answers with a feed
+ * or a PortalError, never another exception; and valid items are never dropped.
+ */
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { PortalError } from '../../src/core/errors.js';
+import { parseNews } from '../../src/core/formats/news.js';
+
+const BASE = 'https://example.gov.vn/feed.json';
+const V11 = 'https://jsonfeed.org/version/1.1';
+
+async function parseOrError(text: string) {
+  try {
+    return await parseNews(text, BASE);
+  } catch (e) {
+    if (e instanceof PortalError) return e;
+    throw e;
+  }
+}
+
+/** A spec-valid JSON Feed item: an id and content_html or content_text, any optional fields. */
+const validItem = fc.record(
+  {
+    id: fc.oneof(fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), fc.integer().map(String)),
+    content_text: fc.string(),
+    title: fc.string(),
+    summary: fc.string(),
+    url: fc.oneof(fc.webUrl(), fc.constant('javascript:alert(1)'), fc.constant('/relative/path')),
+    date_published: fc.date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    tags: fc.array(fc.string()),
+    _portal: fc.record({ source: fc.record({ name: fc.string(), url: fc.webUrl() }) }),
+  },
+  { requiredKeys: ['id', 'content_text'] },
+);
+
+describe('parseNews properties', () => {
+  it('any JSON value gives a feed or a PortalError, never another exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        const result = await parseOrError(JSON.stringify(value));
+        expect(result instanceof PortalError || Array.isArray(result.items)).to.equal(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any JSON inside a JSON Feed envelope gives a feed or a PortalError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 20 }), fc.dictionary(fc.string(), fc.jsonValue()), async (items, extra) => {
+        const result = await parseOrError(JSON.stringify({ ...extra, version: V11, items }));
+        if (!(result instanceof PortalError)) expect(result.items.length + result.warnings.length).to.be.at.least(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any string body gives a feed or a PortalError', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.string().map((s) => `<rss><channel><item><title>${s}</title></item></channel></rss>`)), async (text) => {
+        await parseOrError(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never drops a valid item, and keeps its id and order', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(validItem, { maxLength: 30 }), async (items) => {
+        const feed = await parseNews(JSON.stringify({ version: V11, items }), BASE);
+        expect(feed.items.map((i) => i.id)).to.deep.equal(items.map((i) => String(i.id).trim()));
+        for (const item of feed.items) if (item.url) expect(item.url).to.match(/^https?:/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('skips exactly the invalid items, one warning each', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(validItem, fc.boolean()), { maxLength: 20 }), async (pairs) => {
+        const items = pairs.map(([item, broken]) => (broken ? { ...item, date_published: 'hôm qua' } : item));
+        const feed = await parseNews(JSON.stringify({ version: V11, items }), BASE);
+        expect(feed.items).to.have.length(pairs.filter(([, b]) => !b).length);
+        const dateWarnings = feed.warnings.filter((w) => w.endsWith('date_published: not a date'));
+        expect(dateWarnings).to.have.length(pairs.filter(([, b]) => b).length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,148 @@
+import { expect } from '@open-wc/testing';
+import { PortalError } from '../../src/core/errors.js';
+import { parseDate } from '../../src/core/formats/fields.js';
+import { getPath, parseFieldMap, parseNews } from '../../src/core/formats/news.js';
+
+const BASE = 'https://example.gov.vn/feeds/news.json';
+const fixture = async (name: string) => (await fetch(`/test/fixtures/${name}`)).text();
+
+async function expectError(fn: () => unknown, code: string, detail?: RegExp) {
+  try {
+    await fn();
+  } catch (e) {
+    expect(e).to.be.instanceOf(PortalError);
+    expect((e as PortalError).code).to.equal(code);
+    if (detail) expect((e as PortalError).detail).to.match(detail);
+    return;
+  }
+  expect.fail(`expected a ${code} error`);
+}
+
+describe('parseNews: JSON Feed', () => {
+  it('reads JSON Feed 1.1, skipping the invalid item with a warning naming the field path', async () => {
+    const feed = await parseNews(await fixture('news.json'), BASE);
+    expect(feed.title).to.equal('Tin tức - Ủy ban MTTQ Việt Nam tỉnh');
+    expect(feed.items).to.have.length(12);
+    expect(feed.warnings).to.deep.equal(['items[3].date_published: not a date']);
+    const first = feed.items[0];
+    expect(first.url).to.equal('https://example.gov.vn/bai-viet/tin-100.html');
+    expect(first.published!.toISOString()).to.equal('2024-04-19T16:30:00.000Z');
+    expect(first.source).to.deep.equal({ name: 'Tinhuytthue.vn', url: 'https://tinhuytthue.vn/' });
+    expect(first.tags).to.deep.equal(['Mặt trận']);
+  });
+
+  it('reads JSON Feed 1.0 (author, no authors)', async () => {
+    const feed = await parseNews(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1',
+        items: [{ id: 1, content_text: 'Xin chào', author: { name: 'Tòa soạn' } }],
+      }),
+      BASE,
+    );
+    expect(feed.items[0].id).to.equal('1');
+    expect(feed.items[0].title).to.equal('Xin chào');
+    expect(feed.items[0].authors).to.deep.equal([{ name: 'Tòa soạn', url: undefined }]);
+  });
+
+  it('drops disallowed URLs with a warning but keeps the item', async () => {
+    const feed = await parseNews(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'a', title: 'T', url: 'javascript:alert(1)', image: ' data:image/png;base64,AAAA' }],
+      }),
+      BASE,
+    );
+    expect(feed.items).to.have.length(1);
+    expect(feed.items[0].url).to.equal(undefined);
+    expect(feed.items[0].image).to.equal(undefined);
+    expect(feed.warnings.join('\n')).to.match(/items\[0\]\.url: URL not allowed/).and.match(/items\[0\]\.image/);
+  });
+
+  it('names the wrong field type', async () => {
+    const feed = await parseNews(
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 42 }, { id: 'b', title: ['x'] }, 'x', { title: 'no id' }] }),
+      BASE,
+    );
+    expect(feed.items.map((i) => i.id)).to.deep.equal(['a']);
+    expect(feed.warnings).to.deep.equal(['items[1].title: not a string', 'items[2]: not an object', 'items[3].id: missing']);
+  });
+
+  it('refuses unknown versions, non-feeds, HTML pages and broken JSON with a clear code', async () => {
+    await expectError(() => parseNews(JSON.stringify({ version: 'https://jsonfeed.org/version/2', items: [] }), BASE), 'version', /version\/2/);
+    await expectError(() => parseNews('{"hello": "world"}', BASE), 'format');
+    await expectError(() => parseNews('[1, 2]', BASE), 'format');
+    await expectError(() => parseNews('<!DOCTYPE html><html><body>Trang chủ</body></html>', BASE), 'format', /HTML/);
+    await expectError(() => parseNews('{"version": "https://jsonfeed.org/version/1.1", "items": [', BASE), 'parse');
+    await expectError(() => parseNews('', BASE), 'parse');
+    await expectError(() => parseNews(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: {} }), BASE), 'format', /items/);
+  });
+
+  it('tolerates a byte-order mark', async () => {
+    const feed = await parseNews('\uFEFF' + JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [] }), BASE);
+    expect(feed.items).to.deep.equal([]);
+  });
+});
+
+describe('parseNews: RSS 2.0', () => {
+  it('reads items, CDATA, content:encoded, media:thumbnail, enclosure, RFC 822 dates, BOM', async () => {
+    const feed = await parseNews(await fixture('news.rss.xml'), BASE);
+    expect(feed.title).to.equal('Tin tức RSS');
+    expect(feed.items).to.have.length(5);
+    expect(feed.warnings).to.deep.equal(['items[5].pubDate: not a date']);
+    const [first, second] = feed.items;
+    expect(first.id).to.equal('tin-100');
+    expect(first.published!.toISOString()).to.equal('2024-04-19T16:30:00.000Z');
+    expect(first.summary).to.equal('Tóm tắt: Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024.');
+    expect(first.contentHtml).to.contain('<p>');
+    expect(first.image).to.equal('https://example.gov.vn/test/fixtures/img/anh-1.svg');
+    expect(first.authors[0].name).to.equal('Ban biên tập');
+    expect(second.attachments).to.deep.equal([
+      { url: 'https://example.gov.vn/media/clip.mp4', mimeType: 'video/mp4', sizeInBytes: 123456, durationInSeconds: undefined },
+    ]);
+  });
+
+  it('reports broken XML as a parse error', async () => {
+    await expectError(() => parseNews('<rss><channel><item><title>x</channel>', BASE), 'parse');
+    await expectError(() => parseNews('<?xml version="1.0"?><opml/>', BASE), 'format', /opml/);
+  });
+});
+
+describe('parseNews: Atom 1.0', () => {
+  it('reads entries and refuses a javascript: link', async () => {
+    const feed = await parseNews(await fixture('news.atom.xml'), BASE);
+    expect(feed.items).to.have.length(5);
+    expect(feed.items[0].contentHtml).to.equal('<p>Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024.</p><p>Nội dung chi tiết của bài viết số 1.</p>');
+    expect(feed.items[0].published!.toISOString()).to.equal('2024-04-19T16:30:00.000Z');
+    expect(feed.items[4].url).to.equal(undefined);
+    expect(feed.homePageUrl).to.equal('https://example.gov.vn/');
+  });
+});
+
+describe('parseNews: a CMS JSON through a map', () => {
+  it('maps fields and validates them like a feed', async () => {
+    const map = parseFieldMap('{"items":"data.list","id":"Ma","title":"TieuDe","date_published":"NgayDang","url":"LienKet","image":"AnhDaiDien"}');
+    const feed = await parseNews(await fixture('cms.json'), BASE, map);
+    expect(feed.items).to.have.length(4);
+    expect(feed.items[0].title).to.equal('Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024');
+    expect(feed.items[0].published!.toISOString()).to.equal('2024-04-19T01:00:00.000Z');
+    expect(feed.items[0].url).to.equal('https://example.gov.vn/bai-viet/tin-100.html');
+  });
+
+  it('says which path is wrong', async () => {
+    await expectError(() => parseNews('{"data": {}}', BASE, parseFieldMap('{"items":"data.list","title":"T"}')), 'format', /data\.list/);
+    await expectError(() => parseFieldMap('{items: 1}'), 'config');
+    await expectError(() => parseFieldMap('{"title": "x"}'), 'config');
+    expect(getPath({ a: [{ b: 1 }] }, 'a.0.b')).to.equal(1);
+  });
+});
+
+describe('parseDate', () => {
+  it('reads RFC 3339, RFC 822 and dd/MM/yyyy (Vietnam time), and refuses nonsense', () => {
+    expect(parseDate('2024-04-19T23:30:00+07:00')!.toISOString()).to.equal('2024-04-19T16:30:00.000Z');
+    expect(parseDate('Fri, 19 Apr 2024 08:00:00 +0700')!.toISOString()).to.equal('2024-04-19T01:00:00.000Z');
+    expect(parseDate('19/04/2024')!.toISOString()).to.equal('2024-04-18T17:00:00.000Z');
+    expect(parseDate('31/02/2024')).to.equal(undefined);
+    expect(parseDate('abc')).to.equal(undefined);
+    expect(parseDate('ngày 19 tháng 4')).to.equal(undefined);
+  });
+});

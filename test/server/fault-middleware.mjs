@@ -1,0 +1,118 @@
+/**
+ * Test-server middleware (web-test-runner's Koa server): serves fixtures from
+ * test/fixtures over real HTTP and injects the faults a widget must survive.
+ *
+ *   GET /test-api/doc?file=news.json&fault=KIND&key=K&ms=N&type=T
+ *     fault: none | 404 | 500 | 500-once | slow | malformed | truncated |
+ *            wrong-type | html | bom | etag
+ *     key:   counts requests under this name (default: the file name)
+ *   GET /test-api/count?key=K  → {"count": n, "notModified": n}
+ *   GET /test-api/reset        → forgets every count
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const counts = new Map();
+const notModified = new Map();
+
+const bump = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function typeOf(file) {
+  if (file.endsWith('.json')) return 'application/feed+json; charset=utf-8';
+  if (file.endsWith('.xml') || file.endsWith('.rss') || file.endsWith('.atom')) return 'application/xml; charset=utf-8';
+  return 'text/plain; charset=utf-8';
+}
+
+export async function faultMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/test-api/')) return next();
+  const q = ctx.query;
+  if (ctx.path === '/test-api/reset') {
+    counts.clear();
+    notModified.clear();
+    ctx.body = { ok: true };
+    return;
+  }
+  if (ctx.path === '/test-api/bench-report' && ctx.method === 'POST') {
+    // Benchmarks (bench/*.bench.ts) post their figures here; scripts/bench.mjs prints them.
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    mkdirSync('.test-results', { recursive: true });
+    appendFileSync('.test-results/bench.json', JSON.stringify(JSON.parse(body)) + '\n');
+    ctx.body = { ok: true };
+    return;
+  }
+  if (ctx.path === '/test-api/count') {
+    ctx.body = { count: counts.get(q.key) ?? 0, notModified: notModified.get(q.key) ?? 0 };
+    return;
+  }
+  if (ctx.path !== '/test-api/doc') return next();
+
+  const file = path.basename(String(q.file ?? 'news.json'));
+  const key = String(q.key ?? file);
+  const fault = String(q.fault ?? 'none');
+  const n = bump(counts, key).get(key);
+  ctx.set('cache-control', 'no-cache');
+  let body = await readFile(path.join(fixtures, file), 'utf8').catch(() => undefined);
+  if (body === undefined || fault === '404') {
+    ctx.status = 404;
+    ctx.type = 'text/html';
+    ctx.body = '<!doctype html><title>404</title><h1>Not found</h1>';
+    return;
+  }
+  ctx.type = String(q.type ?? typeOf(file));
+  switch (fault) {
+    case '500':
+      ctx.status = 500;
+      ctx.body = 'Internal error';
+      return;
+    case '500-once':
+      if (n === 1) {
+        ctx.status = 500;
+        ctx.body = 'Internal error';
+        return;
+      }
+      break;
+    case '500-twice':
+      if (n <= 2) {
+        ctx.status = 503;
+        ctx.body = 'Unavailable';
+        return;
+      }
+      break;
+    case 'slow':
+      await sleep(Number(q.ms ?? 2000));
+      break;
+    case 'malformed':
+      body = body.slice(0, body.length / 2).replace(/[\s\S]$/, '') + ',,]}';
+      break;
+    case 'truncated':
+      body = body.slice(0, Math.floor(body.length / 2));
+      break;
+    case 'wrong-type':
+      ctx.type = 'text/html; charset=utf-8';
+      break;
+    case 'html':
+      ctx.type = 'text/html; charset=utf-8';
+      body = '<!DOCTYPE html>\n<html lang="vi"><head><title>Trang chủ</title></head><body><h1>Cổng thông tin</h1></body></html>';
+      break;
+    case 'bom':
+      body = '\uFEFF' + body;
+      break;
+    case 'etag': {
+      const etag = `"${file}-v1"`;
+      ctx.set('etag', etag);
+      if (ctx.get('if-none-match') === etag) {
+        bump(notModified, key);
+        ctx.status = 304;
+        return;
+      }
+      break;
+    }
+  }
+  ctx.status = 200;
+  ctx.body = body;
+}

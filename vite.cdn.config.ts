@@ -1,0 +1,19 @@
+/**
+ * The CDN bundle: every widget with Lit inlined, minified, for a plain
+ * `<script type="module" src=".../portal-widgets.js">`. The sanitizer stays a
+ * separate chunk beside it, fetched only when an article has HTML.
+ */
+import { defineConfig } from 'vite';
+import { cssLiteralsVitePlugin } from './scripts/minify-css-literals.js';
+
+export default defineConfig({
+  plugins: [cssLiteralsVitePlugin()],
+  build: {
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    lib: { entry: { 'portal-widgets': 'src/index.ts' }, formats: ['es'] },
+    rollupOptions: { output: { chunkFileNames: '[name]-[hash].js' } },
+  },
+});
