@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { budgets, entries, lazyCore } from './entries.js';
+import { budgets, entries, lazyCore, ownCore } from './entries.js';
 import { cssLiteralsEsbuildPlugin } from './minify-css-literals.js';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -83,7 +83,7 @@ const walk = (dir) => {
   for (const f of readdirSync(dir)) {
     const p = path.join(dir, f);
     if (statSync(p).isDirectory()) walk(p);
-    else if (p.endsWith('.ts') && !lazyCore.includes(path.relative('src/core', p).replaceAll('\\', '/'))) coreFiles.push(p);
+    else if (p.endsWith('.ts') && ![...lazyCore, ...ownCore].includes(path.relative('src/core', p).replaceAll('\\', '/'))) coreFiles.push(p);
   }
 };
 walk('src/core');

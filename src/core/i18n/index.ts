@@ -30,3 +30,13 @@ function hostOf(node: Node): Element | null {
 const toLang = (tag: string): Lang => (/^en\b/i.test(tag) ? 'en' : 'vi');
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
+
+/**
+ * A widget's own messages in both languages (src/core/i18n/<widget>.ts), kept
+ * apart from the shared table so a page pays only for the widgets it uses.
+ * The vi table defines the shape; en must match it.
+ */
+export type Localized<T> = { vi: T; en: T };
+
+/** The messages of `table` in `lang`. */
+export const localize = <T>(table: Localized<T>, lang: Lang): T => table[lang];
