@@ -17,7 +17,7 @@ const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(2);
 
 /** Bundles `entry`; returns gzip bytes of what loads at once and of each lazy chunk. */
-async function measure(entry, { external = [], contents } = {}) {
+async function measure(entry, { external = [], contents, shared = false } = {}) {
   const result = await build({
     ...(contents ? { stdin: { contents, resolveDir: process.cwd(), loader: 'ts' } } : { entryPoints: [entry] }),
     bundle: true,
@@ -31,7 +31,7 @@ async function measure(entry, { external = [], contents } = {}) {
     external,
     tsconfig: 'tsconfig.json',
     logLevel: 'silent',
-    plugins: [cssLiteralsEsbuildPlugin()],
+    plugins: [...(shared ? [sharedExternal()] : []), cssLiteralsEsbuildPlugin()],
   });
   const files = new Map(result.outputFiles.map((f) => [path.relative(process.cwd(), f.path), f.contents]));
   const outputs = result.metafile.outputs;
@@ -56,6 +56,26 @@ async function measure(entry, { external = [], contents } = {}) {
   return { gz: gz(eagerBytes), lazy };
 }
 
+/**
+ * Marks what every widget shares as external — src/internal, src/styles, and
+ * src/core except the lazy and widget-specific modules — to measure what one
+ * widget adds beyond Lit and that shared base ("beyond shared").
+ */
+function sharedExternal() {
+  const own = new Set([...lazyCore, ...ownCore].map((f) => path.resolve('src/core', f)));
+  return {
+    name: 'shared-external',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+        const rel = path.relative(process.cwd(), abs).replaceAll('\\', '/');
+        const sharedFile = /^src\/(core|internal|styles)\//.test(rel) && !own.has(abs);
+        return sharedFile ? { path: abs, external: true } : undefined;
+      });
+    },
+  };
+}
+
 const LIT = ['lit', 'lit/*', '@lit/reactive-element', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element/*'];
 const rows = [];
 let failed = 0;
@@ -73,6 +93,10 @@ for (const [name, file] of Object.entries(entries)) {
   const beyond = await measure(file, { external: LIT });
   row(name, 'with Lit', withLit.gz, budgets[name]?.withLit);
   row(name, 'beyond Lit', beyond.gz, budgets[name]?.beyondLit);
+  if (name !== 'index') {
+    const own = await measure(file, { external: LIT, shared: true });
+    row(name, 'beyond Lit+shared', own.gz, budgets[name]?.beyondShared);
+  }
   for (const chunk of withLit.lazy) row(name, `lazy: ${chunk.name}`, chunk.gz);
 }
 
