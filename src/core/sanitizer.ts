@@ -1,6 +1,12 @@
 /**
  * The HTML sanitizer: DOMPurify with the article allow-list. Loaded only through
  * sanitizeHtml() in ./safe-html.ts, so it costs nothing until an item has HTML.
+ *
+ * Kept: ordinary article HTML (paragraphs, headings, lists, tables, figures and
+ * images, links, quotes, emphasis). Removed: script, style, iframe/object/embed,
+ * forms and their controls, SVG and MathML (with their content), every attribute
+ * not listed (so every on* handler, style, id, name), and any URL that is not
+ * http(s) (links may also mail or call).
  */
 import DOMPurify from 'dompurify';
 import { LINK_PROTOCOLS, safeUrl } from './safe-html.js';
@@ -9,13 +15,21 @@ import { LINK_PROTOCOLS, safeUrl } from './safe-html.js';
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col',
-  'figure', 'figcaption', 'img', 'picture', 'a', 'blockquote', 'q', 'cite', 'em', 'strong', 'b', 'i',
+  'figure', 'figcaption', 'img', 'a', 'blockquote', 'q', 'cite', 'em', 'strong', 'b', 'i',
   'u', 's', 'small', 'sub', 'sup', 'mark', 'abbr', 'time', 'code', 'pre', 'span', 'div', 'section',
 ];
 const ALLOWED_ATTR = [
   'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'headers',
   'datetime', 'cite', 'lang', 'dir', 'target', 'start', 'reversed', 'type',
 ];
+/**
+ * Dropped with everything inside them, not just unwrapped: DOMPurify's own list
+ * (script, style, svg, math, template, noscript, xmp, iframe …) plus the controls
+ * and plug-ins whose text means nothing outside them.
+ */
+const FORBID_WITH_CONTENT = ['button', 'select', 'option', 'optgroup', 'textarea', 'datalist', 'object', 'embed', 'applet', 'frameset', 'frame', 'canvas', 'map'];
+/** Attributes holding a URL: each goes through safeUrl. */
+const URL_ATTRS = ['href', 'src', 'cite'];
 
 /**
  * One DOMPurify instance for the page: each instance registers a Trusted Types
@@ -25,17 +39,17 @@ const purify = DOMPurify();
 /** The document URL that relative links in the HTML being sanitized resolve against. */
 let currentBase: string | undefined;
 
-// Every href/src goes through safeUrl; links that open a new tab get
-// rel="noopener noreferrer"; images load lazily.
+// Every URL goes through safeUrl (resolved against the item, http(s) only);
+// links that open a new tab get rel="noopener noreferrer"; images load lazily.
 purify.addHook('afterSanitizeAttributes', (node: Element) => {
-  for (const name of ['href', 'src']) {
+  for (const name of URL_ATTRS) {
     const value = node.getAttribute(name);
     if (value === null) continue;
     const safe = safeUrl(value, currentBase, name === 'href' ? LINK_PROTOCOLS : undefined);
     if (safe) node.setAttribute(name, safe);
     else node.removeAttribute(name);
   }
-  if (node.tagName === 'A' && node.getAttribute('target')) {
+  if (node.tagName === 'A' && node.hasAttribute('target')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
@@ -51,8 +65,11 @@ export function sanitize(html: string, base?: string): DocumentFragment {
   try {
     return purify.sanitize(html, {
       ALLOWED_TAGS,
-      ALLOWED_ATTR: [...ALLOWED_ATTR, 'rel', 'loading', 'decoding'],
+      ALLOWED_ATTR,
+      ADD_FORBID_CONTENTS: FORBID_WITH_CONTENT,
       ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      ALLOW_UNKNOWN_PROTOCOLS: false,
       RETURN_DOM_FRAGMENT: true,
     }) as DocumentFragment;
   } finally {

@@ -8,6 +8,12 @@
  *     key:   counts requests under this name (default: the file name)
  *   GET /test-api/count?key=K  → {"count": n, "notModified": n}
  *   GET /test-api/reset        → forgets every count
+ *   GET /test-api/beacon?key=K&v=ID   records that script ran (XSS tests' payloads call it)
+ *   GET /test-api/beacon-hits?key=K   → {"count": n, "ids": [...]} distinct ids that called
+ *   GET /test-api/void/…       → 204: where hostile feeds' relative URLs resolve, so they log no 404s
+ *   GET /test-api/csp-page?feed=URL&item=ID
+ *     a page served with a strict CSP and Trusted Types, holding a news list and an
+ *     article of `feed`; test/components/article/csp-probe.ts reports to the parent frame
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +23,12 @@ import { fileURLToPath } from 'node:url';
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const counts = new Map();
 const notModified = new Map();
+const beacons = new Map();
+
+/** The strictest policy the widgets promise to work under (DESIGN.md: untrusted input). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify";
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const bump = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -43,6 +55,39 @@ export async function faultMiddleware(ctx, next) {
     mkdirSync('.test-results', { recursive: true });
     appendFileSync('.test-results/bench.json', JSON.stringify(JSON.parse(body)) + '\n');
     ctx.body = { ok: true };
+    return;
+  }
+  if (ctx.path === '/test-api/csp-page') {
+    const feed = escapeHtml(String(q.feed ?? '/test-api/doc?file=article.json'));
+    const item = escapeHtml(String(q.item ?? 'tin-200'));
+    ctx.set('content-security-policy', STRICT_CSP);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>CSP</title>
+<script type="module" src="/test/components/article/csp-probe.ts"></script></head>
+<body>
+<portal-news-list src="${feed}" show-date show-image show-summary limit="4"></portal-news-list>
+<portal-article src="${feed}" item-id="${item}"></portal-article>
+</body></html>`;
+    return;
+  }
+  if (ctx.path.startsWith('/test-api/void/')) {
+    ctx.status = 204;
+    return;
+  }
+  if (ctx.path === '/test-api/beacon') {
+    // Reached only if an injected payload executed: from this page, a frame or a data: document.
+    const key = String(q.key ?? '');
+    if (!beacons.has(key)) beacons.set(key, new Set());
+    beacons.get(key).add(String(q.v ?? ''));
+    ctx.set('access-control-allow-origin', '*');
+    ctx.type = 'text/javascript';
+    ctx.body = '';
+    return;
+  }
+  if (ctx.path === '/test-api/beacon-hits') {
+    const ids = [...(beacons.get(String(q.key ?? '')) ?? [])];
+    ctx.body = { count: ids.length, ids };
     return;
   }
   if (ctx.path === '/test-api/count') {

@@ -1,0 +1,416 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { fileName, fileTypeLabel, formatFileSize, relatedItems } from '../../core/article.js';
+import { documentUrl, pageParam } from '../../core/config.js';
+import { dayKey, formatDate } from '../../core/dates.js';
+import { PortalError } from '../../core/errors.js';
+import { parseFieldMap, parseNews } from '../../core/formats/news.js';
+import { articleMessages } from '../../core/i18n/article.js';
+import { localize } from '../../core/i18n/index.js';
+import type { Feed, NewsItem, Source } from '../../core/model.js';
+import { LINK_PROTOCOLS, safeUrl, sanitizeHtml } from '../../core/safe-html.js';
+import { DocumentController } from '../../internal/document-controller.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { statusStyles, tokens } from '../../styles/tokens.js';
+import '../news-list/news-list.js';
+import { styles } from './article.styles.js';
+
+/** Text sizes A−/A+ steps through (em); index 1 is the page's own size. */
+const TEXT_SIZES = 5;
+const DEFAULT_SIZE = 1;
+const SIZE_KEY = 'portal-widgets:article-text-size';
+
+/** h1…h6: the title and section headings follow `heading-level`. */
+const HEADINGS = [
+  (part: string, c: unknown) => html`<h1 part=${part} id=${part}>${c}</h1>`,
+  (part: string, c: unknown) => html`<h2 part=${part} id=${part}>${c}</h2>`,
+  (part: string, c: unknown) => html`<h3 part=${part} id=${part}>${c}</h3>`,
+  (part: string, c: unknown) => html`<h4 part=${part} id=${part}>${c}</h4>`,
+  (part: string, c: unknown) => html`<h5 part=${part} id=${part}>${c}</h5>`,
+  (part: string, c: unknown) => html`<h6 part=${part} id=${part}>${c}</h6>`,
+];
+const heading = (level: number, part: string, content: unknown) =>
+  HEADINGS[Math.min(Math.max(Math.trunc(level) || 1, 1), 6) - 1](part, content);
+
+/**
+ * Hides everything on the page but the article being printed (marked
+ * `data-portal-print` for the print dialog only). Adopted, not a `<style>`:
+ * a strict CSP allows it.
+ */
+let printSheet: CSSStyleSheet | undefined;
+const PRINT_ONLY =
+  '@media print{body :not([data-portal-print],[data-portal-print] *,:has([data-portal-print])){display:none!important}}';
+
+/**
+ * One article of a JSON Feed, RSS or Atom document: the article page of the
+ * portal ("Ngày cập nhật 19/04/2024", body, "Nguồn: Tinhuytthue.vn", "Các tin khác").
+ *
+ * The body is `content_html` sanitized by DOMPurify (loaded only for an item
+ * that has HTML) and inserted as nodes, else `content_text` as paragraphs.
+ * Printing from the tool prints the article alone; the browser's own print
+ * leaves out the tools and "Các tin khác".
+ *
+ * @summary Article view with date, authors, image, body, source, tags, attachments, reader tools and "Các tin khác".
+ *
+ * @slot - Fallback shown until the feed loads, and if it cannot: e.g. a link to the article on the old site.
+ *
+ * @csspart article - The `<article>`.
+ * @csspart title - The title heading.
+ * @csspart meta - The line with dates and authors.
+ * @csspart date - Each `<time>`.
+ * @csspart authors - The authors.
+ * @csspart tools - The group of reader tools.
+ * @csspart tool - Each reader tool button (also `print`, `smaller`, `larger`, `share`).
+ * @csspart figure - The `<figure>` around the image.
+ * @csspart image - The article's image.
+ * @csspart summary - The summary paragraph.
+ * @csspart body - The article body.
+ * @csspart source - The "Nguồn" line.
+ * @csspart tags - The list of tags.
+ * @csspart attachments - The attachments section.
+ * @csspart attachment - Each attachment link.
+ * @csspart related - The "Các tin khác" section (its list's parts are exported as `related-list`, `related-item`, `related-link`, `related-date`).
+ * @csspart related-heading - The "Các tin khác" heading.
+ * @csspart attachments-heading - The "Tệp đính kèm" heading.
+ * @csspart not-found - The "article not found" box.
+ * @csspart back-link - Its link back to the news list.
+ * @csspart status - The visually hidden live region (copy confirmations).
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error box.
+ * @csspart retry - The error box's retry button.
+ *
+ * @cssprop --portal-color-primary - Accent colour of links and buttons (default #b5121b).
+ * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
+ * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-muted - Colour of the date line and the source.
+ * @cssprop --portal-color-border - Rules between the sections.
+ * @cssprop --portal-gap - Space between blocks (default 0.75rem).
+ * @cssprop --portal-radius - Corner radius (default 4px).
+ * @cssprop --portal-article-max-width - Widest line of the body (default 75ch).
+ * @cssprop --portal-focus-color - Focus ring colour.
+ *
+ * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
+ * @fires portal-error - Loading failed, or no item has the id (`code` `not-found`): `detail.error`.
+ * @fires portal-select - A "Các tin khác" link was activated: `detail.item`; cancel it to handle navigation yourself.
+ */
+export class PortalArticle extends PortalElement {
+  /** Reactive properties, declared without decorators: they cost bytes in every widget. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    map: {},
+    itemId: { attribute: 'item-id' },
+    idParam: { attribute: 'id-param' },
+    listHref: { attribute: 'list-href' },
+    itemHref: { attribute: 'item-href' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    relatedLimit: { type: Number, attribute: 'related-limit' },
+    updateTitle: { type: Boolean, attribute: 'update-title' },
+    timeout: { type: Number },
+    items: { attribute: false },
+    body: { state: true },
+    textSize: { state: true },
+    announcement: { state: true },
+  };
+
+  static override styles = [tokens, statusStyles, styles];
+
+  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. */
+  src?: string;
+
+  /** Reads a CMS's own JSON instead of a feed, as `<portal-news-list map>` does. */
+  map?: string;
+
+  /** The id of the item to show. Default: the page address's parameter named by `id-param`. */
+  itemId?: string;
+
+  /** The page address's parameter holding the item id when `item-id` is not set (what the news list's `item-href` writes). */
+  idParam = 'id';
+
+  /** The news list page, linked from the "article not found" state. */
+  listHref?: string;
+
+  /**
+   * Link template for "Các tin khác", e.g. `/bai-viet.html?id={id}`. Default: this
+   * page with `?{id-param}={id}` when the article reads its id from the address,
+   * else each item's own URL.
+   */
+  itemHref?: string;
+
+  /** Level (1–6) of the title heading; section headings are one level below. */
+  headingLevel = 1;
+
+  /** How many items "Các tin khác" shows; 0 hides it. */
+  relatedLimit = 5;
+
+  /** Set `document.title` to the article's title. Otherwise the host page is left as it is. */
+  updateTitle = false;
+
+  /** Milliseconds to wait for the feed before showing the time-out error. */
+  timeout = 8000;
+
+  /** Items given directly instead of `src` (pages and tests). */
+  items?: NewsItem[];
+
+  /** The sanitized body of the item shown, once ready. */
+  private body?: { item: NewsItem; node?: Node };
+  private textSize = readTextSize();
+  private announcement = '';
+  /** The id a not-found event was last fired for. */
+  private missing?: string;
+
+  private readonly data = new DocumentController<Feed>(this, {
+    src: () => documentUrl(this.src),
+    // The news list's key: a list and an article of one feed share one parse.
+    key: () => `news ${this.map ?? ''}`,
+    parse: (text, url) => parseNews(text, url, this.map ? parseFieldMap(this.map) : undefined),
+    data: () => (this.items ? { items: this.items, warnings: [] } : undefined),
+    timeout: () => this.timeout,
+    warnings: (feed) => feed.warnings,
+  });
+
+  private get m() {
+    return localize(articleMessages, this.language);
+  }
+
+  /** The id asked for: `item-id`, else the address parameter. */
+  get articleId(): string | undefined {
+    return this.itemId || pageParam(this.idParam);
+  }
+
+  /** The item shown, once the feed has loaded and has it. */
+  get item(): NewsItem | undefined {
+    const id = this.articleId;
+    return id === undefined ? undefined : this.data.value?.items.find((i) => i.id === id);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+  }
+
+  /** A page that changes `?id=` with history.pushState shows the new article on back/forward. */
+  private onPopState = () => this.requestUpdate();
+
+  protected override willUpdate(): void {
+    const item = this.item;
+    if (item !== this.body?.item) {
+      this.body = item && !item.contentHtml ? { item } : undefined;
+      if (item?.contentHtml) void this.sanitize(item);
+    }
+  }
+
+  /** Sanitizes the body off the render path; DOMPurify loads on the first call only. */
+  private async sanitize(item: NewsItem): Promise<void> {
+    let node: HTMLElement | undefined;
+    try {
+      const fragment = await sanitizeHtml(item.contentHtml!, item.url ?? documentUrl(this.src));
+      // Held in an element of its own: a fragment empties when inserted, the element
+      // keeps its nodes however often the template places it.
+      node = document.createElement('div');
+      node.append(fragment);
+    } catch (e) {
+      console.warn('[portal-widgets] the article body could not be sanitized; showing its text instead', e);
+    }
+    if (this.item === item) this.body = { item, node };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const item = this.item;
+    if (item && this.updateTitle) document.title = item.title;
+    const id = this.articleId;
+    if (!item && (this.data.value || id === undefined) && this.missing !== id) {
+      this.missing = id;
+      this.emit('portal-error', { error: new PortalError('not-found', `id: ${id ?? ''}`) });
+    } else if (item) this.missing = undefined;
+  }
+
+  override render() {
+    const feed = this.data.value;
+    const error = this.data.error;
+    const id = this.articleId;
+    if (id !== undefined && !feed) {
+      return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading(6);
+    }
+    const item = this.item;
+    if (!item) return this.renderNotFound();
+    const body = this.body;
+    if (body?.item !== item) return this.renderLoading(6); // sanitizing
+    return html`${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${this.renderArticle(item, feed!, body.node)} ${this.renderRelated(item, feed!)}`;
+  }
+
+  private renderNotFound(): TemplateResult {
+    const back = safeUrl(this.listHref, undefined, LINK_PROTOCOLS);
+    return html`<div class="not-found" part="not-found" role="alert">
+      <p>${this.msg.errors['not-found']}.</p>
+      ${back ? html`<a part="back-link" href=${back}>${this.m.backToList}</a>` : nothing}
+    </div>`;
+  }
+
+  private renderArticle(item: NewsItem, feed: Feed, node: Node | undefined): TemplateResult {
+    const m = this.m;
+    const source: Source | undefined = item.source ?? (feed.title ? { name: feed.title, url: feed.homePageUrl } : undefined);
+    return html`<article part="article" class="size-${this.textSize}" aria-labelledby="title">
+      ${heading(this.headingLevel, 'title', item.title)}
+      ${this.renderMeta(item)} ${this.renderTools()}
+      ${item.image
+        ? html`<figure part="figure"><img part="image" src=${item.image} alt=${item.imageAlt ?? ''} decoding="async" /></figure>`
+        : nothing}
+      ${item.summary && item.summary !== item.contentText ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
+      <div part="body" class="body">
+        ${node ?? paragraphs(item.contentText).map((p) => html`<p>${p}</p>`)}
+      </div>
+      ${source
+        ? html`<p part="source" class="source">
+            ${m.source}: ${source.url ? html`<a href=${source.url}>${source.name}</a>` : source.name}
+          </p>`
+        : nothing}
+      ${item.tags.length
+        ? html`<ul part="tags" class="tags" aria-label=${m.tags}>
+            ${item.tags.map((t) => html`<li>${t}</li>`)}
+          </ul>`
+        : nothing}
+      ${item.attachments.length
+        ? html`<section part="attachments" class="attachments" aria-labelledby="attachments-heading">
+            ${heading(this.headingLevel + 1, 'attachments-heading', m.attachments)}
+            <ul>
+              ${item.attachments.map(
+                (a) => html`<li>
+                  <a part="attachment" href=${a.url} download>${a.title ?? fileName(a)}</a>
+                  (${fileTypeLabel(a)}${a.sizeInBytes !== undefined ? `, ${formatFileSize(a.sizeInBytes, this.language)}` : ''})
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+    </article>`;
+  }
+
+  private renderMeta(item: NewsItem): TemplateResult {
+    const m = this.m;
+    const tz = this.timeZone;
+    const date = (label: string, d: Date) =>
+      html`<span>${label} <time part="date" datetime=${dayKey(d, tz)}>${formatDate(d, this.language, tz)}</time></span>`;
+    const { published, modified } = item;
+    const updated = modified ?? published;
+    const both = modified && published && dayKey(modified, tz) !== dayKey(published, tz);
+    return html`<p part="meta" class="meta">
+      ${both ? date(m.published, published) : nothing} ${updated ? date(m.updated, updated) : nothing}
+      ${item.authors.length
+        ? html`<span part="authors">${m.authors}:
+            ${item.authors.map((a, i) => html`${i ? ', ' : ''}${a.url ? html`<a href=${a.url}>${a.name}</a>` : a.name}`)}</span
+          >`
+        : nothing}
+    </p>`;
+  }
+
+  private renderTools(): TemplateResult {
+    const m = this.m;
+    const size = this.textSize;
+    // aria-disabled, not disabled: the button keeps focus when it reaches the end.
+    return html`<div part="tools" class="tools" role="group" aria-label=${m.tools}>
+        <button type="button" part="tool print" @click=${this.print}>${m.print}</button>
+        <button type="button" part="tool smaller" aria-disabled=${size <= 0} @click=${() => this.resize(-1)}>
+          A−<span class="visually-hidden">: ${m.smaller}</span>
+        </button>
+        <button type="button" part="tool larger" aria-disabled=${size >= TEXT_SIZES - 1} @click=${() => this.resize(1)}>
+          A+<span class="visually-hidden">: ${m.larger}</span>
+        </button>
+        <button type="button" part="tool share" @click=${this.share}>${'share' in navigator ? m.share : m.copy}</button>
+      </div>
+      <div class="visually-hidden" role="status" part="status">${this.announcement}</div>`;
+  }
+
+  private renderRelated(item: NewsItem, feed: Feed): TemplateResult | typeof nothing {
+    const limit = this.relatedLimit;
+    const related = limit > 0 ? relatedItems(feed.items, item, limit) : [];
+    if (!related.length) return nothing;
+    const href = this.itemHref ?? (this.itemId ? undefined : `?${encodeURIComponent(this.idParam)}={id}`);
+    // The news list renders the items this article already loaded: no second request, no second list.
+    return html`<section part="related" class="related" aria-labelledby="related-heading">
+      ${heading(this.headingLevel + 1, 'related-heading', this.m.related)}
+      <portal-news-list
+        exportparts="list: related-list, item: related-item, link: related-link, date: related-date"
+        lang=${this.language}
+        time-zone=${this.timeZone}
+        src=${this.src ?? nothing}
+        map=${this.map ?? nothing}
+        item-href=${href ?? nothing}
+        exclude=${item.id}
+        limit=${limit}
+        show-date
+        .items=${related}
+      ></portal-news-list>
+    </section>`;
+  }
+
+  private resize(step: number): void {
+    const next = Math.min(Math.max(this.textSize + step, 0), TEXT_SIZES - 1);
+    if (next === this.textSize) return;
+    this.textSize = next;
+    try {
+      localStorage.setItem(SIZE_KEY, String(next));
+    } catch {
+      // Storage blocked: the size holds for this page only.
+    }
+  }
+
+  /** Prints this article alone: the rest of the page is hidden for the print dialog only. */
+  private print = (): void => {
+    printSheet ??= new CSSStyleSheet();
+    printSheet.replaceSync(PRINT_ONLY);
+    const sheets = document.adoptedStyleSheets;
+    document.adoptedStyleSheets = [...sheets, printSheet];
+    this.setAttribute('data-portal-print', '');
+    addEventListener(
+      'afterprint',
+      () => {
+        this.removeAttribute('data-portal-print');
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== printSheet);
+      },
+      { once: true },
+    );
+    globalThis.print();
+  };
+
+  /** The system share sheet where there is one, else the link copied, announced politely. */
+  private share = async (): Promise<void> => {
+    const item = this.item;
+    const url = location.href;
+    if ('share' in navigator) {
+      try {
+        return await navigator.share({ title: item?.title, url });
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') return; // the reader closed the sheet
+      }
+    }
+    let message: string;
+    try {
+      await navigator.clipboard.writeText(url);
+      message = this.m.copied;
+    } catch {
+      message = `${this.m.copyFailed} ${url}`;
+    }
+    // Emptied first, so the same message is announced again on a second press.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
+  };
+}
+
+/** `content_text` as paragraphs: each line break starts one. */
+const paragraphs = (text = '') => text.trim().split(/\s*\n\s*/).filter(Boolean);
+
+function readTextSize(): number {
+  try {
+    const n = Number(localStorage.getItem(SIZE_KEY) ?? DEFAULT_SIZE);
+    return Number.isInteger(n) && n >= 0 && n < TEXT_SIZES ? n : DEFAULT_SIZE;
+  } catch {
+    return DEFAULT_SIZE;
+  }
+}
