@@ -62,11 +62,13 @@ export function videoOf(item: NewsItem): Video | undefined {
   const base = { item, captions, poster };
   const file = item.attachments.find((a) => /^video\//i.test(a.mimeType));
   if (file) return { ...base, kind: 'file', src: file.url, type: file.mimeType, durationInSeconds: file.durationInSeconds };
-  for (const a of [{ url: item.url ?? '' } as Partial<Attachment>, ...item.attachments]) {
-    const yt = youtubeId(a.url!);
-    if (yt) return { ...base, kind: 'youtube', src: youtubeEmbed(yt), durationInSeconds: a.durationInSeconds };
-    const vm = vimeoId(a.url!);
-    if (vm) return { ...base, kind: 'vimeo', src: vimeoEmbed(vm), durationInSeconds: a.durationInSeconds };
+  // A video page's length, if the feed gives one, is on one of the attachments.
+  const durationInSeconds = item.attachments.find((a) => a.durationInSeconds)?.durationInSeconds;
+  for (const url of [item.url ?? '', ...item.attachments.map((a) => a.url)]) {
+    const yt = youtubeId(url);
+    if (yt) return { ...base, kind: 'youtube', src: youtubeEmbed(yt), durationInSeconds };
+    const vm = vimeoId(url);
+    if (vm) return { ...base, kind: 'vimeo', src: vimeoEmbed(vm), durationInSeconds };
   }
   return undefined;
 }

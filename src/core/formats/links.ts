@@ -18,7 +18,7 @@ export function parseLinks(text: string, base: string): LinkDirectory {
     if (!Array.isArray(group.links)) throw new Invalid(`${path}.links: not an array`);
     const links = readEach(group.links, `${path}.links`, warnings, (link, p) => {
       const linkTitle = reqString(link, 'title', p);
-      if (link.url === undefined) throw new Invalid(`${p}.url: missing`);
+      if (typeof link.url !== 'string') throw new Invalid(`${p}.url: ${link.url === undefined ? 'missing' : 'not a string'}`);
       // optUrl warns about a refused scheme; the link is then left out.
       const url = optUrl(link, 'url', p, base, warnings, LINK_PROTOCOLS);
       return url ? { title: linkTitle, url } : undefined;
