@@ -4,6 +4,8 @@ export const styles = css`
   :host {
     --_bg: var(--portal-banner-background, var(--_accent));
     --_fg: var(--portal-banner-color, #ffde00);
+    /* One line while loading, not the lists' taller box: no jump when the text arrives. */
+    --portal-skeleton-height: 2.5rem;
   }
   .banner {
     display: flex;
