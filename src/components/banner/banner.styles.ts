@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
+    /* The moving line is as wide as all its text: it must not widen the page's grid or flex column. */
+    contain: inline-size;
     --_bg: var(--portal-banner-background, var(--_accent));
     --_fg: var(--portal-banner-color, #ffde00);
     /* One line while loading, not the lists' taller box: no jump when the text arrives. */
