@@ -4,5 +4,8 @@
  */
 export * from './components/news-list/news-list.js';
 export * from './components/article/article.js';
+export * from './components/link-directory/link-directory.js';
+export * from './components/banner/banner.js';
+export * from './components/video-list/video-list.js';
 export type * from './core/model.js';
 export { PortalError } from './core/errors.js';

@@ -1,0 +1,205 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { documentUrl } from '../../core/config.js';
+import { currentMessages, nextChange, parseBanner } from '../../core/formats/banner.js';
+import { bannerMessages } from '../../core/i18n/banner.js';
+import { localize } from '../../core/i18n/index.js';
+import type { Banner, BannerMessage } from '../../core/model.js';
+import { safeUrl } from '../../core/safe-html.js';
+import { DocumentController } from '../../internal/document-controller.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { statusStyles, tokens } from '../../styles/tokens.js';
+import { styles } from './banner.styles.js';
+
+/** Where the reader's "stop scrolling" choice is remembered, for every banner of the site. */
+const PAUSED_KEY = 'portal-widgets:banner-paused';
+/** Only when the reader has not asked for less motion does the text move. */
+const MOTION_OK = '(prefers-reduced-motion: no-preference)';
+
+function storedPaused(): boolean {
+  try {
+    return localStorage.getItem(PAUSED_KEY) === '1';
+  } catch {
+    return false; // storage blocked: the choice lasts for this page only
+  }
+}
+
+/** The banner's light-DOM children as messages: one per element (its link, if any), or the bare text as one. */
+function childMessages(host: Element): BannerMessage[] {
+  const text = (n: Node) => n.textContent!.replace(/\s+/g, ' ').trim();
+  const list = host.children.length ? [...host.children] : [host];
+  return list
+    .map((el) => {
+      const a = el.matches('a[href]') ? el : el.querySelector('a[href]');
+      return { text: text(el), url: a ? safeUrl(a.getAttribute('href'), document.baseURI) : undefined };
+    })
+    .filter((m) => m.text);
+}
+
+/**
+ * The scrolling welcome line ("NHIỆT LIỆT CHÀO MỪNG …"), as an accessible
+ * ticker: the whole text is in the page and readable without motion; it moves
+ * only when the reader allows motion, stops on hover and focus, and a pause
+ * button that comes first stops it for good (remembered on the device).
+ *
+ * @summary Welcome line / ticker from a `portal-banner/1` document or the light-DOM children.
+ *
+ * @slot - The messages when there is no document (one per child element; a link inside is kept), else the fallback while it loads.
+ *
+ * @csspart banner - The red band.
+ * @csspart pause-button - The pause/play toggle (`aria-pressed="true"` when stopped); first in the banner.
+ * @csspart viewport - The clipping box the text moves in.
+ * @csspart track - What moves.
+ * @csspart messages - The `<ul>` of messages.
+ * @csspart message - One message.
+ * @csspart link - A message's link.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error box.
+ * @csspart retry - The error box's retry button.
+ *
+ * @cssprop --portal-banner-background - Band colour (default: the accent, #b5121b).
+ * @cssprop --portal-banner-color - Text colour (default gold #ffde00).
+ * @cssprop --portal-banner-font-size - Text size (default 1.125rem).
+ * @cssprop --portal-banner-font-weight - Text weight (default 700).
+ * @cssprop --portal-banner-gap - Space between messages (default 3em).
+ * @cssprop --portal-color-primary - The site's accent, the default band colour.
+ * @cssprop --portal-radius - Corner radius.
+ *
+ * @fires portal-load - The document loaded: `detail.value` is the parsed banner.
+ * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
+ * @fires portal-pause - The pause button was toggled: `detail.paused`.
+ */
+export class PortalBanner extends PortalElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    speed: { type: Number },
+    isStatic: { type: Boolean, attribute: 'static', reflect: true },
+    timeout: { type: Number },
+    data: { attribute: false },
+    paused: { state: true },
+    motionOk: { state: true },
+    children_: { state: true },
+  };
+
+  static override styles = [tokens, statusStyles, styles];
+
+  /** URL of a `portal-banner/1` document. Default: the page's `<meta name="portal-widgets:banner">`; without either, the light-DOM children are the messages. */
+  src?: string;
+
+  /** Scrolling speed in CSS pixels per second. */
+  speed = 50;
+
+  /** Never move (attribute `static`): the text is shown wrapped, in full. */
+  isStatic = false;
+
+  /** Milliseconds to wait for the document before showing the time-out error. */
+  timeout = 8000;
+
+  /** The banner given directly instead of `src` (pages and tests). */
+  data?: Banner;
+
+  /** The reader stopped the text with the pause button (remembered on the device). */
+  private paused = storedPaused();
+  private motionOk = true;
+  private children_: BannerMessage[] = [];
+  private motion?: MediaQueryList;
+  private observer?: MutationObserver;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  private readonly doc = new DocumentController<Banner>(this, {
+    src: () => documentUrl(this.src, 'portal-widgets:banner'),
+    key: () => `banner ${this.timeZone}`,
+    parse: (text, url) => parseBanner(text, url, this.timeZone),
+    data: () =>
+      this.data ??
+      (!documentUrl(this.src, 'portal-widgets:banner') && this.children_.length ? { messages: this.children_, warnings: [] } : undefined),
+    timeout: () => this.timeout,
+    warnings: (b) => b.warnings,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.motion ??= matchMedia(MOTION_OK);
+    this.motionOk = this.motion.matches;
+    this.motion.addEventListener('change', this.onMotion);
+    this.readChildren();
+    this.observer ??= new MutationObserver(this.readChildren);
+    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.motion?.removeEventListener('change', this.onMotion);
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+  }
+
+  private onMotion = (e: MediaQueryListEvent): void => {
+    this.motionOk = e.matches;
+  };
+
+  private readChildren = (): void => {
+    this.children_ = childMessages(this);
+  };
+
+  private togglePause(): void {
+    this.paused = !this.paused;
+    try {
+      localStorage.setItem(PAUSED_KEY, this.paused ? '1' : '0');
+    } catch {
+      // storage blocked: remembered for this page only
+    }
+    this.emit('portal-pause', { paused: this.paused });
+  }
+
+  /** Whether the text is moving now (not counting hover and focus, which only hold it). */
+  get moving(): boolean {
+    return this.canMove && !this.paused && !!this.messages.length;
+  }
+
+  private get canMove(): boolean {
+    return !this.isStatic && this.motionOk && this.speed > 0;
+  }
+
+  /** The messages in their period now. */
+  get messages(): BannerMessage[] {
+    return currentMessages(this.doc.value?.messages ?? []);
+  }
+
+  protected override updated(): void {
+    // The duration follows from the text's width and the speed, set through the CSSOM (allowed under a strict CSP).
+    const run = this.renderRoot.querySelector<HTMLElement>('.run');
+    if (run && this.moving)
+      this.renderRoot.querySelector<HTMLElement>('.track')!.style.setProperty('--_duration', `${(run.offsetWidth / this.speed).toFixed(2)}s`);
+    // Show or hide messages when their period starts or ends.
+    clearTimeout(this.timer);
+    const wait = nextChange(this.doc.value?.messages ?? []);
+    if (wait !== undefined) this.timer = setTimeout(() => this.requestUpdate(), Math.min(wait + 100, 2 ** 31 - 1));
+  }
+
+  override render() {
+    const value = this.doc.value;
+    const error = this.doc.error;
+    if (!value) return error ? this.renderError(error, this.data ? undefined : this.doc.retry, false) : this.renderLoading(1);
+    const messages = this.messages;
+    if (!messages.length) return error ? this.renderError(error, this.doc.retry, true) : nothing;
+    const text = localize(bannerMessages, this.language);
+    const moving = this.moving;
+    const run = (copy: boolean) =>
+      html`<ul class="run" part="messages" aria-hidden=${copy ? 'true' : nothing}>
+        ${messages.map(
+          (m) => html`<li part="message">${m.url && !copy ? html`<a part="link" href=${m.url}>${m.text}</a>` : m.text}</li>`,
+        )}
+      </ul>`;
+    return html`${error ? this.renderError(error, this.doc.retry, true) : nothing}
+      <div part="banner" class="banner ${moving ? 'moving' : ''}">
+        ${this.canMove
+          ? html`<button type="button" part="pause-button" class="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.togglePause}>
+              <span aria-hidden="true">${this.paused ? '▶\uFE0E' : '❚❚'}</span><span class="visually-hidden">${text.pause}</span>
+            </button>`
+          : nothing}
+        <div class="viewport" part="viewport">
+          <div class="track" part="track">${run(false)}${moving ? run(true) : nothing}</div>
+        </div>
+      </div>`;
+  }
+}

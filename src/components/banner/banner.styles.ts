@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The moving line is as wide as all its text: it must not widen the page's grid or flex column. */
+    contain: inline-size;
+    --_bg: var(--portal-banner-background, var(--_accent));
+    --_fg: var(--portal-banner-color, #ffde00);
+    /* One line while loading, not the lists' taller box: no jump when the text arrives. */
+    --portal-skeleton-height: 2.5rem;
+  }
+  .banner {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    padding: 0.375em 0.5em;
+    background: var(--_bg);
+    color: var(--_fg);
+    border-radius: var(--_radius);
+    font-size: var(--portal-banner-font-size, 1.125rem);
+    font-weight: var(--portal-banner-font-weight, 700);
+  }
+  .banner :focus-visible {
+    outline-color: currentColor;
+  }
+  .pause {
+    flex: none;
+    background: transparent;
+    color: inherit;
+    border-color: currentColor;
+    font-size: 0.875rem;
+    line-height: 1;
+    padding: 0.375em 0.5em;
+  }
+  .viewport {
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .track {
+    display: flex;
+  }
+  .run {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: var(--portal-banner-gap, 3em);
+  }
+  a {
+    color: inherit;
+  }
+  .moving .viewport {
+    overflow: hidden;
+  }
+  .moving .track {
+    inline-size: max-content;
+  }
+  .moving .run {
+    flex-wrap: nowrap;
+    white-space: nowrap;
+    padding-inline-end: var(--portal-banner-gap, 3em);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .moving .track {
+      animation: portal-ticker var(--_duration, 30s) linear infinite;
+    }
+    /* Hover and focus hold the text too; the pause button is what stops it. */
+    .moving:hover .track,
+    .moving:focus-within .track {
+      animation-play-state: paused;
+    }
+  }
+  @keyframes portal-ticker {
+    to {
+      transform: translateX(-50%);
+    }
+  }
+  @media (forced-colors: active) {
+    .banner {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

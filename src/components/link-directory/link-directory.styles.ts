@@ -1,0 +1,53 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .group {
+    display: grid;
+    gap: 0.25em;
+  }
+  label,
+  .title {
+    font-weight: 600;
+  }
+  .row {
+    display: flex;
+    gap: 0.375em;
+  }
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25em 0.375em;
+    min-block-size: 2em;
+  }
+  select {
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .filter {
+    display: grid;
+    gap: 0.25em;
+  }
+  ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+    display: grid;
+    gap: 0.25em;
+  }
+  p {
+    margin: 0;
+  }
+  @media (forced-colors: active) {
+    select,
+    input {
+      border-color: ButtonText;
+    }
+  }
+`;

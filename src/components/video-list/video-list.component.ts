@@ -1,0 +1,211 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { documentUrl } from '../../core/config.js';
+import { dayKey, formatDate } from '../../core/dates.js';
+import { parseNews } from '../../core/formats/news.js';
+import { localize } from '../../core/i18n/index.js';
+import { videoListMessages } from '../../core/i18n/video-list.js';
+import type { Feed, NewsItem } from '../../core/model.js';
+import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
+import { DocumentController } from '../../internal/document-controller.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { statusStyles, tokens } from '../../styles/tokens.js';
+import { styles } from './video-list.styles.js';
+
+/**
+ * Videos of the news feed ("Video khác"): items with a `video/*` attachment or a
+ * YouTube/Vimeo URL. The featured one sits above the list behind a facade (its
+ * poster and a play button): nothing is requested from a video site until the
+ * reader clicks. Then files play in `<video controls>` (a `text/vtt` attachment
+ * becomes a captions track), YouTube in its privacy-enhanced youtube-nocookie.com
+ * embed, Vimeo with `dnt=1`. One player at a time, on the whole page.
+ *
+ * @summary Video list with a featured player behind a privacy facade.
+ *
+ * @slot - Fallback shown until the feed loads, and if it cannot: e.g. a link to the video page.
+ *
+ * @csspart player - The featured video's box (16:9): the facade, then the player.
+ * @csspart play-button - The facade: poster and play icon.
+ * @csspart poster - A poster image (featured and list).
+ * @csspart video - The `<video>` element, once playing a file.
+ * @csspart iframe - The YouTube or Vimeo embed, once playing.
+ * @csspart featured-title - The featured video's title.
+ * @csspart heading - The "Video khác" / "More videos" heading.
+ * @csspart list - The `<ul>` of other videos.
+ * @csspart item - One `<li>`.
+ * @csspart item-button - The button that plays an item in the player.
+ * @csspart title - An item's title.
+ * @csspart duration - A duration (`3:05`).
+ * @csspart date - A `<time>` of publication.
+ * @csspart empty - The text shown when the feed has no videos.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error box.
+ * @csspart retry - The error box's retry button.
+ *
+ * @cssprop --portal-color-primary - Accent colour of the play icon and buttons (default #b5121b).
+ * @cssprop --portal-accent - Accent for this widget only.
+ * @cssprop --portal-color-muted - Colour of dates and durations.
+ * @cssprop --portal-gap - Space between items (default 0.75rem).
+ * @cssprop --portal-radius - Corner radius (default 4px).
+ * @cssprop --portal-thumb-width - Poster width in the list (default 7rem).
+ * @cssprop --portal-focus-color - Focus ring colour.
+ *
+ * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
+ * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
+ * @fires portal-play - The reader started a video: `detail.item`. Other video lists stop theirs.
+ */
+export class PortalVideoList extends PortalElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    limit: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    timeout: { type: Number },
+    items: { attribute: false },
+    featuredId: { state: true },
+    playing: { state: true },
+  };
+
+  static override styles = [tokens, statusStyles, styles];
+
+  /**
+   * URL of a JSON Feed, RSS or Atom document. Default: the page's
+   * `<meta name="portal-widgets:videos">`, else its `<meta name="portal-widgets:src">` (the news feed).
+   */
+  src?: string;
+
+  /** How many other videos to list under the player. */
+  limit = 6;
+
+  /** Level (2–6) of the "Video khác" heading (default 3); another value makes it plain text. */
+  headingLevel = 3;
+
+  /** Milliseconds to wait for the feed before showing the time-out error. */
+  timeout = 8000;
+
+  /** Items given directly instead of `src` (pages and tests); those that are videos are shown. */
+  items?: NewsItem[];
+
+  /** The item in the player (default: the first video). */
+  private featuredId?: string;
+  /** The player replaced the facade. */
+  private playing = false;
+
+  private readonly data = new DocumentController<Feed>(this, {
+    src: () => documentUrl(this.src, 'portal-widgets:videos') ?? documentUrl(undefined),
+    // The news list's key: a page with both parses the feed once.
+    key: () => 'news ',
+    parse: (text, url) => parseNews(text, url),
+    data: () => (this.items ? { items: this.items, warnings: [] } : undefined),
+    timeout: () => this.timeout,
+    warnings: (feed) => feed.warnings,
+  });
+
+  /** The videos of the feed, in feed order. */
+  get videos(): Video[] {
+    return videosOf(this.data.value?.items ?? []);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('portal-play', this.onPlay);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('portal-play', this.onPlay);
+  }
+
+  /** Another list started a video: stop ours (back to the facade). */
+  private onPlay = (e: Event): void => {
+    if (e.target !== this) this.playing = false;
+  };
+
+  /** Puts `video` in the player and starts it; focus moves to the player. */
+  async play(video: Video): Promise<void> {
+    this.featuredId = video.item.id;
+    this.playing = true;
+    this.emit('portal-play', { item: video.item });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('video, iframe')?.focus();
+  }
+
+  override render() {
+    const feed = this.data.value;
+    const error = this.data.error;
+    if (!feed) return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading(3);
+    const text = localize(videoListMessages, this.language);
+    const videos = this.videos;
+    const featured = videos.find((v) => v.item.id === this.featuredId) ?? videos[0];
+    const rest = videos.filter((v) => v !== featured).slice(0, this.limit);
+    const level = this.headingLevel;
+    return html`
+      ${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${featured
+        ? html`<div part="player" class="player">
+              ${this.playing ? this.renderPlayer(featured, feed.language) : this.renderFacade(featured)}
+            </div>
+            <p part="featured-title" class="featured">${featured.item.title} ${this.renderMeta(featured)}</p>`
+        : html`<p part="empty">${text.empty}</p>`}
+      ${rest.length
+        ? html`${level >= 2 && level <= 6
+              ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${text.more}</div>`
+              : html`<p part="heading" class="heading">${text.more}</p>`}
+            <ul part="list">
+              ${rest.map(
+                (v) => html`<li part="item">
+                  <button type="button" part="item-button" @click=${() => this.play(v)}>
+                    ${this.renderPoster(v)}
+                    <span part="title" class="title">${v.item.title}</span>
+                    ${this.renderMeta(v)}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        : nothing}
+    `;
+  }
+
+  private renderPoster(v: Video) {
+    return v.poster
+      ? html`<img part="poster" src=${v.poster} alt="" loading="lazy" decoding="async" />`
+      : html`<span part="poster" class="no-poster"></span>`;
+  }
+
+  private renderMeta(v: Video) {
+    const text = localize(videoListMessages, this.language);
+    const date = v.item.published;
+    return html`<span class="meta">
+      ${v.durationInSeconds
+        ? html`<span part="duration"><span class="visually-hidden">${text.duration}</span>
+            <time datetime=${isoDuration(v.durationInSeconds)}>${formatDuration(v.durationInSeconds)}</time></span>`
+        : nothing}
+      ${date ? html`<time part="date" datetime=${dayKey(date, this.timeZone)}>${formatDate(date, this.language, this.timeZone)}</time>` : nothing}
+    </span>`;
+  }
+
+  /** The facade: only the feed's own poster, so nothing reaches a video site before the click. */
+  private renderFacade(v: Video) {
+    return html`<button type="button" part="play-button" class="facade" aria-label=${localize(videoListMessages, this.language).play(v.item.title)} @click=${() => this.play(v)}>
+      ${this.renderPoster(v)}<span class="icon" aria-hidden="true"></span>
+    </button>`;
+  }
+
+  private renderPlayer(v: Video, lang?: string) {
+    const text = localize(videoListMessages, this.language);
+    if (v.kind !== 'file')
+      return html`<iframe
+        part="iframe"
+        src=${v.src}
+        title=${text.player(v.item.title)}
+        allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
+        allowfullscreen
+        referrerpolicy="strict-origin-when-cross-origin"
+      ></iframe>`;
+    // Captions from another origin are read only through CORS.
+    const crossOrigin = v.captions.some((c) => new URL(c.url).origin !== location.origin);
+    return html`<video part="video" controls autoplay playsinline preload="metadata" src=${v.src} poster=${v.poster ?? nothing} crossorigin=${crossOrigin ? 'anonymous' : nothing}>
+      ${v.captions.map(
+        (c, i) => html`<track kind="captions" src=${c.url} srclang=${lang ?? nothing} label=${c.title ?? text.captions} ?default=${i === 0} />`,
+      )}
+    </video>`;
+  }
+}

@@ -1,0 +1,23 @@
+/** Messages of `<portal-link-directory>`. */
+import type { Localized } from './index.js';
+
+const vi = {
+  choose: '— Chọn liên kết —',
+  go: 'Đi',
+  filter: 'Lọc liên kết',
+  newTab: '(mở trong thẻ mới)',
+  empty: 'Chưa có liên kết nào.',
+  count: (n: number) => (n ? `${n} liên kết` : 'Không có liên kết phù hợp'),
+};
+
+export const linkDirectoryMessages: Localized<typeof vi> = {
+  vi,
+  en: {
+    choose: '— Choose a link —',
+    go: 'Go',
+    filter: 'Filter links',
+    newTab: '(opens in a new tab)',
+    empty: 'No links yet.',
+    count: (n: number) => (n === 1 ? '1 link' : n ? `${n} links` : 'No matching links'),
+  },
+};
