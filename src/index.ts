@@ -3,5 +3,7 @@
  * `<script type="module" src=".../portal-widgets.js"></script>`.
  */
 export * from './components/news-list/news-list.js';
+export * from './components/news-archive/news-archive.js';
+export * from './components/news-search/news-search.js';
 export type * from './core/model.js';
 export { PortalError } from './core/errors.js';
