@@ -267,14 +267,14 @@ export class PortalNewsArchive extends PortalElement {
     const order = Array.from({ length: 7 }, (_, i) => (i + m.weekStartsOn) % 7);
     return html`<div part="calendar" class="calendar">
       <div part="header" class="header">
-        <button type="button" part="nav-button prev" aria-label=${m.prevMonth} @click=${() => this.showMonth(addMonth(month, -1))}>‹</button>
+        <button type="button" part="nav-button prev" aria-label=${m.prevMonth} @click=${() => this.showMonth(addMonth(this.month, -1))}>‹</button>
         <div part="title" class="title" id="title" aria-live="polite">${m.monthTitle(y, mo)}</div>
-        <button type="button" part="nav-button next" aria-label=${m.nextMonth} @click=${() => this.showMonth(addMonth(month, 1))}>›</button>
+        <button type="button" part="nav-button next" aria-label=${m.nextMonth} @click=${() => this.showMonth(addMonth(this.month, 1))}>›</button>
       </div>
       <div part="jump" class="jump">
         <label
           >${m.month}
-          <select @change=${(e: Event) => this.showMonth(`${y}-${(e.target as HTMLSelectElement).value}`)}>
+          <select @change=${(e: Event) => this.showMonth(`${this.month.slice(0, 4)}-${(e.target as HTMLSelectElement).value}`)}>
             ${Array.from({ length: 12 }, (_, i) => {
               const v = String(i + 1).padStart(2, '0');
               return html`<option value=${v} ?selected=${i + 1 === mo}>${m.monthName(i + 1)}</option>`;
@@ -283,7 +283,7 @@ export class PortalNewsArchive extends PortalElement {
         >
         <label
           >${m.year}
-          <select @change=${(e: Event) => this.showMonth(`${(e.target as HTMLSelectElement).value}-${month.slice(5)}`)}>
+          <select @change=${(e: Event) => this.showMonth(`${(e.target as HTMLSelectElement).value}-${this.month.slice(5)}`)}>
             ${years.map((year) => html`<option ?selected=${year === y}>${year}</option>`)}
           </select></label
         >
@@ -315,13 +315,15 @@ export class PortalNewsArchive extends PortalElement {
       tabindex=${tab ? 0 : -1}
       aria-selected=${selected ? 'true' : 'false'}
       aria-current=${today ? 'date' : nothing}
-      aria-label=${this.m.day(y, mo, d, count)}
       @click=${() => {
         this.active = key;
         void this.choose(key);
       }}
     >
-      <span aria-hidden="true">${d}</span>${count ? html`<span part="count" class="count" aria-hidden="true">${count}</span>` : nothing}
+      <span aria-hidden="true">${d}</span>${count ? html`<span part="count" class="count" aria-hidden="true">${count}</span>` : nothing}<span
+        class="visually-hidden"
+        >${this.m.day(y, mo, d, count)}</span
+      >
     </td>`;
   }
 
