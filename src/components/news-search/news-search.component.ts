@@ -150,6 +150,12 @@ export class PortalNewsSearch extends PortalElement {
     this.emit('portal-search', { query: this.query, count });
   }
 
+  /** Builds the feed's search index when the reader comes to the box, not on the first keystroke. */
+  private prepare(): void {
+    const items = this.data.value?.items;
+    if (items && !this.htmlFor) searchIndex(items);
+  }
+
   private onInput(e: InputEvent): void {
     const text = (e.target as HTMLInputElement).value;
     clearTimeout(this.timer);
@@ -192,6 +198,7 @@ export class PortalNewsSearch extends PortalElement {
             autocomplete="off"
             placeholder=${m.placeholder}
             .value=${this.value}
+            @focus=${this.prepare}
             @input=${this.onInput}
             @keydown=${this.onKeydown}
           />
