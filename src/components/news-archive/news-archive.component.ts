@@ -29,7 +29,9 @@ const KEYS: Record<string, [GridMove, number]> = {
  * News by day ("Xem tin theo ngày"): a month calendar whose days with news are
  * marked and counted, or (`mode="months"`) a list of months with their counts.
  * Choosing a day or a month filters the `<portal-news-list>` named by `for`, or
- * goes to `list-href`.
+ * goes to `list-href`. The typed date field reads `dd/MM/yyyy` in Vietnamese and
+ * `MM/dd/yyyy` (the en-US short form) in English; `yyyy-MM-dd` is read in both.
+ * Days are counted in `time-zone`, whatever the reader's own.
  *
  * @summary Calendar (or month list) of the news, with a typed date field.
  *

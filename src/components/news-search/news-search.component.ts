@@ -14,7 +14,8 @@ import { styles } from './news-search.styles.js';
 /**
  * News search ("Tìm kiếm tin tức"): a labelled search box whose results appear
  * as the reader types, matched words highlighted. Vietnamese-aware: "hoi nghi"
- * finds "Hội nghị", exact diacritics first, then title before summary before body.
+ * finds "Hội nghị", exact diacritics first, then title before summary before body;
+ * every word must match the start of a word, so results follow each keystroke.
  * With `for` it filters a `<portal-news-list>` on the page instead; with
  * `action` the button goes to a results page with `?q=`.
  *
