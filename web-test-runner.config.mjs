@@ -56,6 +56,24 @@ const firefox = async () => {
 
 const browsers = which === 'firefox' ? await firefox() : chromium();
 
+/**
+ * `executeServerCommand('emulate-timezone', {zone})` sets the test page's own
+ * time zone (puppeteer's page.emulateTimezone; `zone` undefined restores it).
+ * Answers false where the browser cannot (the test then skips with a reason).
+ */
+const timezonePlugin = {
+  name: 'emulate-timezone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-timezone') return undefined;
+    try {
+      await session.browser.getPage(session.id).emulateTimezone(payload?.zone);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
+
 export default {
   files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts'],
   // Benchmarks measure what readers get: Lit's production build.
@@ -65,7 +83,7 @@ export default {
   testFramework: { config: { timeout: process.env.WTR_BENCH ? 600000 : 15000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), timezonePlugin],
   middleware: [faultMiddleware],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter({ file: process.env.WTR_TOTALS })],
 };

@@ -4,7 +4,7 @@
 //   withLit: the entry with Lit inlined; beyondLit: everything but Lit;
 //   beyondShared: what the widget adds beyond Lit and the shared base
 //   (src/core, src/internal, src/styles) that every widget loads anyway.
-export const widgets = ['news-list', 'article', 'link-directory', 'banner', 'video-list'];
+export const widgets = ['news-list', 'article', 'news-archive', 'news-search', 'link-directory', 'banner', 'video-list'];
 
 export const entries = Object.fromEntries([
   ['index', 'src/index.ts'],
@@ -20,6 +20,10 @@ export const lazyCore = ['formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.
 export const ownCore = [
   'article.ts',
   'i18n/article.ts',
+  'calendar.ts',
+  'feed-pages.ts',
+  'i18n/news-archive.ts',
+  'i18n/news-search.ts',
   'formats/links.ts',
   'formats/banner.ts',
   'formats/portal-document.ts',
@@ -32,6 +36,8 @@ export const ownCore = [
 export const budgets = {
   'news-list': { withLit: 14 },
   article: { beyondShared: 10 },
+  'news-archive': { beyondShared: 6.5 },
+  'news-search': { beyondShared: 4 },
   'link-directory': { beyondShared: 5 },
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },

@@ -7,5 +7,7 @@ export * from './components/article/article.js';
 export * from './components/link-directory/link-directory.js';
 export * from './components/banner/banner.js';
 export * from './components/video-list/video-list.js';
+export * from './components/news-archive/news-archive.js';
+export * from './components/news-search/news-search.js';
 export type * from './core/model.js';
 export { PortalError } from './core/errors.js';

@@ -23,6 +23,10 @@ export function fillTemplate(template: string, values: Record<string, string | u
   return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
 
+/** An item's link: the `item-href` template filled with its `{id}` and `{url}`, else its own URL. */
+export const itemLink = (template: string | undefined, item: { id: string; url?: string }): string | undefined =>
+  template ? fillTemplate(template, { id: item.id, url: item.url }) : item.url;
+
 /** The page address's query parameter `name`, if set. */
 export const pageParam = (name: string): string | undefined =>
   new URLSearchParams(location.search).get(name) ?? undefined;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { documentUrl, fillTemplate, pageParam } from '../../core/config.js';
+import { documentUrl, itemLink, pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { load } from '../../core/feed-store.js';
@@ -232,7 +232,7 @@ export class PortalNewsList extends PortalElement {
   }
 
   private href(item: NewsItem): string | undefined {
-    return this.itemHref ? fillTemplate(this.itemHref, { id: item.id, url: item.url }) : item.url;
+    return itemLink(this.itemHref, item);
   }
 
   private select(e: MouseEvent, item: NewsItem): void {

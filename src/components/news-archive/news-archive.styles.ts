@@ -1,0 +1,125 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .calendar {
+    display: grid;
+    gap: 0.5em;
+    inline-size: max-content;
+    max-inline-size: 100%;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .title {
+    font-weight: 600;
+  }
+  .jump {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-block-size: 24px;
+    padding: 0.15em 0.35em;
+  }
+  table {
+    border-collapse: collapse;
+    text-align: center;
+  }
+  th {
+    font-weight: normal;
+    font-size: 0.8em;
+    color: var(--_muted);
+    padding: 0.25em;
+  }
+  td {
+    position: relative;
+    min-inline-size: 2.25em;
+    block-size: 2.25em;
+    padding: 0;
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+  td[tabindex] {
+    cursor: pointer;
+  }
+  td[tabindex]:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: -1px;
+  }
+  td[part~='has-news'] {
+    color: var(--_accent);
+    font-weight: 700;
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+  }
+  td[part~='today'] {
+    box-shadow: inset 0 0 0 1px var(--_border);
+  }
+  td[aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_surface);
+  }
+  .count {
+    position: absolute;
+    inset-block-end: 1px;
+    inset-inline-end: 2px;
+    font-size: 0.6em;
+    line-height: 1;
+  }
+  .months {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.25em;
+  }
+  .months button {
+    border: 0;
+    padding: 0;
+    background: none;
+    text-align: start;
+    text-decoration: underline;
+  }
+  .months [aria-pressed='true'],
+  .months [aria-current] {
+    font-weight: 700;
+  }
+  .date-form {
+    display: grid;
+    gap: 0.25em;
+    margin-block-start: var(--_gap);
+  }
+  .row {
+    display: flex;
+    gap: 0.5em;
+  }
+  input {
+    inline-size: 9em;
+  }
+  .date-error {
+    margin: 0;
+    color: var(--portal-color-error, #b00020);
+  }
+  .date-error:empty {
+    display: none;
+  }
+  @media (forced-colors: active) {
+    td[part~='has-news'] {
+      text-decoration: underline;
+    }
+    td[aria-selected='true'] {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+  }
+`;

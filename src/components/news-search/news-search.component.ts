@@ -1,0 +1,238 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { itemLink } from '../../core/config.js';
+import { dayKey, formatDate } from '../../core/dates.js';
+import { searchMessages } from '../../core/i18n/news-search.js';
+import { localize } from '../../core/i18n/index.js';
+import type { NewsItem } from '../../core/model.js';
+import { highlight, searchIndex } from '../../core/text.js';
+import { newsFeed } from '../../internal/news-feed.js';
+import { PortalElement } from '../../internal/portal-element.js';
+import { filterTarget } from '../../internal/targets.js';
+import { statusStyles, tokens } from '../../styles/tokens.js';
+import { styles } from './news-search.styles.js';
+
+/**
+ * News search ("Tìm kiếm tin tức"): a labelled search box whose results appear
+ * as the reader types, matched words highlighted. Vietnamese-aware: "hoi nghi"
+ * finds "Hội nghị", exact diacritics first, then title before summary before body;
+ * every word must match the start of a word, so results follow each keystroke.
+ * With `for` it filters a `<portal-news-list>` on the page instead; with
+ * `action` the button goes to a results page with `?q=`.
+ *
+ * @summary Search box with instant, highlighted, Vietnamese-aware results.
+ *
+ * @slot - Fallback shown under the box while the feed loads or if it cannot, once something is typed.
+ *
+ * @csspart form - The `<form role="search">`.
+ * @csspart label - The search box's label.
+ * @csspart input - The search box.
+ * @csspart button - The search button.
+ * @csspart status - The visually hidden live region that announces the number of results.
+ * @csspart results - The `<ul>` of results.
+ * @csspart result - One result's `<li>`.
+ * @csspart link - A result's title link.
+ * @csspart date - A result's `<time>`.
+ * @csspart summary - A result's summary.
+ * @csspart mark - A matched word (`<mark>`).
+ * @csspart all-link - The link to all results on the `action` page.
+ * @csspart empty - The "no match" message.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - The error box.
+ * @csspart retry - The error box's retry button.
+ *
+ * @cssprop --portal-color-primary - Accent colour of links and the button (default #b5121b).
+ * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
+ * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-muted - Colour of dates and summaries.
+ * @cssprop --portal-color-border - The search box's border.
+ * @cssprop --portal-mark-color - Background of matched words (default: the accent at 20 %).
+ * @cssprop --portal-gap - Space between results (default 0.75rem).
+ * @cssprop --portal-radius - Corner radius (default 4px).
+ * @cssprop --portal-focus-color - Focus ring colour.
+ *
+ * @fires portal-search - A search settled (typing paused, Enter, button, Escape): `detail.query`, `detail.count` (when known), `detail.href` (with `action`); cancel it on submit to stop the navigation.
+ * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
+ * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
+ */
+export class PortalNewsSearch extends PortalElement {
+  /** Reactive properties, declared without decorators: they cost bytes in every widget. */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    map: {},
+    items: { attribute: false },
+    timeout: { type: Number },
+    htmlFor: { attribute: 'for' },
+    action: {},
+    param: {},
+    itemHref: { attribute: 'item-href' },
+    limit: { type: Number },
+    debounce: { type: Number },
+    showSummary: { type: Boolean, attribute: 'show-summary' },
+    value: {},
+    query: { state: true },
+  };
+
+  static override styles = [tokens, statusStyles, styles];
+
+  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. Not fetched with `for`. */
+  src?: string;
+
+  /** Reads a CMS's own JSON instead of a feed: items path and field paths, as on `<portal-news-list>`. */
+  map?: string;
+
+  /** Items given directly instead of `src` (pages and tests). */
+  items?: NewsItem[];
+
+  /** Milliseconds to wait for the feed before showing the time-out error. */
+  timeout = 8000;
+
+  /** Id of a `<portal-news-list>` on this page to filter instead of showing results here. */
+  htmlFor?: string;
+
+  /** Results page to go to on Enter or the button, e.g. `/tim-kiem.html`: `?q=` is added (a list with `sync-url` reads it). */
+  action?: string;
+
+  /** Name of the query parameter added to `action`. */
+  param = 'q';
+
+  /** Link template for results, e.g. `/bai-viet.html?id={id}`; `{id}` and `{url}` are filled. Default: the item's own URL. */
+  itemHref?: string;
+
+  /** How many results to show under the box. */
+  limit = 10;
+
+  /** Milliseconds of typing pause before searching. */
+  debounce = 150;
+
+  /** Show each result's summary, with the matched words highlighted. */
+  showSummary = false;
+
+  /** The words in the box (e.g. set from the page's `?q=`). */
+  value = '';
+
+  /** The query searched: the box's words once typing paused. */
+  private query = '';
+  private timer?: ReturnType<typeof setTimeout>;
+  /** The last results, kept while items and query are unchanged. */
+  private found?: { items: readonly NewsItem[]; query: string; results: NewsItem[] };
+
+  private readonly data = newsFeed(this, () => !this.htmlFor);
+
+  private get m() {
+    return localize(searchMessages, this.language);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value')) this.query = this.value.trim();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+  }
+
+  /** Results for the current query, best first (all of them, before the limit). */
+  get results(): NewsItem[] {
+    const items = this.data.value?.items;
+    if (!items || !this.query) return [];
+    const f = this.found;
+    if (f?.items !== items || f.query !== this.query) this.found = { items, query: this.query, results: searchIndex(items).search(this.query) };
+    return this.found!.results;
+  }
+
+  /** Searches `query` now: shows results here, or filters the `for` list. */
+  async search(query: string): Promise<void> {
+    clearTimeout(this.timer);
+    this.value = query;
+    this.query = query.trim();
+    if (this.htmlFor) await filterTarget(this, this.htmlFor, { query: this.query });
+    await this.updateComplete;
+    const count = this.htmlFor || !this.data.value ? undefined : this.results.length;
+    this.emit('portal-search', { query: this.query, count });
+  }
+
+  /** Builds the feed's search index when the reader comes to the box, not on the first keystroke. */
+  private prepare(): void {
+    const items = this.data.value?.items;
+    if (items && !this.htmlFor) searchIndex(items);
+  }
+
+  private onInput(e: InputEvent): void {
+    const text = (e.target as HTMLInputElement).value;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.search(text), this.debounce);
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape' || !(e.target as HTMLInputElement).value) return;
+    e.preventDefault();
+    (e.target as HTMLInputElement).value = '';
+    void this.search('');
+  }
+
+  private onSubmit(e: SubmitEvent): void {
+    e.preventDefault();
+    const query = this.renderRoot.querySelector('input')!.value.trim();
+    const href = this.action ? this.actionHref(query) : undefined;
+    if (href) {
+      clearTimeout(this.timer);
+      if (this.emit('portal-search', { query, href }, true)) location.assign(href);
+    } else void this.search(query);
+  }
+
+  private actionHref(query: string): string {
+    const url = new URL(this.action!, document.baseURI);
+    url.searchParams.set(this.param, query);
+    return url.href;
+  }
+
+  override render() {
+    const m = this.m;
+    return html`<form role="search" part="form" class="form" action=${this.action ?? nothing} @submit=${this.onSubmit}>
+        <label part="label" for="q">${m.label}</label>
+        <span class="row">
+          <input
+            id="q"
+            part="input"
+            type="search"
+            name=${this.param}
+            autocomplete="off"
+            placeholder=${m.placeholder}
+            .value=${this.value}
+            @focus=${this.prepare}
+            @input=${this.onInput}
+            @keydown=${this.onKeydown}
+          />
+          <button type="submit" part="button">${m.button}</button>
+        </span>
+      </form>
+      ${this.htmlFor ? nothing : this.renderResults()}`;
+  }
+
+  private renderResults() {
+    const feed = this.data.value;
+    const error = this.data.error;
+    const query = this.query;
+    const results = this.results;
+    const status = html`<div class="visually-hidden" role="status" part="status">${query && feed ? this.m.found(results.length) : ''}</div>`;
+    if (!query) return status;
+    if (!feed) return [status, error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading(2)];
+    const mark = (text: string) => highlight(text, query).map((s) => (s.match ? html`<mark part="mark">${s.text}</mark>` : s.text));
+    return html`${status}${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${results.length
+        ? html`<ul part="results" class="results" aria-label=${this.m.results}>
+            ${results.slice(0, this.limit).map((item) => {
+              const href = itemLink(this.itemHref, item);
+              return html`<li part="result">
+                ${href ? html`<a part="link" href=${href}>${mark(item.title)}</a>` : html`<span part="link">${mark(item.title)}</span>`}
+                ${item.published
+                  ? html`<time part="date" datetime=${dayKey(item.published, this.timeZone)}>${formatDate(item.published, this.language, this.timeZone)}</time>`
+                  : nothing}
+                ${this.showSummary && item.summary ? html`<p part="summary" class="summary">${mark(item.summary)}</p>` : nothing}
+              </li>`;
+            })}
+          </ul>`
+        : html`<p part="empty">${this.msg.noMatch}</p>`}
+      ${this.action && results.length > this.limit ? html`<a part="all-link" href=${this.actionHref(query)}>${this.m.all(results.length)}</a>` : nothing}`;
+  }
+}

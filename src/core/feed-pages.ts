@@ -1,0 +1,67 @@
+/**
+ * Further pages of a paged feed (JSON Feed `next_url`), loaded through the feed
+ * store (one request per URL per page, one parse shared with every widget) only
+ * as far as a widget needs: the archive loads pages until the month it shows is
+ * complete. The pages loaded so far are kept per feed, so widgets and later
+ * calls continue where the last one stopped.
+ */
+import { load, parseOnce } from './feed-store.js';
+import { parseFieldMap, parseNews } from './formats/news.js';
+import type { Feed, NewsItem } from './model.js';
+
+export interface Pages {
+  /** The feed's items and those of the pages loaded after it, without repeats. One array while nothing is added. */
+  items: NewsItem[];
+  /** The next page not loaded yet, if any. */
+  nextUrl?: string;
+}
+
+export interface PagesOptions {
+  /** The widget's `map` attribute (a CMS's JSON), as given to the parser. */
+  map?: string;
+  timeout?: number;
+  signal?: AbortSignal;
+  /** Stop after this many further pages in one call (default 50). */
+  maxPages?: number;
+}
+
+const loaded = new WeakMap<Feed, { pages: Pages; busy?: Promise<unknown> }>();
+
+/** The pages of `feed` loaded so far. */
+export function pagesOf(feed: Feed): Pages {
+  return loaded.get(feed)?.pages ?? { items: feed.items, nextUrl: feed.nextUrl };
+}
+
+/**
+ * Loads pages after `feed` until `enough(items)` holds or there is no next page.
+ * Rejects with a PortalError when a page fails; the pages loaded before stay.
+ */
+export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[]) => boolean, options: PagesOptions = {}): Promise<Pages> {
+  let state = loaded.get(feed);
+  if (!state) loaded.set(feed, (state = { pages: pagesOf(feed) }));
+  const s = state;
+  // One call at a time per feed: a second caller waits, then continues from where the first stopped.
+  while (s.busy) await s.busy.catch(() => {});
+  const run = (async () => {
+    const seen = new Set(s.pages.items.map((i) => i.id));
+    for (let n = 0; n < (options.maxPages ?? 50) && s.pages.nextUrl && !enough(s.pages.items); n++) {
+      const url = s.pages.nextUrl;
+      const page = await load(url, { timeout: options.timeout, signal: options.signal });
+      const key = `news ${options.map ?? ''}`;
+      const parsed = await parseOnce(page, key, (text, base) => parseNews(text, base, options.map ? parseFieldMap(options.map) : undefined));
+      const fresh = parsed.items.filter((i) => !seen.has(i.id));
+      fresh.forEach((i) => seen.add(i.id));
+      s.pages = {
+        items: fresh.length ? [...s.pages.items, ...fresh] : s.pages.items,
+        nextUrl: parsed.nextUrl && parsed.nextUrl !== url ? parsed.nextUrl : undefined,
+      };
+    }
+    return s.pages;
+  })();
+  s.busy = run;
+  try {
+    return await run;
+  } finally {
+    s.busy = undefined;
+  }
+}

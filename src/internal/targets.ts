@@ -1,0 +1,30 @@
+/**
+ * How the archive and the search reach a news list: on the same page through
+ * `for` (like `<label for>`), on another page through a `list-href` or `action`
+ * address.
+ */
+import { fillTemplate } from '../core/config.js';
+import type { NewsFilter } from '../core/news-filter.js';
+
+interface Filterable extends Element {
+  filter(filter: NewsFilter): Promise<void>;
+}
+
+/**
+ * Applies `filter` to the element with id `id` in `host`'s tree (else the
+ * document), once it is defined. Resolves false when there is no such list.
+ */
+export async function filterTarget(host: Element, id: string, filter: NewsFilter): Promise<boolean> {
+  const root = host.getRootNode() as Document | ShadowRoot;
+  const target = (root.getElementById?.(id) ?? document.getElementById(id)) as Filterable | null;
+  if (!target) return false;
+  if (target.localName.includes('-')) await customElements.whenDefined(target.localName);
+  if (typeof target.filter !== 'function') return false;
+  await target.filter(filter);
+  return true;
+}
+
+/** Goes to `template` with its `{name}`s filled, e.g. `/tin-tuc.html?date={date}`. */
+export function navigate(template: string, values: Record<string, string>): void {
+  location.assign(new URL(fillTemplate(template, values), document.baseURI).href);
+}

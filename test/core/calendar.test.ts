@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { addMonth, countByDay, formatTyped, monthGrid, moveDay, parseTypedDate } from '../../src/core/calendar.js';
+import type { NewsItem } from '../../src/core/model.js';
+
+const at = (iso: string, id = iso): NewsItem => ({ id, title: id, published: new Date(iso), authors: [], tags: [], attachments: [] });
+
+describe('calendar', () => {
+  it('lays out a month in weeks from Monday or Sunday', () => {
+    const monday = monthGrid('2024-04', 1);
+    expect(monday).to.have.length(5);
+    expect(monday[0]).to.deep.equal(['2024-04-01', '2024-04-02', '2024-04-03', '2024-04-04', '2024-04-05', '2024-04-06', '2024-04-07']);
+    expect(monday[4]).to.deep.equal(['2024-04-29', '2024-04-30', '', '', '', '', '']);
+    const sunday = monthGrid('2024-04', 0);
+    expect(sunday[0]).to.deep.equal(['', '2024-04-01', '2024-04-02', '2024-04-03', '2024-04-04', '2024-04-05', '2024-04-06']);
+    expect(monthGrid('2024-02', 1).flat().filter(Boolean)).to.have.length(29);
+    expect(monthGrid('2023-02', 1).flat().filter(Boolean)).to.have.length(28);
+  });
+
+  it('moves as the date-grid keys do, clamping to the month’s end', () => {
+    expect(moveDay('2024-04-30', 'day', 1, 1)).to.equal('2024-05-01');
+    expect(moveDay('2024-03-01', 'day', -1, 1)).to.equal('2024-02-29');
+    expect(moveDay('2024-04-19', 'week', 1, 1)).to.equal('2024-04-26');
+    expect(moveDay('2024-04-19', 'weekStart', 0, 1)).to.equal('2024-04-15');
+    expect(moveDay('2024-04-19', 'weekEnd', 0, 1)).to.equal('2024-04-21');
+    expect(moveDay('2024-04-19', 'weekStart', 0, 0)).to.equal('2024-04-14');
+    expect(moveDay('2024-01-31', 'month', 1, 1)).to.equal('2024-02-29');
+    expect(moveDay('2024-02-29', 'year', 1, 1)).to.equal('2025-02-28');
+    expect(moveDay('2024-12-31', 'day', 1, 1)).to.equal('2025-01-01');
+    expect(addMonth('2024-12', 1)).to.equal('2025-01');
+    expect(addMonth('2024-01', -1)).to.equal('2023-12');
+  });
+
+  it('reads typed dates day first (vi) or month first (en), and says why one cannot be read', () => {
+    expect(parseTypedDate('19/04/2024', 'dmy')).to.deep.equal({ key: '2024-04-19' });
+    expect(parseTypedDate(' 1/4/2024 ', 'dmy')).to.deep.equal({ key: '2024-04-01' });
+    expect(parseTypedDate('19-04-2024', 'dmy')).to.deep.equal({ key: '2024-04-19' });
+    expect(parseTypedDate('04/19/2024', 'mdy')).to.deep.equal({ key: '2024-04-19' });
+    expect(parseTypedDate('2024-04-19', 'mdy')).to.deep.equal({ key: '2024-04-19' });
+    expect(parseTypedDate('31/02/2024', 'dmy')).to.deep.equal({ error: 'invalid' });
+    expect(parseTypedDate('29/02/2023', 'dmy')).to.deep.equal({ error: 'invalid' });
+    expect(parseTypedDate('29/02/2024', 'dmy')).to.deep.equal({ key: '2024-02-29' });
+    expect(parseTypedDate('19/04/2024', 'mdy')).to.deep.equal({ error: 'invalid' });
+    expect(parseTypedDate('abc', 'dmy')).to.deep.equal({ error: 'format' });
+    expect(parseTypedDate('', 'dmy')).to.deep.equal({ error: 'format' });
+    expect(parseTypedDate('19/04/24', 'dmy')).to.deep.equal({ error: 'format' });
+    expect(formatTyped('2024-04-09', 'dmy')).to.equal('09/04/2024');
+    expect(formatTyped('2024-04-09', 'mdy')).to.equal('04/09/2024');
+  });
+
+  it('counts news per day and month in the widget’s time zone, once per items array', () => {
+    const items = [
+      at('2024-04-19T23:30:00+07:00'),
+      at('2024-04-20T00:30:00+07:00'),
+      at('2024-04-19T08:00:00+07:00'),
+      at('2024-03-31T23:59:00+07:00'),
+      { ...at('2024-01-01T00:00:00Z'), published: undefined },
+    ];
+    const counts = countByDay(items);
+    expect([...counts.days]).to.deep.equal([
+      ['2024-04-19', 2],
+      ['2024-04-20', 1],
+      ['2024-03-31', 1],
+    ]);
+    expect(counts.months).to.deep.equal([
+      ['2024-04', 3],
+      ['2024-03', 1],
+    ]);
+    expect(counts.newest).to.equal('2024-04-20');
+    expect(counts.oldest).to.equal('2024-03-31');
+    expect(countByDay(items)).to.equal(counts);
+    // In UTC the same instants fall on other days.
+    expect(countByDay(items, 'UTC').days.get('2024-04-19')).to.equal(3);
+  });
+});
