@@ -78,7 +78,7 @@ export default {
   files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts'],
   // Benchmarks measure what readers get: Lit's production build.
   nodeResolve: process.env.WTR_BENCH ? { exportConditions: ['production'] } : true,
-  concurrency: 2,
+  concurrency: which === 'firefox' ? 1 : 2,
   browsers,
   testFramework: { config: { timeout: process.env.WTR_BENCH ? 600000 : 15000 } },
   testsFinishTimeout: 300000,
