@@ -1,14 +1,35 @@
 /**
- * npm build: one ESM file per widget entry (lit, @lit/task, date-fns and
- * DOMPurify stay external: the app that installs us dedupes them), shared code
- * in chunks. The CDN bundle is built by vite.cdn.config.ts.
+ * npm build: one ESM file per widget entry (lit, date-fns and DOMPurify stay
+ * external: the app that installs us dedupes them), shared code in chunks. The
+ * CDN bundle is built by vite.cdn.config.ts.
+ *
+ * Each widget's tag is defined in its own entry file (dist/<name>.js), never in
+ * a shared chunk: `index.js` and any widget that uses another (the article's
+ * related list) import that widget's entry, so package.json's `sideEffects`
+ * can name exactly the files that define tags.
  */
-import { defineConfig } from 'vite';
-import { cssLiteralsVitePlugin } from './scripts/minify-css-literals.js';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { entries } from './scripts/entries.js';
+import { cssLiteralsVitePlugin } from './scripts/minify-css-literals.js';
+
+const WIDGET = 'portal-widget:';
+
+function widgetEntriesExternal(): Plugin {
+  return {
+    name: 'widget-entries-external',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const file = path.resolve(path.dirname(importer), source).replace(/\.js$/, '.ts');
+      const match = /[\\/]src[\\/]components[\\/]([^\\/]+)[\\/]\1\.ts$/.exec(file);
+      return match ? { id: WIDGET + match[1], external: true } : null;
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [cssLiteralsVitePlugin()],
+  plugins: [widgetEntriesExternal(), cssLiteralsVitePlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -18,7 +39,10 @@ export default defineConfig({
     lib: { entry: entries, formats: ['es'] },
     rollupOptions: {
       external: [/^lit($|\/)/, /^@lit\//, /^date-fns($|\/)/, /^dompurify$/],
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        paths: (id) => (id.startsWith(WIDGET) ? `./${id.slice(WIDGET.length)}.js` : id),
+      },
     },
   },
 });
