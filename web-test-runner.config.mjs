@@ -75,7 +75,8 @@ const timezonePlugin = {
 };
 
 export default {
-  files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts'],
+  // test/node/ holds Node tests (node --test, run by scripts/test.mjs), not browser ones.
+  files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts', '!test/node/**'],
   // Benchmarks measure what readers get: Lit's production build.
   nodeResolve: process.env.WTR_BENCH ? { exportConditions: ['production'] } : true,
   concurrency: which === 'firefox' ? 1 : 2,

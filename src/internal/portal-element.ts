@@ -42,7 +42,7 @@ export abstract class PortalElement extends LitElement {
     super.update(changed);
   }
 
-  /** The message table of {@link language}. */
+  /** The message table of {@link language}. @internal */
   get msg(): Messages {
     return messages(this.language);
   }
@@ -59,7 +59,7 @@ export abstract class PortalElement extends LitElement {
     live.delete(this);
   }
 
-  /** Dispatches a `portal-*` event that bubbles out of shadow roots. */
+  /** Dispatches a `portal-*` event that bubbles out of shadow roots. @internal */
   emit<T>(name: `portal-${string}`, detail?: T, cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
   }

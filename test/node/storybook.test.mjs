@@ -1,0 +1,68 @@
+/**
+ * Builds the static Storybook once (`npm run build-storybook`) and opens every
+ * story listed in its index.json in one headless Chromium: each story renders
+ * (its portal-* elements are defined and have a shadow root with content), logs
+ * no console error, and passes axe. Stories with `globals: {motion: 'reduce'}`
+ * are checked with prefers-reduced-motion emulated, as a reader with that setting sees them.
+ * SKIP_STORYBOOK_BUILD=1 reuses an existing storybook-static/.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { axeViolations, launchChromium, openPage, pool, serveStatic, settledWidgets } from './browser-kit.mjs';
+
+const OUT = 'storybook-static';
+let server;
+let browser;
+let stories = [];
+
+before(async () => {
+  if (process.env.SKIP_STORYBOOK_BUILD !== '1') {
+    const started = Date.now();
+    const r = spawnSync('npm', ['run', '--silent', 'build-storybook'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `build-storybook failed:\n${r.stdout}\n${r.stderr}`);
+    console.log(`Storybook built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const index = JSON.parse(readFileSync(`${OUT}/index.json`, 'utf8'));
+  stories = Object.values(index.entries).filter((e) => e.type === 'story');
+  server = await serveStatic(OUT);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('every story renders, logs no error and passes axe', { timeout: 600_000 }, async () => {
+  assert.ok(stories.length > 0, 'index.json lists no story');
+  const failures = [];
+  const started = Date.now();
+  await pool(stories, 2, async (entry) => {
+    const { page, errors, close } = await openPage(browser);
+    try {
+      await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, { waitUntil: 'load' });
+      const widgets = await settledWidgets(page, '#storybook-root');
+      // The preview's motion global (<html data-motion>): the real media query follows it from here on.
+      const motion = await page.evaluate(() => document.documentElement.dataset.motion);
+      if (motion === 'reduce') await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+      const problems = [...errors];
+      if (!widgets.length) problems.push('no portal-* element rendered');
+      for (const w of widgets) {
+        if (!w.defined) problems.push(`<${w.tag}> is not defined`);
+        if (w.content <= 0) problems.push(`<${w.tag}> has an empty shadow root`);
+      }
+      const storyError = await page.$eval('body', (b) => b.classList.contains('sb-show-errordisplay') && (document.querySelector('#error-message')?.textContent ?? 'error'));
+      if (storyError) problems.push(`Storybook error: ${storyError}`);
+      problems.push(...(await axeViolations(page, '#storybook-root')));
+      if (problems.length) failures.push(`${entry.id}:\n    ${problems.join('\n    ')}`);
+    } catch (e) {
+      failures.push(`${entry.id}: ${e.message}`);
+    } finally {
+      await close();
+    }
+  });
+  console.log(`Checked ${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s (${stories.length - failures.length} clean).`);
+  if (failures.length) assert.fail(`${failures.length} of ${stories.length} stories failed:\n${failures.join('\n')}`);
+});
