@@ -3,12 +3,11 @@ import { fileName, fileTypeLabel, formatFileSize, relatedItems } from '../../cor
 import { documentUrl, pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { PortalError } from '../../core/errors.js';
-import { parseFieldMap, parseNews } from '../../core/formats/news.js';
 import { articleMessages } from '../../core/i18n/article.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem, Source } from '../../core/model.js';
 import { LINK_PROTOCOLS, safeUrl, sanitizeHtml } from '../../core/safe-html.js';
-import { DocumentController } from '../../internal/document-controller.js';
+import { newsFeed } from '../../internal/news-feed.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
@@ -157,15 +156,7 @@ export class PortalArticle extends PortalElement {
   /** The id a not-found event was last fired for. */
   private missing?: string;
 
-  private readonly data = new DocumentController<Feed>(this, {
-    src: () => documentUrl(this.src),
-    // The news list's key: a list and an article of one feed share one parse.
-    key: () => `news ${this.map ?? ''}`,
-    parse: (text, url) => parseNews(text, url, this.map ? parseFieldMap(this.map) : undefined),
-    data: () => (this.items ? { items: this.items, warnings: [] } : undefined),
-    timeout: () => this.timeout,
-    warnings: (feed) => feed.warnings,
-  });
+  private readonly data = newsFeed(this);
 
   private get m() {
     return localize(articleMessages, this.language);

@@ -1,13 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { documentUrl, itemLink, pageParam } from '../../core/config.js';
+import { itemLink, pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
-import { load } from '../../core/feed-store.js';
-import { parseFieldMap, parseNews } from '../../core/formats/news.js';
-import type { Feed, NewsItem } from '../../core/model.js';
+import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
-import { DocumentController } from '../../internal/document-controller.js';
+import { newsFeed } from '../../internal/news-feed.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
@@ -66,8 +64,6 @@ export class PortalNewsList extends PortalElement {
     items: { attribute: false },
     active: { state: true },
     shown: { state: true },
-    extra: { state: true },
-    nextUrl: { state: true },
     moreError: { state: true },
     moreLoading: { state: true },
     announcement: { state: true },
@@ -123,20 +119,11 @@ export class PortalNewsList extends PortalElement {
   /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
   private active: NewsFilter = {};
   private shown = 0;
-  private extra: NewsItem[] = [];
-  private nextUrl?: string;
   private moreError?: PortalError;
   private moreLoading = false;
   private announcement = '';
 
-  private readonly data = new DocumentController<Feed>(this, {
-    src: () => documentUrl(this.src),
-    key: () => `news ${this.map ?? ''}`,
-    parse: (text, url) => parseNews(text, url, this.map ? parseFieldMap(this.map) : undefined),
-    data: () => (this.items ? { items: this.items, warnings: [] } : undefined),
-    timeout: () => this.timeout,
-    warnings: (feed) => feed.warnings,
-  });
+  private readonly data = newsFeed(this);
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -151,21 +138,28 @@ export class PortalNewsList extends PortalElement {
     this.announce();
   }
 
-  private joined?: { items: readonly NewsItem[]; extra: NewsItem[]; all: NewsItem[] };
+  /** The paging module, loaded when "More" first needs a further page. */
+  private paging?: typeof import('../../core/feed-pages.js');
 
-  /** Every loaded item, in feed order: the first page and those "More" fetched (one array while they do not change). */
+  /** Every loaded item, in feed order: the first page and the further ones (shared with every widget of the feed). */
   get allItems(): NewsItem[] {
-    const items = this.data.value?.items ?? [];
-    const j = this.joined;
-    if (j?.items !== items || j.extra !== this.extra)
-      this.joined = { items, extra: this.extra, all: this.extra.length ? [...items, ...this.extra] : (items as NewsItem[]) };
-    return this.joined!.all;
+    const feed = this.data.value;
+    return feed ? (this.paging?.pagesOf(feed).items ?? feed.items) : [];
+  }
+
+  /** The next page of the feed not loaded yet. */
+  private get nextPage(): string | undefined {
+    const feed = this.data.value;
+    return feed && (this.paging ? this.paging.pagesOf(feed).nextUrl : feed.nextUrl);
   }
 
   /** The items that pass the filters, before the limit. */
   get matchingItems(): NewsItem[] {
-    const all = this.allItems;
-    return filterNews(all, { ...this.active, tag: this.active.tag ?? this.tag, exclude: this.exclude }, this.timeZone, this.indexOf(all));
+    return this.matching(this.allItems);
+  }
+
+  private matching(items: NewsItem[]): NewsItem[] {
+    return filterNews(items, { ...this.active, tag: this.active.tag ?? this.tag, exclude: this.exclude }, this.timeZone, this.indexOf(items));
   }
 
   /** The search module, loaded on demand: a list that is never searched never downloads it. */
@@ -195,11 +189,7 @@ export class PortalNewsList extends PortalElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('items') || changed.has('map')) {
-      this.extra = [];
-      this.nextUrl = undefined;
-      this.moreError = undefined;
-    }
+    if (changed.has('src') || changed.has('items') || changed.has('map')) this.moreError = undefined;
   }
 
   private announce(): void {
@@ -207,18 +197,18 @@ export class PortalNewsList extends PortalElement {
   }
 
   private async more(): Promise<void> {
+    const feed = this.data.value;
     const target = (this.shown || this.limit) + this.limit;
-    const next = this.nextUrl ?? this.data.value?.nextUrl;
-    // Fetch the next page only when the loaded items cannot fill the next step.
-    if (this.matchingItems.length < target && next) {
+    // Fetch further pages only when the loaded items cannot fill the next step.
+    if (feed && this.matchingItems.length < target && this.nextPage) {
       this.moreLoading = true;
       this.moreError = undefined;
       try {
-        const loaded = await load(next, { timeout: this.timeout });
-        const page = await parseNews(loaded.text, loaded.url, this.map ? parseFieldMap(this.map) : undefined);
-        const seen = new Set(this.allItems.map((i) => i.id));
-        this.extra = [...this.extra, ...page.items.filter((i) => !seen.has(i.id))];
-        this.nextUrl = page.nextUrl && page.nextUrl !== next ? page.nextUrl : '';
+        this.paging ??= await import('../../core/feed-pages.js');
+        await this.paging.loadPages(feed, (items) => this.matching(items as NewsItem[]).length >= target, {
+          map: this.map,
+          timeout: this.timeout,
+        });
       } catch (e) {
         this.moreError = toPortalError(e);
         return;
@@ -249,7 +239,7 @@ export class PortalNewsList extends PortalElement {
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
     const filtered = Object.values(this.active).some(Boolean);
-    const hasMore = matching.length > limit || (this.nextUrl ?? feed.nextUrl);
+    const hasMore = matching.length > limit || this.nextPage;
     return html`
       ${error ? this.renderError(error, this.data.retry, true) : nothing}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>

@@ -116,7 +116,7 @@ export class PortalNewsSearch extends PortalElement {
   /** The last results, kept while items and query are unchanged. */
   private found?: { items: readonly NewsItem[]; query: string; results: NewsItem[] };
 
-  private readonly data = newsFeed(this, () => !this.htmlFor);
+  private readonly data = newsFeed(this, { needed: () => !this.htmlFor });
 
   private get m() {
     return localize(searchMessages, this.language);

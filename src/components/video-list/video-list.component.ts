@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { documentUrl } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
-import { parseNews } from '../../core/formats/news.js';
 import { localize } from '../../core/i18n/index.js';
 import { videoListMessages } from '../../core/i18n/video-list.js';
-import type { Feed, NewsItem } from '../../core/model.js';
+import type { NewsItem } from '../../core/model.js';
 import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
-import { DocumentController } from '../../internal/document-controller.js';
+import { newsFeed } from '../../internal/news-feed.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
@@ -89,15 +88,8 @@ export class PortalVideoList extends PortalElement {
   /** The player replaced the facade. */
   private playing = false;
 
-  private readonly data = new DocumentController<Feed>(this, {
-    src: () => documentUrl(this.src, 'portal-widgets:videos') ?? documentUrl(undefined),
-    // The news list's key: a page with both parses the feed once.
-    key: () => 'news ',
-    parse: (text, url) => parseNews(text, url),
-    data: () => (this.items ? { items: this.items, warnings: [] } : undefined),
-    timeout: () => this.timeout,
-    warnings: (feed) => feed.warnings,
-  });
+  // The news feed unless the page names a video feed (portal-widgets:videos).
+  private readonly data = newsFeed(this, { src: () => documentUrl(this.src, 'portal-widgets:videos') ?? documentUrl(undefined) });
 
   /** The videos of the feed, in feed order. */
   get videos(): Video[] {
