@@ -57,7 +57,8 @@ const firefox = async () => {
 const browsers = which === 'firefox' ? await firefox() : chromium();
 
 export default {
-  files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts'],
+  // test/node holds Node tests (node --test), not browser ones.
+  files: process.env.WTR_FILES?.split(',') ?? ['test/**/*.test.ts', '!test/node/**'],
   // Benchmarks measure what readers get: Lit's production build.
   nodeResolve: process.env.WTR_BENCH ? { exportConditions: ['production'] } : true,
   concurrency: 2,

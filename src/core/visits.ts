@@ -11,7 +11,8 @@ const inflight = new Map<string, Promise<Loaded>>();
  * POSTs one visit to `url` and returns the answer. `keepalive` lets the request
  * finish when the reader leaves the page at once; no cookies are sent, and the
  * text/plain body needs no CORS preflight. One request per URL per page, however
- * many counters ask.
+ * many counters ask; once the server has accepted it, the session is marked
+ * (before the next counter can look) so later pages only read.
  */
 export function recordVisit(url: string, timeout = 8000): Promise<Loaded> {
   let flight = inflight.get(url);
@@ -37,6 +38,7 @@ async function post(url: string, timeout: number): Promise<Loaded> {
     throw toPortalError(e);
   }
   if (!res.ok) throw new PortalError('http', `HTTP ${res.status}`, res.status);
+  markVisited(url);
   return { text: await res.text(), url: res.url || url };
 }
 
@@ -57,7 +59,7 @@ export function visitedThisSession(url: string): boolean {
 }
 
 /** Remembers for this browser session that the visit to `url` is recorded. */
-export function markVisited(url: string): void {
+function markVisited(url: string): void {
   try {
     session()?.setItem(flag(url), '1');
   } catch {

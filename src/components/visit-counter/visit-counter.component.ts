@@ -7,7 +7,7 @@ import { parseCount } from '../../core/formats/counter.js';
 import { localize } from '../../core/i18n/index.js';
 import { visitCounterMessages } from '../../core/i18n/visit-counter.js';
 import type { VisitCount } from '../../core/model.js';
-import { markVisited, recordVisit, visitedThisSession } from '../../core/visits.js';
+import { recordVisit, visitedThisSession } from '../../core/visits.js';
 import { PortalElement } from '../../internal/portal-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './visit-counter.styles.js';
@@ -80,11 +80,14 @@ export class PortalVisitCounter extends PortalElement {
   private args = '';
   private run = 0;
   private lastTry = 0;
+  /** A read is in flight: a refresh tick waits for it rather than cutting it short. */
+  private busy = false;
   private timer?: ReturnType<typeof setInterval>;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
+    this.requestUpdate(); // moved or re-inserted: read and schedule again
   }
 
   override disconnectedCallback(): void {
@@ -94,9 +97,11 @@ export class PortalVisitCounter extends PortalElement {
     this.timer = undefined;
     this.args = ''; // read again when reconnected
     this.run++; // drop answers that arrive after leaving
+    this.busy = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.isConnected) return; // an answer that lands after removal: no new request
     const url = documentUrl(this.src, 'portal-widgets:visits');
     const args = `${url} ${this.hit}`;
     if (args !== this.args && !(this.count && !url)) {
@@ -113,12 +118,12 @@ export class PortalVisitCounter extends PortalElement {
     const run = ++this.run;
     const url = documentUrl(this.src, 'portal-widgets:visits');
     this.lastTry = Date.now();
+    this.busy = true;
     try {
       if (!url) throw new PortalError('config', 'src: missing');
       const posting = this.hit && !visitedThisSession(url);
       const answer = posting ? await recordVisit(url, this.timeout) : await load(url, { force, timeout: this.timeout });
       const count = parseCount(answer.text);
-      if (posting) markVisited(url);
       if (run !== this.run) return;
       this.count = count;
       this.error = undefined;
@@ -138,21 +143,27 @@ export class PortalVisitCounter extends PortalElement {
       if (run !== this.run) return;
       this.error = error;
       this.emit('portal-error', { error });
+    } finally {
+      if (run === this.run) this.busy = false;
     }
   }
+
+  private tick = (): void => {
+    if (!this.busy) void this.read(true);
+  };
 
   /** Re-reads every `refresh` seconds while the page is visible; a hidden page makes no request. */
   private schedule(): void {
     clearInterval(this.timer);
     this.timer = undefined;
     if (this.refresh > 0 && this.isConnected && document.visibilityState === 'visible')
-      this.timer = setInterval(() => void this.read(true), Math.max(1, this.refresh) * 1000);
+      this.timer = setInterval(this.tick, Math.max(1, this.refresh) * 1000);
   }
 
   private onVisibility = (): void => {
     this.schedule();
     // Back on a page left longer than a period: read at once rather than a period later.
-    if (this.timer && Date.now() - this.lastTry >= this.refresh * 1000) void this.read(true);
+    if (this.timer && Date.now() - this.lastTry >= this.refresh * 1000) this.tick();
   };
 
   override render() {
