@@ -9,5 +9,6 @@ export * from './components/banner/banner.js';
 export * from './components/video-list/video-list.js';
 export * from './components/news-archive/news-archive.js';
 export * from './components/news-search/news-search.js';
+export * from './components/visit-counter/visit-counter.js';
 export type * from './core/model.js';
 export { PortalError } from './core/errors.js';

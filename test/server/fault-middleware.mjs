@@ -6,6 +6,11 @@
  *     fault: none | 404 | 500 | 500-once | slow | malformed | truncated |
  *            wrong-type | html | bom | etag
  *     key:   counts requests under this name (default: the file name)
+ *   GET|POST /test-api/visits?key=K&start=N&fault=KIND&after=N&ms=N
+ *     a visit counter: GET reads {total, online, today, updated}, POST adds one
+ *     visit; fault: 500 | malformed | nan | slow, from request number `after`+1
+ *     on (default: every request); GETs are counted under K, POSTs under K:post
+ *   GET /test-api/visits-heal?key=K → the counter K answers without fault from now on
  *   GET /test-api/count?key=K  → {"count": n, "notModified": n}
  *   GET /test-api/reset        → forgets every count
  *   GET /test-api/beacon?key=K&v=ID   records that script ran (XSS tests' payloads call it)
@@ -22,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const counts = new Map();
+const visits = new Map();
+const healed = new Set();
 const notModified = new Map();
 const beacons = new Map();
 
@@ -94,6 +101,12 @@ export async function faultMiddleware(ctx, next) {
     ctx.body = { count: counts.get(q.key) ?? 0, notModified: notModified.get(q.key) ?? 0 };
     return;
   }
+  if (ctx.path === '/test-api/visits') return visitCounter(ctx, q);
+  if (ctx.path === '/test-api/visits-heal') {
+    healed.add(String(q.key));
+    ctx.body = { ok: true };
+    return;
+  }
   if (ctx.path !== '/test-api/doc') return next();
 
   const file = path.basename(String(q.file ?? 'news.json'));
@@ -160,4 +173,41 @@ export async function faultMiddleware(ctx, next) {
   }
   ctx.status = 200;
   ctx.body = body;
+}
+
+/** A visit counter endpoint with faults, for <portal-visit-counter>. */
+async function visitCounter(ctx, q) {
+  const key = String(q.key ?? 'visits');
+  const post = ctx.method === 'POST';
+  if (!post && ctx.method !== 'GET') {
+    ctx.status = 405;
+    ctx.body = { error: 'method not allowed' };
+    return;
+  }
+  const n = bump(counts, post ? `${key}:post` : key).get(post ? `${key}:post` : key);
+  const requests = (counts.get(key) ?? 0) + (counts.get(`${key}:post`) ?? 0);
+  if (post) visits.set(key, (visits.get(key) ?? 0) + 1);
+  ctx.set('cache-control', 'no-store');
+  const fault = requests > Number(q.after ?? 0) && !healed.has(key) ? String(q.fault ?? 'none') : 'none';
+  const total = Number(q.start ?? 0) + (visits.get(key) ?? 0);
+  const body = { total, online: 133, today: 1000 + (visits.get(key) ?? 0), updated: '2024-04-19T03:15:00Z', n };
+  switch (fault) {
+    case '500':
+      ctx.status = 500;
+      ctx.body = 'Internal error';
+      return;
+    case 'malformed':
+      ctx.type = 'application/json';
+      ctx.body = '{"total": 12,';
+      return;
+    case 'nan':
+      ctx.type = 'application/json';
+      ctx.body = '{"total": "lots", "online": -1}';
+      return;
+    case 'slow':
+      await sleep(Number(q.ms ?? 2000));
+      break;
+  }
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify(body);
 }

@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+export const styles = css`
+  dl {
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+    margin: 0;
+  }
+  [part~='row'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 0.5em;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    margin: 0;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    color: var(--_accent);
+  }
+  .stale dd {
+    color: var(--_muted);
+  }
+  .stale-note {
+    margin: 0.5em 0 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .skeleton {
+    min-block-size: var(--portal-skeleton-height, 3rem);
+  }
+`;
