@@ -34,7 +34,7 @@ export abstract class PortalElement extends LitElement {
 
   /** The resolved language: `vi` or `en`. */
   get language(): Lang {
-    return (this.resolved ??= resolveLang(this));
+    return (this.resolved ??= resolveLang(this, this.lang));
   }
 
   protected override update(changed: PropertyValues): void {

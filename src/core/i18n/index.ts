@@ -10,7 +10,9 @@ export type Lang = 'vi' | 'en';
 export type { Messages };
 
 /** The language of `el`: its own `lang`, else the nearest `[lang]` (across shadow roots), else `<html lang>`, else vi. */
-export function resolveLang(el: Element): Lang {
+export function resolveLang(el: Element, own?: string): Lang {
+  // A `lang` property set from script is not reflected to the attribute until after the render.
+  if (own) return toLang(own);
   let node: Element | null = el;
   while (node) {
     const found: Element | null = node.closest('[lang]');

@@ -249,6 +249,14 @@ describe('<portal-news-list>', () => {
     }
   });
 
+  it('renders in the language set as a property at once', async () => {
+    const el = await fixture<PortalNewsList>(html`<portal-news-list src=${docUrl('empty.json', { key: uniqueKey() })}></portal-news-list>`);
+    await loaded(el);
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="empty"]')!.textContent).to.equal('No news yet.');
+  });
+
   it('drops a late answer when src changes', async () => {
     const slow = docUrl('news.json', { key: uniqueKey(), fault: 'slow', ms: 500 });
     const el = await fixture<PortalNewsList>(html`<portal-news-list src=${slow}></portal-news-list>`);
