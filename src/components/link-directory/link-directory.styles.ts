@@ -1,12 +1,15 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* minmax(0, 1fr): a long link title in a <select> must not widen a narrow sidebar. */
   :host {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
   }
   .group {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
   }
   label,
