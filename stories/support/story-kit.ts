@@ -164,3 +164,50 @@ export function themed(base: Story, tokens: Tokens = redAndGold): Story {
     ] as Story['decorators'],
   };
 }
+
+/**
+ * Puts a `<portal-news-list id=…>` (with `listArgs` as attributes) after the
+ * story's widget, for the widgets that filter a list through `for` (search,
+ * archive). `choose`, if given, runs on the widget once the list has loaded —
+ * the state a reader's choice leads to, reached through the widget's own API.
+ */
+export function withNewsList(
+  base: Story,
+  id: string,
+  listArgs: Record<string, string | number | boolean> = {},
+  choose?: (widget: HTMLElement) => Promise<unknown>,
+): Story {
+  return {
+    ...base,
+    args: { ...base.args, for: id },
+    decorators: [
+      ...((base.decorators as Story['decorators'][]) ?? []),
+      (storyFn) => {
+        const wrapper = document.createElement('div');
+        // Apart, as on a page: the widget's last control and the list's first link are separate targets (WCAG 2.5.8).
+        wrapper.style.display = 'grid';
+        wrapper.style.gap = '1.5rem';
+        const list = document.createElement('portal-news-list');
+        list.id = id;
+        for (const [name, value] of Object.entries(listArgs))
+          if (typeof value === 'boolean') list.toggleAttribute(name, value);
+          else list.setAttribute(name, String(value));
+        const result = storyFn();
+        if (result instanceof Node) wrapper.append(result);
+        else litRender(result as TemplateResult, wrapper);
+        wrapper.append(list);
+        return wrapper;
+      },
+    ] as Story['decorators'],
+    play: choose
+      ? async ({ canvasElement, component }) => {
+          const widget = canvasElement.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(component as string);
+          const list = canvasElement.querySelector<HTMLElement & { allItems: unknown[] }>(`#${id}`);
+          if (!widget || !list) return;
+          await widget.updateComplete;
+          for (let waited = 0; !list.allItems?.length && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+          await choose(widget);
+        }
+      : base.play,
+  };
+}

@@ -44,6 +44,11 @@ export const styles = css`
     display: grid;
     gap: 0.25em;
   }
+  /* A target of 24 px at least (WCAG 2.5.8): a list of short links is otherwise too tight. */
+  [part='link'] {
+    display: inline-block;
+    min-block-size: 24px;
+  }
   p {
     margin: 0;
   }
