@@ -192,7 +192,17 @@ export class PortalNewsList extends PortalElement {
     if (changed.has('src') || changed.has('items') || changed.has('map')) this.moreError = undefined;
   }
 
+  /** The feed the count was last announced for. */
+  private announced?: unknown;
+
+  protected override updated(): void {
+    // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
+    const feed = this.data.value;
+    if (feed && feed !== this.announced && Object.values(this.active).some(Boolean)) this.announce();
+  }
+
   private announce(): void {
+    this.announced = this.data.value;
     this.announcement = this.msg.count(this.matchingItems.length);
   }
 

@@ -197,6 +197,8 @@ describe('<portal-news-list>', () => {
       const el = await fixture<PortalNewsList>(html`<portal-news-list sync-url src=${docUrl('news.json', { key: uniqueKey() })}></portal-news-list>`);
       await loaded(el);
       await until(() => titles(el).length === 1, 3000, 'the ?q= filter');
+      // The count announced is the one found once the feed arrived, not "no news" from before it.
+      await until(() => shadow(el).querySelector('[part="status"]')!.textContent === '1 tin', 3000, 'the count');
       expect(titles(el)).to.deep.equal(['Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024']);
     } finally {
       history.replaceState(null, '', location.pathname);
