@@ -17,9 +17,10 @@ interface Filterable extends Element {
 export async function filterTarget(host: Element, id: string, filter: NewsFilter): Promise<boolean> {
   const root = host.getRootNode() as Document | ShadowRoot;
   const target = (root.getElementById?.(id) ?? document.getElementById(id)) as Filterable | null;
-  if (!target) return false;
+  const missing = () => (console.warn(`[portal-widgets] for="${id}": no <portal-news-list id="${id}"> on this page`), false);
+  if (!target) return missing();
   if (target.localName.includes('-')) await customElements.whenDefined(target.localName);
-  if (typeof target.filter !== 'function') return false;
+  if (typeof target.filter !== 'function') return missing();
   await target.filter(filter);
   return true;
 }

@@ -127,12 +127,14 @@ export class PortalNewsList extends PortalElement {
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
-   * list's time zone), `query` (words, Vietnamese-aware), `tag`. An empty filter
-   * shows everything. The number of matching items is announced.
+   * list's time zone), `query` (words, Vietnamese-aware), `tag`. The keys given
+   * replace the active ones and the others stay, so a search and an archive
+   * pointed at one list combine; a key given as undefined or '' is removed.
+   * The number of matching items is announced.
    */
   async filter(filter: NewsFilter): Promise<void> {
     if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
-    this.active = { ...filter };
+    this.active = { ...this.active, ...filter };
     this.shown = 0;
     await this.updateComplete;
     this.announce();

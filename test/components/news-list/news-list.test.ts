@@ -169,7 +169,10 @@ describe('<portal-news-list>', () => {
     await el.filter({ date: '2024-04-19' });
     expect(titles(el)).to.deep.equal(['Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024']);
     expect(shadow(el).querySelector('[part="status"]')!.textContent).to.equal('1 tin');
-    await el.filter({ query: 'duong le loi' });
+    // The date stays until removed: a search and an archive pointed at one list combine.
+    await el.filter({ query: 'hoi nghi' });
+    expect(titles(el)).to.deep.equal(['Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024']);
+    await el.filter({ date: undefined, query: 'duong le loi' });
     expect(titles(el)).to.deep.equal(['Đường Lê Lợi được chỉnh trang trước mùa Festival']);
     await el.filter({ query: 'không có từ này' });
     expect(shadow(el).querySelector('[part="empty"]')!.textContent).to.equal('Không có tin phù hợp.');
