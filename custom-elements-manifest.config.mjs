@@ -14,10 +14,10 @@
  *   removed; every widget documents its events with `@fires`;
  * - an attribute without a type annotation gets its type from its declaration
  *   (`type: Number` → number, `Boolean` → boolean, none → string);
- * - only the widgets and their base class are kept: src/core modules are read
+ * - only the widgets and their base classes are kept: src/core modules are read
  *   only to resolve default values (`DEFAULT_TIME_ZONE` → 'Asia/Ho_Chi_Minh').
  */
-const KEEP = /^src\/(components\/|internal\/portal-element\.ts$)/;
+const KEEP = /^src\/(components\/|internal\/(portal|news)-element\.ts$)/;
 
 function portalConventions() {
   /** class name → {props: property name → {state, type} from `static properties`, base: superclass name}. */
@@ -107,7 +107,7 @@ function portalConventions() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/portal-element.ts', 'src/core/dates.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/portal-element.ts', 'src/internal/news-element.ts', 'src/core/dates.ts'],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

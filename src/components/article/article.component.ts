@@ -7,8 +7,7 @@ import { articleMessages } from '../../core/i18n/article.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem, Source } from '../../core/model.js';
 import { LINK_PROTOCOLS, safeUrl, sanitizeHtml } from '../../core/safe-html.js';
-import { newsFeed } from '../../internal/news-feed.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalNewsElement } from '../../internal/news-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
 import { styles } from './article.styles.js';
@@ -91,11 +90,9 @@ const PRINT_ONLY =
  * @fires portal-error - Loading failed, or no item has the id (`code` `not-found`): `detail.error`.
  * @fires portal-select - A "Các tin khác" link was activated: `detail.item`; cancel it to handle navigation yourself.
  */
-export class PortalArticle extends PortalElement {
+export class PortalArticle extends PortalNewsElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
-    src: {},
-    map: {},
     itemId: { attribute: 'item-id' },
     idParam: { attribute: 'id-param' },
     listHref: { attribute: 'list-href' },
@@ -103,8 +100,6 @@ export class PortalArticle extends PortalElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     relatedLimit: { type: Number, attribute: 'related-limit' },
     updateTitle: { type: Boolean, attribute: 'update-title' },
-    timeout: { type: Number },
-    items: { attribute: false },
     body: { state: true },
     textSize: { state: true },
     announcement: { state: true },
@@ -112,11 +107,7 @@ export class PortalArticle extends PortalElement {
 
   static override styles = [tokens, statusStyles, styles];
 
-  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. */
-  src?: string;
 
-  /** Reads a CMS's own JSON instead of a feed, as `<portal-news-list map>` does. */
-  map?: string;
 
   /** The id of the item to show. Default: the page address's parameter named by `id-param`. */
   itemId?: string;
@@ -143,11 +134,7 @@ export class PortalArticle extends PortalElement {
   /** Set `document.title` to the article's title. Otherwise the host page is left as it is. */
   updateTitle = false;
 
-  /** Milliseconds to wait for the feed before showing the time-out error. */
-  timeout = 8000;
 
-  /** Items given directly instead of `src` (pages and tests). */
-  items?: NewsItem[];
 
   /** The sanitized body of the item shown, once ready. */
   private body?: { item: NewsItem; node?: Node };
@@ -156,7 +143,6 @@ export class PortalArticle extends PortalElement {
   /** The id a not-found event was last fired for. */
   private missing?: string;
 
-  private readonly data = newsFeed(this);
 
   private get m() {
     return localize(articleMessages, this.language);

@@ -7,8 +7,7 @@ import { loadPages, pagesOf } from '../../core/feed-pages.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem } from '../../core/model.js';
-import { newsFeed } from '../../internal/news-feed.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalNewsElement } from '../../internal/news-element.js';
 import { filterTarget, navigate } from '../../internal/targets.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-archive.styles.js';
@@ -69,13 +68,9 @@ const KEYS: Record<string, [GridMove, number]> = {
  * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  */
-export class PortalNewsArchive extends PortalElement {
+export class PortalNewsArchive extends PortalNewsElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
-    src: {},
-    map: {},
-    items: { attribute: false },
-    timeout: { type: Number },
     htmlFor: { attribute: 'for' },
     listHref: { attribute: 'list-href' },
     mode: { reflect: true },
@@ -89,17 +84,9 @@ export class PortalNewsArchive extends PortalElement {
 
   static override styles = [tokens, statusStyles, styles];
 
-  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. */
-  src?: string;
 
-  /** Reads a CMS's own JSON instead of a feed: items path and field paths, as on `<portal-news-list>`. */
-  map?: string;
 
-  /** Items given directly instead of `src` (pages and tests). */
-  items?: NewsItem[];
 
-  /** Milliseconds to wait for the feed before showing the time-out error. */
-  timeout = 8000;
 
   /** Id of a `<portal-news-list>` on this page to filter by the chosen day or month. */
   htmlFor?: string;
@@ -127,7 +114,6 @@ export class PortalNewsArchive extends PortalElement {
   /** Move the DOM focus to the active day after the next render (keyboard moves). */
   private focusDay = false;
 
-  private readonly data = newsFeed(this);
 
   private get m() {
     return localize(archiveMessages, this.language);

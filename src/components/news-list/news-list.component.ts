@@ -5,8 +5,7 @@ import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
-import { newsFeed } from '../../internal/news-feed.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalNewsElement } from '../../internal/news-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
@@ -45,11 +44,9 @@ import { styles } from './news-list.styles.js';
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  * @fires portal-select - An item link was activated: `detail.item`; cancel it to handle navigation yourself.
  */
-export class PortalNewsList extends PortalElement {
+export class PortalNewsList extends PortalNewsElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
-    src: {},
-    map: {},
     limit: { type: Number },
     layout: { reflect: true },
     showDate: { type: Boolean, attribute: 'show-date' },
@@ -60,8 +57,6 @@ export class PortalNewsList extends PortalElement {
     itemHref: { attribute: 'item-href' },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    timeout: { type: Number },
-    items: { attribute: false },
     active: { state: true },
     shown: { state: true },
     moreError: { state: true },
@@ -71,14 +66,7 @@ export class PortalNewsList extends PortalElement {
 
   static override styles = [tokens, statusStyles, styles];
 
-  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. */
-  src?: string;
 
-  /**
-   * Reads a CMS's own JSON instead of a feed: where the items are and which
-   * field is which, e.g. `{"items":"data.list","title":"TieuDe","date_published":"NgayDang","url":"LienKet"}`.
-   */
-  map?: string;
 
   /** How many items to show; "More" shows as many again. */
   limit = 10;
@@ -110,11 +98,7 @@ export class PortalNewsList extends PortalElement {
   /** Level (2–6) of the title headings; 0 (default) makes titles plain links. */
   headingLevel = 0;
 
-  /** Milliseconds to wait for the feed before showing the time-out error. */
-  timeout = 8000;
 
-  /** Items given directly instead of `src` (pages and tests). */
-  items?: NewsItem[];
 
   /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
   private active: NewsFilter = {};
@@ -123,7 +107,6 @@ export class PortalNewsList extends PortalElement {
   private moreLoading = false;
   private announcement = '';
 
-  private readonly data = newsFeed(this);
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the

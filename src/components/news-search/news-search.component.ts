@@ -5,8 +5,7 @@ import { searchMessages } from '../../core/i18n/news-search.js';
 import { localize } from '../../core/i18n/index.js';
 import type { NewsItem } from '../../core/model.js';
 import { highlight, searchIndex } from '../../core/text.js';
-import { newsFeed } from '../../internal/news-feed.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalNewsElement } from '../../internal/news-element.js';
 import { filterTarget } from '../../internal/targets.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-search.styles.js';
@@ -54,13 +53,9 @@ import { styles } from './news-search.styles.js';
  * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  */
-export class PortalNewsSearch extends PortalElement {
+export class PortalNewsSearch extends PortalNewsElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
-    src: {},
-    map: {},
-    items: { attribute: false },
-    timeout: { type: Number },
     htmlFor: { attribute: 'for' },
     action: {},
     param: {},
@@ -72,19 +67,15 @@ export class PortalNewsSearch extends PortalElement {
     query: { state: true },
   };
 
+  protected override feedNeeded(): boolean {
+    return !this.htmlFor; // with `for`, the list shows the results
+  }
+
   static override styles = [tokens, statusStyles, styles];
 
-  /** URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`. Not fetched with `for`. */
-  src?: string;
 
-  /** Reads a CMS's own JSON instead of a feed: items path and field paths, as on `<portal-news-list>`. */
-  map?: string;
 
-  /** Items given directly instead of `src` (pages and tests). */
-  items?: NewsItem[];
 
-  /** Milliseconds to wait for the feed before showing the time-out error. */
-  timeout = 8000;
 
   /** Id of a `<portal-news-list>` on this page to filter instead of showing results here. */
   htmlFor?: string;
@@ -116,7 +107,6 @@ export class PortalNewsSearch extends PortalElement {
   /** The last results, kept while items and query are unchanged. */
   private found?: { items: readonly NewsItem[]; query: string; results: NewsItem[] };
 
-  private readonly data = newsFeed(this, { needed: () => !this.htmlFor });
 
   private get m() {
     return localize(searchMessages, this.language);

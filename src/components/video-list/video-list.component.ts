@@ -3,10 +3,8 @@ import { documentUrl } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { localize } from '../../core/i18n/index.js';
 import { videoListMessages } from '../../core/i18n/video-list.js';
-import type { NewsItem } from '../../core/model.js';
 import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
-import { newsFeed } from '../../internal/news-feed.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalNewsElement } from '../../internal/news-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
 
@@ -52,24 +50,21 @@ import { styles } from './video-list.styles.js';
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  * @fires portal-play - The reader started a video: `detail.item`. Other video lists stop theirs.
  */
-export class PortalVideoList extends PortalElement {
+export class PortalVideoList extends PortalNewsElement {
   static override properties: PropertyDeclarations = {
-    src: {},
     limit: { type: Number },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    timeout: { type: Number },
-    items: { attribute: false },
     featuredId: { state: true },
     playing: { state: true },
   };
 
+  /** A page may name a video feed (`portal-widgets:videos`); else the news feed. */
+  protected override feedUrl(): string | undefined {
+    return documentUrl(this.src, 'portal-widgets:videos') ?? documentUrl(undefined);
+  }
+
   static override styles = [tokens, statusStyles, styles];
 
-  /**
-   * URL of a JSON Feed, RSS or Atom document. Default: the page's
-   * `<meta name="portal-widgets:videos">`, else its `<meta name="portal-widgets:src">` (the news feed).
-   */
-  src?: string;
 
   /** How many other videos to list under the player. */
   limit = 6;
@@ -77,19 +72,13 @@ export class PortalVideoList extends PortalElement {
   /** Level (2–6) of the "Video khác" heading (default 3); another value makes it plain text. */
   headingLevel = 3;
 
-  /** Milliseconds to wait for the feed before showing the time-out error. */
-  timeout = 8000;
 
-  /** Items given directly instead of `src` (pages and tests); those that are videos are shown. */
-  items?: NewsItem[];
 
   /** The item in the player (default: the first video). */
   private featuredId?: string;
   /** The player replaced the facade. */
   private playing = false;
 
-  // The news feed unless the page names a video feed (portal-widgets:videos).
-  private readonly data = newsFeed(this, { src: () => documentUrl(this.src, 'portal-widgets:videos') ?? documentUrl(undefined) });
 
   /** The videos of the feed, in feed order. */
   get videos(): Video[] {
