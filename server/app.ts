@@ -3,7 +3,8 @@
  * with the CDN bundle), and the visit counter at /api/visits. Node's own http
  * module: four routes do not earn a framework's bytes.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -148,6 +149,19 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'body is not a JSON object');
   }
 
+  const demoDir = path.join(root, 'demo') + path.sep;
+
+  /** A demo page, with its shared head, header, sidebar and footer put in (see {@link expandIncludes}). */
+  function servePage(req: IncomingMessage, res: ServerResponse, pathname: string, file: string): void {
+    const body = Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir));
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+    const headers: Record<string, string> = { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', etag };
+    if (STRICT_PAGES.has(pathname)) headers['content-security-policy'] = STRICT_CSP;
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
+    res.writeHead(200, { ...headers, 'content-length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
   function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { allow: 'GET, HEAD' });
     let decoded: string;
@@ -166,6 +180,7 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
       stat = statSync(file, { throwIfNoEntry: false });
     }
     if (!stat?.isFile()) throw new HttpError(404, 'not found');
+    if (file.endsWith('.html') && file.startsWith(demoDir)) return void servePage(req, res, pathname, file);
     const etag = `W/"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`;
     const headers: Record<string, string> = {
       'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
@@ -225,4 +240,22 @@ function json(res: ServerResponse, status: number, body: unknown, headOnly = fal
     'content-length': String(Buffer.byteLength(text)),
   });
   res.end(headOnly ? undefined : text);
+}
+
+/**
+ * The demo pages share their head, header, sidebar and footer, written once in
+ * demo/partials/: `<!--#include "partials/aside.html" list="news" -->` is
+ * replaced by that file with its `{{list}}` filled; an attribute whose value is
+ * a placeholder left empty (`for="{{list}}"`) is left out.
+ */
+export function expandIncludes(html: string, dir: string): string {
+  return html.replace(/<!--#include "([\w./-]+)"((?:\s+\w+="[^"]*")*)\s*-->/g, (_, name: string, attrs: string) => {
+    const file = path.join(dir, path.normalize(name));
+    if (!file.startsWith(dir)) throw new HttpError(500, 'include outside demo/');
+    const values = Object.fromEntries([...attrs.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    return readFileSync(file, 'utf8')
+      .trim()
+      .replace(/\s([\w-]+)="\{\{(\w+)\}\}"/g, (_m, attr: string, key: string) => (values[key] ? ` ${attr}="${values[key]}"` : ''))
+      .replace(/\{\{(\w+)\}\}/g, (_m, key: string) => values[key] ?? '');
+  });
 }

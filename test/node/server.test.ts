@@ -207,7 +207,15 @@ describe('CORS and pages', () => {
     const page = await fetch(`${url}/demo/`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type')!, /text\/html/);
-    assert.match(await page.text(), /portal-visit-counter/);
+    const html = await page.text();
+    assert.match(html, /portal-visit-counter/);
+    // The shared parts are put in: no include left, the sidebar filters this page's list.
+    assert.doesNotMatch(html, /#include|\{\{/);
+    assert.match(html, /<title>Hội nghị giao ban .* — Cổng thông tin/);
+    assert.match(html, /<portal-news-search for="news"/);
+    const article = await (await fetch(`${url}/demo/bai-viet.html`)).text();
+    assert.match(article, /<portal-news-search action=/); // no list on that page: no `for`
+
     const csp = await fetch(`${url}/demo/csp.html`);
     assert.equal(csp.headers.get('content-security-policy'), STRICT_CSP);
     const feed = await fetch(`${url}/demo/feeds/news.json`);
