@@ -47,6 +47,16 @@ export const tokens = css`
     background: var(--_surface);
     color: var(--_accent);
   }
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25em 0.375em;
+    min-block-size: 24px;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

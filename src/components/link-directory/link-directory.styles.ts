@@ -22,12 +22,6 @@ export const styles = css`
   }
   select,
   input {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25em 0.375em;
     min-block-size: 2em;
   }
   select {

@@ -21,16 +21,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
-  select,
-  input {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    min-block-size: 24px;
-    padding: 0.15em 0.35em;
-  }
   table {
     border-collapse: collapse;
     text-align: center;

@@ -15,13 +15,6 @@ export const styles = css`
   input {
     flex: 1;
     min-inline-size: 0;
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25em 0.5em;
-    min-block-size: 24px;
   }
   .results {
     list-style: none;
