@@ -73,6 +73,11 @@ export abstract class PortalElement extends LitElement {
     </div>`;
   }
 
+  /** The error box's heading; a widget that does not show news names what it could not load. */
+  protected get errorTitle(): string {
+    return this.msg.errorTitle;
+  }
+
   /**
    * The localized error box with a retry button. `kept` says the last good
    * content is still shown under it; otherwise the fallback children are.
@@ -81,7 +86,7 @@ export abstract class PortalElement extends LitElement {
     const msg = this.msg;
     return html`<div class="error" part="error" role="alert">
         <p>
-          <strong>${msg.errorTitle}:</strong> ${msg.errors[error.code]}${error.detail ? ` (${error.detail})` : ''}.
+          <strong>${this.errorTitle}:</strong> ${msg.errors[error.code]}${error.detail ? ` (${error.detail})` : ''}.
           ${kept ? msg.staleNote : nothing}
         </p>
         ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}

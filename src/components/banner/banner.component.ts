@@ -176,6 +176,10 @@ export class PortalBanner extends PortalElement {
     if (wait !== undefined) this.timer = setTimeout(() => this.requestUpdate(), Math.min(wait + 100, 2 ** 31 - 1));
   }
 
+  protected override get errorTitle(): string {
+    return localize(bannerMessages, this.language).errorTitle;
+  }
+
   override render() {
     const value = this.doc.value;
     const error = this.doc.error;

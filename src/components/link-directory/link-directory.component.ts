@@ -96,6 +96,10 @@ export class PortalLinkDirectory extends PortalElement {
     return localize(linkDirectoryMessages, this.language);
   }
 
+  protected override get errorTitle(): string {
+    return this.text.errorTitle;
+  }
+
   /** Groups with the links that match the filter (all of a group whose title matches), empty groups left out. */
   get visibleGroups(): LinkGroup[] {
     const groups = this.doc.value?.groups ?? [];

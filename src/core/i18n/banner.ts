@@ -4,6 +4,7 @@ import type { Localized } from './index.js';
 const vi = {
   pause: 'Dừng chữ chạy',
   label: 'Thông báo',
+  errorTitle: 'Không tải được thông báo',
 };
 
 export const bannerMessages: Localized<typeof vi> = {
@@ -11,5 +12,6 @@ export const bannerMessages: Localized<typeof vi> = {
   en: {
     pause: 'Stop scrolling',
     label: 'Announcements',
+    errorTitle: 'Could not load the announcements',
   },
 };

@@ -7,6 +7,7 @@ const vi = {
   filter: 'Lọc liên kết',
   newTab: '(mở trong thẻ mới)',
   empty: 'Chưa có liên kết nào.',
+  errorTitle: 'Không tải được liên kết',
   count: (n: number) => (n ? `${n} liên kết` : 'Không có liên kết phù hợp'),
 };
 
@@ -18,6 +19,7 @@ export const linkDirectoryMessages: Localized<typeof vi> = {
     filter: 'Filter links',
     newTab: '(opens in a new tab)',
     empty: 'No links yet.',
+    errorTitle: 'Could not load the links',
     count: (n: number) => (n === 1 ? '1 link' : n ? `${n} links` : 'No matching links'),
   },
 };

@@ -144,7 +144,7 @@ describe('<portal-link-directory>', () => {
     ['links-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ \(version: portal-links\/2\)/],
     ['links-wrong.json', {}, /không phải nguồn tin hợp lệ \(groups: not an array\)/],
     ['news.json', {}, /không phải nguồn tin hợp lệ \(version: not portal-links\/1\)/],
-    ['links.json', { fault: '404' }, /Máy chủ trả lỗi \(HTTP 404\)/],
+    ['links.json', { fault: '404' }, /Không tải được liên kết: Máy chủ trả lỗi \(HTTP 404\)/],
     ['links.json', { fault: 'malformed' }, /Dữ liệu bị hỏng/],
   ];
   for (const [file, params, message] of bad) {
