@@ -1,7 +1,7 @@
 /**
  * custom-elements.json from the JSDoc of every widget class (`npm run manifest`,
- * part of `npm run build`). Storybook's controls and docs and README's attribute
- * tables (scripts/readme-tables.mjs) are generated from it, so an attribute is
+ * part of `npm run build`). Storybook's controls and docs and the reference's attribute
+ * tables (docs/widgets.md, scripts/widget-docs.mjs) are generated from it, so an attribute is
  * documented once, on its field.
  *
  * The `--litelement` support reads `static properties = {…}`; the plugin below

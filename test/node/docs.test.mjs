@@ -1,14 +1,14 @@
 /**
  * The manifest and the docs generated from it: custom-elements.json is
  * regenerated from the sources, documents every widget of scripts/entries.js
- * the way Storybook and README read it, and README's tables match it.
+ * the way Storybook and the docs read it, and docs/widgets.md's tables match it.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { widgets } from '../../scripts/entries.js';
-import { widgetsOf, withTables } from '../../scripts/readme-tables.mjs';
+import { DOC, widgetsOf, withTables } from '../../scripts/widget-docs.mjs';
 
 let manifest;
 
@@ -69,15 +69,15 @@ describe('custom-elements.json', () => {
   });
 });
 
-test('README widget tables match the manifest (run `npm run docs` after changing JSDoc)', () => {
-  assert.ok(existsSync('README.md'));
-  const readme = readFileSync('README.md', 'utf8');
+test('docs/widgets.md tables match the manifest (run `npm run docs` after changing JSDoc)', () => {
+  assert.ok(existsSync(DOC));
+  const readme = readFileSync(DOC, 'utf8');
   const expected = withTables(readme, manifest);
   if (expected !== readme) {
     const a = readme.split('\n');
     const b = expected.split('\n');
     const line = a.findIndex((l, i) => l !== b[i]);
-    assert.fail(`README.md drifted from custom-elements.json at line ${line + 1}:\n  README:    ${a[line]}\n  generated: ${b[line]}\nRun \`npm run docs\`.`);
+    assert.fail(`${DOC} drifted from custom-elements.json at line ${line + 1}:\n  docs:      ${a[line]}\n  generated: ${b[line]}\nRun \`npm run docs\`.`);
   }
 });
 

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 /**
- * README's widget reference, generated from custom-elements.json (itself
- * generated from each widget class's JSDoc by `npm run manifest`): for every
- * widget its summary, attributes and properties, methods, events, slots, CSS
- * parts and CSS custom properties, written between
+ * The widget reference (docs/widgets.md), generated from custom-elements.json
+ * (itself generated from each widget class's JSDoc by `npm run manifest`): for
+ * every widget its summary, attributes and properties, methods, events, slots,
+ * CSS parts and CSS custom properties, written between
  * `<!-- widgets:start -->` and `<!-- widgets:end -->`.
  *
- *   npm run docs                               regenerate the manifest and README
- *   node scripts/readme-tables.mjs --check     exit 1 if README differs from the manifest
+ *   npm run docs                              regenerate the manifest and docs/widgets.md
+ *   node scripts/widget-docs.mjs --check      exit 1 if docs/widgets.md differs from the manifest
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const START = '<!-- widgets:start -->';
 const END = '<!-- widgets:end -->';
+/** The generated reference page. */
+export const DOC = 'docs/widgets.md';
 
 /** Table cell text: one line, pipes escaped. */
 const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replaceAll('|', '\\|').trim();
@@ -34,7 +36,7 @@ export function widgetsOf(manifest) {
 }
 
 function section(d) {
-  const out = [`### \`<${d.tagName}>\``, ''];
+  const out = [`## \`<${d.tagName}>\``, ''];
   if (d.summary) out.push(`**${cell(d.summary)}**`, '');
   if (d.description) out.push(d.description.trim(), '');
 
@@ -80,26 +82,26 @@ export function widgetTables(manifest) {
   ].join('\n');
 }
 
-/** README with its marked section replaced. */
+/** The reference page with its marked section replaced. */
 export function withTables(readme, manifest) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md needs ${START} … ${END}`);
+  if (start < 0 || end < start) throw new Error(`${DOC} needs ${START} … ${END}`);
   return readme.slice(0, start + START.length) + widgetTables(manifest) + readme.slice(end);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-  const readme = readFileSync('README.md', 'utf8');
-  const next = withTables(readme, manifest);
+  const page = readFileSync(DOC, 'utf8');
+  const next = withTables(page, manifest);
   if (process.argv.includes('--check')) {
-    if (next !== readme) {
-      console.error('README.md widget tables differ from custom-elements.json: run `npm run docs`.');
+    if (next !== page) {
+      console.error(`${DOC} differs from custom-elements.json: run \`npm run docs\`.`);
       process.exit(1);
     }
-    console.log('README.md widget tables match custom-elements.json.');
+    console.log(`${DOC} matches custom-elements.json.`);
   } else {
-    writeFileSync('README.md', next);
-    console.log(`README.md: tables for ${widgetsOf(manifest).map((d) => `<${d.tagName}>`).join(', ')}.`);
+    writeFileSync(DOC, next);
+    console.log(`${DOC}: tables for ${widgetsOf(manifest).map((d) => `<${d.tagName}>`).join(', ')}.`);
   }
 }
