@@ -4,7 +4,7 @@
  * separate chunk beside it, fetched only when an article has HTML.
  */
 import { defineConfig } from 'vite';
-import { cssLiteralsVitePlugin } from './scripts/minify-css-literals.js';
+import { cssLiteralsVitePlugin } from './build/minify-css-literals.js';
 
 export default defineConfig({
   plugins: [cssLiteralsVitePlugin()],

@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { entries } from './scripts/entries.js';
-import { cssLiteralsVitePlugin } from './scripts/minify-css-literals.js';
+import { entries } from './build/entries.js';
+import { cssLiteralsVitePlugin } from './build/minify-css-literals.js';
 
 const WIDGET = 'portal-widget:';
 

@@ -10,8 +10,8 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { budgets, entries, lazyCore, ownCore } from './entries.js';
-import { cssLiteralsEsbuildPlugin } from './minify-css-literals.js';
+import { budgets, entries, lazyCore, ownCore } from '../build/entries.js';
+import { cssLiteralsEsbuildPlugin } from '../build/minify-css-literals.js';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(2);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { widgets } from '../../scripts/entries.js';
+import { widgets } from '../../build/entries.js';
 
 const bundle = 'dist/cdn/portal-widgets.js';
 

@@ -1,13 +1,13 @@
 /**
  * The manifest and the docs generated from it: custom-elements.json is
- * regenerated from the sources, documents every widget of scripts/entries.js
+ * regenerated from the sources, documents every widget of build/entries.js
  * the way Storybook and the docs read it, and docs/widgets.md's tables match it.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
-import { widgets } from '../../scripts/entries.js';
+import { widgets } from '../../build/entries.js';
 import { DOC, widgetsOf, withTables } from '../../scripts/widget-docs.mjs';
 
 let manifest;
