@@ -2,7 +2,8 @@
  * One widget's data: `src` → shared feed store → parser → model. A changed
  * `src` aborts the old request and a late answer is dropped. The last good copy
  * is shown at once while the fresh one loads, and kept under the error box if
- * loading fails.
+ * loading fails. A widget may load its own way (the counter's POST of a visit)
+ * and read again every few seconds while the page is visible.
  *
  * This is the @lit/task pattern (args → task(args, {signal}) → status) written
  * out in the few lines the widgets need: @lit/task itself costs 0.95 KB gz, a
@@ -10,7 +11,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PortalError, toPortalError } from '../core/errors.js';
-import { lastGood, load, parseOnce, type Loaded } from '../core/feed-store.js';
+import { lastGood, load, parseOnce, type Loaded, type LoadOptions } from '../core/feed-store.js';
 import type { PortalElement } from './portal-element.js';
 
 export interface DocumentOptions<T> {
@@ -23,8 +24,10 @@ export interface DocumentOptions<T> {
   data?: () => T | undefined;
   /** Milliseconds per attempt. */
   timeout?: () => number | undefined;
-  /** Warnings the parsed value carries, logged once per document. */
-  warnings?: (value: T) => string[];
+  /** Fetches the document; default: a GET through the shared feed store. */
+  load?: (url: string, options: LoadOptions) => Promise<Loaded>;
+  /** Seconds between reads while the page is visible; 0 reads once. */
+  refresh?: () => number;
 }
 
 export class DocumentController<T> implements ReactiveController {
@@ -38,7 +41,11 @@ export class DocumentController<T> implements ReactiveController {
    */
   private good?: { src: string; value: T };
   private args = '';
+  /** The run in flight, if any: a refresh tick waits for it rather than cutting it short. */
   private run?: AbortController;
+  private lastTry = 0;
+  private every = 0;
+  private timer?: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly host: PortalElement & ReactiveControllerHost,
@@ -47,32 +54,52 @@ export class DocumentController<T> implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.host.requestUpdate(); // moved or re-inserted: load and schedule again
+  }
+
   hostUpdate(): void {
     const { src, key } = this.options;
     const args = `${src()} ${key()}`;
     if (args !== this.args && !this.options.data?.()) void this.start((this.args = args), false);
+    const every = this.options.refresh?.() ?? 0;
+    if (every !== this.every) {
+      this.every = every;
+      this.schedule();
+    }
   }
 
   hostDisconnected(): void {
     this.run?.abort();
+    this.run = undefined;
     this.args = ''; // start again when reconnected
+    this.every = 0;
+    this.schedule();
+    document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  private async start(args: string, force: boolean): Promise<void> {
+  /** `tick`: a timed re-read, which keeps the value and the error shown until its answer replaces them. */
+  private async start(args: string, force: boolean, tick = false): Promise<void> {
     this.run?.abort();
     const run = (this.run = new AbortController());
     const { signal } = run;
     const src = this.options.src();
     const key = this.options.key();
-    this.pending = true;
-    this.error = undefined;
-    this.fresh = undefined;
+    this.lastTry = Date.now();
+    if (!tick) {
+      this.pending = true;
+      this.error = undefined;
+      this.fresh = undefined;
+    }
     try {
       if (!src) throw new PortalError('config', 'src: missing');
       if (!force) void this.showSaved(src, key, signal);
-      const value = await this.parse(await load(src, { signal, timeout: this.options.timeout?.(), force }), key);
+      const loaded = await (this.options.load ?? load)(src, { signal, timeout: this.options.timeout?.(), force });
+      const value = await this.parse(loaded, key);
       if (signal.aborted || args !== this.args) return; // superseded: drop the late answer
       this.fresh = value;
+      this.error = undefined;
       this.good = { src, value };
       this.host.emit('portal-load', { value });
     } catch (e) {
@@ -82,6 +109,7 @@ export class DocumentController<T> implements ReactiveController {
     } finally {
       if (!signal.aborted && args === this.args) {
         this.pending = false;
+        this.run = undefined;
         this.host.requestUpdate();
       }
     }
@@ -90,7 +118,8 @@ export class DocumentController<T> implements ReactiveController {
   private parse(loaded: Loaded, key: string): Promise<T> {
     return parseOnce(loaded, key, async (text, url) => {
       const value = await this.options.parse(text, url);
-      for (const w of this.options.warnings?.(value) ?? []) console.warn(`[portal-widgets] ${url}: ${w}`);
+      // The one place warnings are told: once per document, not once per widget.
+      for (const w of (value as { warnings?: string[] }).warnings ?? []) console.warn(`[portal-widgets] ${url}: ${w}`);
       return value;
     });
   }
@@ -118,5 +147,22 @@ export class DocumentController<T> implements ReactiveController {
   /** Fetch again past this page's copy: the retry button. */
   retry = (): void => {
     void this.start(this.args, true);
+  };
+
+  private tick = (): void => {
+    if (!this.run && !this.options.data?.()) void this.start(this.args, true, true);
+  };
+
+  /** Re-reads every `refresh` seconds while the page is visible; a hidden page makes no request. */
+  private schedule(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.every > 0 && document.visibilityState === 'visible') this.timer = setInterval(this.tick, Math.max(1, this.every) * 1000);
+  }
+
+  private onVisibility = (): void => {
+    this.schedule();
+    // Back on a page left longer than a period: read at once rather than a period later.
+    if (this.timer && Date.now() - this.lastTry >= this.every * 1000) this.tick();
   };
 }
