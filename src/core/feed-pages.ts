@@ -5,7 +5,7 @@
  * complete. The pages loaded so far are kept per feed, so widgets and later
  * calls continue where the last one stopped.
  */
-import { newsDocument } from './documents.js';
+import { newsDocument } from './documents/news.js';
 import { load, parseOnce } from './feed-store.js';
 import type { Feed, NewsItem } from './model.js';
 

@@ -1,18 +1,18 @@
 /**
  * The base of every widget that reads a document (news, links, banner,
- * counter): its `src` and `timeout`, its document kind (core/documents.ts: the
+ * counter): its `src` and `timeout`, its document kind (core/documents/: the
  * page's default meta, the parse key, the parser), and one controller, `doc`,
  * that loads it through the shared store, so a page's widgets of one document
  * share one request and one parse.
  */
 import { nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { documentUrl } from '../core/config.js';
-import type { DocumentKind } from '../core/documents.js';
-import { load as fetchDocument, type Loaded, type LoadOptions } from '../core/feed-store.js';
-import { DocumentController } from './document-controller.js';
+import type { DocumentKind } from '../core/documents/kind.js';
+import { load, type Loaded, type LoadOptions } from '../core/feed-store.js';
+import { DocumentController, type DocumentSource } from './document-controller.js';
 import { PortalElement } from './portal-element.js';
 
-export abstract class PortalDocumentElement<T> extends PortalElement {
+export abstract class PortalDocumentElement<T> extends PortalElement implements DocumentSource<T> {
   static override properties: PropertyDeclarations = {
     src: {},
     timeout: { type: Number },
@@ -24,25 +24,17 @@ export abstract class PortalDocumentElement<T> extends PortalElement {
   /** Milliseconds to wait for the document before showing the time-out error. */
   timeout = 8000;
 
-  /** What the widget reads. @internal */
+  /** What the widget reads. */
   protected abstract readonly kind: DocumentKind<T>;
 
   /** The document: `.value`, `.error`, `.pending`, `.retry`. */
-  protected readonly doc: DocumentController<T> = new DocumentController<T>(this, {
-    src: () => this.documentUrl(),
-    key: () => this.kind.key(this.setting()),
-    parse: (text, url) => this.kind.parse(text, url, this.setting()),
-    data: () => this.given(),
-    timeout: () => this.timeout,
-    load: (url, options) => this.load(url, options),
-    refresh: () => this.refreshSeconds(),
-  });
+  protected readonly doc: DocumentController<T> = new DocumentController<T>(this);
 
-  /** The data given as a property instead of `src` (pages and tests), if any. */
-  protected abstract given(): T | undefined;
+  /** The data given as a property instead of `src` (pages and tests), if any. @internal */
+  abstract given(): T | undefined;
 
-  /** The document's URL: `src`, else the page's meta of the kind. */
-  protected documentUrl(): string | undefined {
+  /** The document's URL: `src`, else the page's meta of the kind. @internal */
+  documentUrl(): string | undefined {
     return documentUrl(this.src, this.kind.meta);
   }
 
@@ -51,14 +43,19 @@ export abstract class PortalDocumentElement<T> extends PortalElement {
     return '';
   }
 
-  /** Fetches the document; a widget may load its own way (the counter's POST). */
-  protected load(url: string, options: LoadOptions): Promise<Loaded> {
-    return fetchDocument(url, options);
+  /** @internal */
+  parseKey(): string {
+    return this.kind.key(this.setting());
   }
 
-  /** Seconds between reads while the page is visible; 0 (default) reads once. */
-  protected refreshSeconds(): number {
-    return 0;
+  /** @internal */
+  parse(text: string, url: string): T | Promise<T> {
+    return this.kind.parse(text, url, this.setting());
+  }
+
+  /** Fetches the document through the shared store; a widget may load its own way (the counter's POST). @internal */
+  load(url: string, options: LoadOptions): Promise<Loaded> {
+    return load(url, options);
   }
 
   /**

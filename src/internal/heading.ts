@@ -5,15 +5,12 @@
  */
 import { html } from 'lit';
 
-/** The heading level `level` names, if any: a whole number from `lowest` (default 2) to 6. */
-export const headingLevel = (level: number, lowest = 2): number | undefined =>
-  Number.isInteger(level) && level >= lowest && level <= 6 ? level : undefined;
+/** Whether `heading-level` names a heading: 2 to 6. */
+export const isHeadingLevel = (level: number): boolean => level >= 2 && level <= 6;
 
 /** `content` inside a `role="heading"` of `level`, or as it is when `level` names no heading. */
-export function heading(level: number, content: unknown): unknown {
-  const n = headingLevel(level);
-  return n ? html`<div role="heading" aria-level=${n}>${content}</div>` : content;
-}
+export const heading = (level: number, content: unknown): unknown =>
+  isHeadingLevel(level) ? html`<div role="heading" aria-level=${level}>${content}</div>` : content;
 
 /** h1…h6: the article's title (its `heading-level`, 1 allowed) and its sections, one level below, up to h6. */
 const H_TAGS = [

@@ -1,11 +1,10 @@
 /**
  * The base of every widget that reads a news feed (list, article, archive,
- * search, videos): `map` and `items` beside `src`, and the feed's further pages
- * (`next_url`), loaded as far as a widget needs and shared by every widget of
- * the feed, so the list and the archive see the same items.
+ * search, videos): `map` and `items` beside `src`. The list and the archive
+ * also follow the feed's further pages through ./news-pages.ts.
  */
 import type { PropertyDeclarations } from 'lit';
-import { newsDocument } from '../core/documents.js';
+import { newsDocument } from '../core/documents/news.js';
 import type { Feed, NewsItem } from '../core/model.js';
 import { PortalDocumentElement } from './document-element.js';
 
@@ -37,7 +36,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   /** The feed made of the given `items`: one per array, so it stays the same value between renders. */
   private givenFeed?: Feed;
 
-  protected override given(): Feed | undefined {
+  override given(): Feed | undefined {
     const items = this.items;
     if (!items) return this.feedNeeded() ? undefined : NONE;
     if (this.givenFeed?.items !== items) this.givenFeed = { items, warnings: [] };
@@ -51,32 +50,5 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   /** False while the widget needs no feed of its own (a search that only filters a list). */
   protected feedNeeded(): boolean {
     return true;
-  }
-
-  /** The paging module, loaded when a widget first needs a further page. */
-  private paging?: typeof import('../core/feed-pages.js');
-
-  /** Every loaded item, in feed order: the first page's and the further ones' (shared with every widget of the feed). */
-  get allItems(): NewsItem[] {
-    const feed = this.doc.value;
-    return feed ? (this.paging?.pagesOf(feed).items ?? feed.items) : [];
-  }
-
-  /** The next page of the feed not loaded yet. */
-  protected get nextPage(): string | undefined {
-    const feed = this.doc.value;
-    return feed && (this.paging ? this.paging.pagesOf(feed).nextUrl : feed.nextUrl);
-  }
-
-  /** Loads further pages until `enough(items)` holds or there is none; rejects with a PortalError, the pages loaded before stay. */
-  protected async loadPages(enough: (items: readonly NewsItem[]) => boolean): Promise<void> {
-    const feed = this.doc.value;
-    if (!feed) return;
-    this.paging ??= await import('../core/feed-pages.js');
-    try {
-      await this.paging.loadPages(feed, enough, { map: this.map, timeout: this.timeout });
-    } finally {
-      this.requestUpdate();
-    }
   }
 }

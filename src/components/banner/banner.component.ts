@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { currentMessages, nextChange } from '../../core/banner-schedule.js';
-import { bannerDocument } from '../../core/documents.js';
+import { bannerDocument } from '../../core/documents/banner.js';
 import { bannerMessages } from '../../core/i18n/banner.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Banner, BannerMessage } from '../../core/model.js';
@@ -104,7 +104,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   /** The banner made of the children: one per change of them, so it stays the same value between renders. */
   private childBanner?: Banner;
 
-  protected override given(): Banner | undefined {
+  override given(): Banner | undefined {
     if (this.data) return this.data;
     if (this.documentUrl() || !this.children_.length) return undefined;
     if (this.childBanner?.messages !== this.children_) this.childBanner = { messages: this.children_, warnings: [] };

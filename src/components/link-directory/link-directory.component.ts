@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { linksDocument } from '../../core/documents.js';
+import { linksDocument } from '../../core/documents/links.js';
 import { localize } from '../../core/i18n/index.js';
 import { linkDirectoryMessages } from '../../core/i18n/link-directory.js';
 import type { Link, LinkDirectory, LinkGroup } from '../../core/model.js';
@@ -79,7 +79,7 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
 
   protected readonly kind = linksDocument;
 
-  protected override given(): LinkDirectory | undefined {
+  override given(): LinkDirectory | undefined {
     return this.data;
   }
 

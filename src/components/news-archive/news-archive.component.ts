@@ -7,6 +7,7 @@ import { localize } from '../../core/i18n/index.js';
 import type { NewsItem } from '../../core/model.js';
 import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
 import { filterTarget, navigate } from '../../internal/targets.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-archive.styles.js';
@@ -110,8 +111,11 @@ export class PortalNewsArchive extends PortalNewsElement {
     return localize(archiveMessages, this.language);
   }
 
+  /** The feed and its further pages, loaded until the month shown is complete. */
+  private readonly pages = new NewsPages(this, () => ({ feed: this.doc.value, map: this.map, timeout: this.timeout }));
+
   private get counts(): DayCounts {
-    return countByDay(this.allItems, this.timeZone);
+    return countByDay(this.pages.items, this.timeZone);
   }
 
   /** The month shown: where the reader went, else the chosen date's, else the newest item's, else this month. */
@@ -140,13 +144,13 @@ export class PortalNewsArchive extends PortalNewsElement {
     if (!feed || this.items) return;
     const month = this.mode === 'months' ? 'all' : this.month;
     const ask = `${month} ${feed.nextUrl}`;
-    if (ask === this.pagesFor || !this.nextPage) return;
+    if (ask === this.pagesFor || !this.pages.next) return;
     const start = `${this.month}-01`;
     const enough = (items: readonly NewsItem[]) => month !== 'all' && (countByDay(items, this.timeZone).oldest ?? '') < start;
-    if (enough(this.allItems)) return;
+    if (enough(this.pages.items)) return;
     this.pagesFor = ask;
     try {
-      await this.loadPages(enough);
+      await this.pages.load(enough);
       this.pagesError = undefined;
     } catch (e) {
       this.pagesError = toPortalError(e);

@@ -8,6 +8,7 @@ import { filterNews, type NewsFilter } from '../../core/news-filter.js';
 import { itemLink } from '../../core/urls.js';
 import { heading } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
@@ -121,6 +122,14 @@ export class PortalNewsList extends PortalNewsElement {
     this.announce();
   }
 
+  /** The feed and its further pages, loaded as "More" needs them. */
+  private readonly pages = new NewsPages(this, () => ({ feed: this.doc.value, map: this.map, timeout: this.timeout }));
+
+  /** Every loaded item, in feed order: the first page and the further ones (shared with every widget of the feed). */
+  get allItems(): NewsItem[] {
+    return this.pages.items;
+  }
+
   /** The items that pass the filters, before the limit. */
   get matchingItems(): NewsItem[] {
     return this.matching(this.allItems);
@@ -177,11 +186,11 @@ export class PortalNewsList extends PortalNewsElement {
   private async more(): Promise<void> {
     const target = (this.shown || this.limit) + this.limit;
     // Fetch further pages only when the loaded items cannot fill the next step.
-    if (this.matchingItems.length < target && this.nextPage) {
+    if (this.matchingItems.length < target && this.pages.next) {
       this.moreLoading = true;
       this.moreError = undefined;
       try {
-        await this.loadPages((items) => this.matching(items as NewsItem[]).length >= target);
+        await this.pages.load((items) => this.matching(items as NewsItem[]).length >= target);
       } catch (e) {
         this.moreError = toPortalError(e);
         return;
@@ -208,7 +217,7 @@ export class PortalNewsList extends PortalNewsElement {
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
     const filtered = Object.values(this.active).some(Boolean);
-    const hasMore = matching.length > limit || this.nextPage;
+    const hasMore = matching.length > limit || this.pages.next;
     return html`
       ${this.renderStatus()}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { documentUrl } from '../../core/config.js';
-import { VIDEOS_META } from '../../core/documents.js';
+import { VIDEOS_META } from '../../core/documents/news.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { localize } from '../../core/i18n/index.js';
 import { videoListMessages } from '../../core/i18n/video-list.js';
 import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
-import { headingLevel } from '../../internal/heading.js';
+import { isHeadingLevel } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
@@ -61,7 +61,7 @@ export class PortalVideoList extends PortalNewsElement {
   };
 
   /** A page may name a video feed (`portal-widgets:videos`); else the news feed. */
-  protected override documentUrl(): string | undefined {
+  override documentUrl(): string | undefined {
     return documentUrl(this.src, VIDEOS_META) ?? super.documentUrl();
   }
 
@@ -118,7 +118,7 @@ export class PortalVideoList extends PortalNewsElement {
     const videos = this.videos;
     const featured = videos.find((v) => v.item.id === this.featuredId) ?? videos[0];
     const rest = videos.filter((v) => v !== featured).slice(0, this.limit);
-    const level = headingLevel(this.headingLevel);
+    const level = this.headingLevel;
     return html`
       ${this.renderStatus()}
       ${featured
@@ -128,7 +128,7 @@ export class PortalVideoList extends PortalNewsElement {
             <p part="featured-title" class="featured">${featured.item.title} ${this.renderMeta(featured)}</p>`
         : html`<p part="empty">${m.empty}</p>`}
       ${rest.length
-        ? html`${level
+        ? html`${isHeadingLevel(level)
               ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${m.more}</div>`
               : html`<p part="heading" class="heading">${m.more}</p>`}
             <ul part="list">

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatTime } from '../../core/dates.js';
-import { counterDocument } from '../../core/documents.js';
+import { counterDocument } from '../../core/documents/counter.js';
 import { describeError } from '../../core/errors.js';
 import type { Loaded, LoadOptions } from '../../core/feed-store.js';
 import { localize } from '../../core/i18n/index.js';
@@ -9,6 +9,7 @@ import { formatNumber } from '../../core/locale.js';
 import type { VisitCount } from '../../core/model.js';
 import { recordVisit, visitedThisSession } from '../../core/visits.js';
 import { PortalDocumentElement } from '../../internal/document-element.js';
+import { RefreshController } from '../../internal/refresh.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './visit-counter.styles.js';
 
@@ -80,7 +81,7 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
   }
 
   /** A given count is the data only without an endpoint: with one, it shows until the first read. */
-  protected override given(): VisitCount | undefined {
+  override given(): VisitCount | undefined {
     return this.documentUrl() ? undefined : this.givenCount;
   }
 
@@ -89,12 +90,14 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
     return this.hit ? 'hit' : '';
   }
 
-  protected override load(url: string, options: LoadOptions): Promise<Loaded> {
+  override load(url: string, options: LoadOptions): Promise<Loaded> {
     return this.hit && !visitedThisSession(url) ? recordVisit(url, options.timeout) : super.load(url, options);
   }
 
-  protected override refreshSeconds(): number {
-    return this.refresh;
+  constructor() {
+    super();
+    // Reads again every `refresh` seconds while the page is visible.
+    new RefreshController(this, () => this.refresh, () => this.doc.reload());
   }
 
   /** Reads the count now (past this page's copy), as the retry button does. */
@@ -106,6 +109,11 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
 
   protected override get errorTitle(): string {
     return this.m.errorTitle;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requestUpdate(); // moved or re-inserted: read and schedule again
   }
 
   override render() {
