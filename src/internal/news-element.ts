@@ -36,6 +36,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   /** The feed made of the given `items`: one per array, so it stays the same value between renders. */
   private givenFeed?: Feed;
 
+  /** @internal */
   override given(): Feed | undefined {
     const items = this.items;
     if (!items) return this.feedNeeded() ? undefined : NONE;

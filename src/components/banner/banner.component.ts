@@ -104,6 +104,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   /** The banner made of the children: one per change of them, so it stays the same value between renders. */
   private childBanner?: Banner;
 
+  /** @internal */
   override given(): Banner | undefined {
     if (this.data) return this.data;
     if (this.documentUrl() || !this.children_.length) return undefined;

@@ -79,6 +79,7 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
 
   protected readonly kind = linksDocument;
 
+  /** @internal */
   override given(): LinkDirectory | undefined {
     return this.data;
   }

@@ -60,7 +60,7 @@ export class PortalVideoList extends PortalNewsElement {
     playing: { state: true },
   };
 
-  /** A page may name a video feed (`portal-widgets:videos`); else the news feed. */
+  /** A page may name a video feed (`portal-widgets:videos`); else the news feed. @internal */
   override documentUrl(): string | undefined {
     return documentUrl(this.src, VIDEOS_META) ?? super.documentUrl();
   }

@@ -80,16 +80,17 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
     this.givenCount = count;
   }
 
-  /** A given count is the data only without an endpoint: with one, it shows until the first read. */
+  /** A given count is the data only without an endpoint: with one, it shows until the first read. @internal */
   override given(): VisitCount | undefined {
     return this.documentUrl() ? undefined : this.givenCount;
   }
 
-  /** With `hit`, a read is a new one: the POST of this session's visit, else a GET. */
+  /** `hit` makes another read (a POST first): changing it reads again. */
   protected override setting(): string {
     return this.hit ? 'hit' : '';
   }
 
+  /** With `hit`, this session's first read is the POST of its visit. @internal */
   override load(url: string, options: LoadOptions): Promise<Loaded> {
     return this.hit && !visitedThisSession(url) ? recordVisit(url, options.timeout) : super.load(url, options);
   }
