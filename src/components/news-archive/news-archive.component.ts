@@ -112,7 +112,7 @@ export class PortalNewsArchive extends PortalNewsElement {
   }
 
   /** The feed and its further pages, loaded until the month shown is complete. */
-  private readonly pages = new NewsPages(this, () => ({ feed: this.doc.value, map: this.map, timeout: this.timeout }));
+  private readonly pages = new NewsPages(this, () => this.doc.value);
 
   private get counts(): DayCounts {
     return countByDay(this.pages.items, this.timeZone);

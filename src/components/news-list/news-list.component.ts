@@ -9,6 +9,7 @@ import { itemLink } from '../../core/urls.js';
 import { heading } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
+import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
@@ -68,7 +69,7 @@ export class PortalNewsList extends PortalNewsElement {
     announcement: { state: true },
   };
 
-  static override styles = [tokens, statusStyles, styles];
+  static override styles = [tokens, statusStyles, itemListStyles, itemMetaStyles, styles];
 
   /** How many items to show; "More" shows as many again. */
   limit = 10;
@@ -123,7 +124,7 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   /** The feed and its further pages, loaded as "More" needs them. */
-  private readonly pages = new NewsPages(this, () => ({ feed: this.doc.value, map: this.map, timeout: this.timeout }));
+  private readonly pages = new NewsPages(this, () => this.doc.value);
 
   /** Every loaded item, in feed order: the first page and the further ones (shared with every widget of the feed). */
   get allItems(): NewsItem[] {
@@ -203,10 +204,6 @@ export class PortalNewsList extends PortalNewsElement {
     this.announce();
   }
 
-  private href(item: NewsItem): string | undefined {
-    return itemLink(this.itemHref, item);
-  }
-
   private select(e: MouseEvent, item: NewsItem): void {
     if (!this.emit('portal-select', { item }, true)) e.preventDefault();
   }
@@ -237,7 +234,7 @@ export class PortalNewsList extends PortalNewsElement {
 
   private renderItem(item: NewsItem) {
     const layout = this.layout;
-    const href = this.href(item);
+    const href = itemLink(this.itemHref, item);
     const title = href
       ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)}>${item.title}</a>`
       : html`<span part="title" class="title">${item.title}</span>`;

@@ -7,6 +7,7 @@ import { highlight, searchIndex } from '../../core/text.js';
 import { itemLink } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { filterTarget } from '../../internal/targets.js';
+import { itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-search.styles.js';
 
@@ -71,7 +72,7 @@ export class PortalNewsSearch extends PortalNewsElement {
     return !this.htmlFor; // with `for`, the list shows the results
   }
 
-  static override styles = [tokens, statusStyles, styles];
+  static override styles = [tokens, statusStyles, itemMetaStyles, styles];
 
   /** Id of a `<portal-news-list>` on this page to filter instead of showing results here. */
   htmlFor?: string;

@@ -7,6 +7,7 @@ import { videoListMessages } from '../../core/i18n/video-list.js';
 import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
 import { isHeadingLevel } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { itemListStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
 
@@ -65,7 +66,7 @@ export class PortalVideoList extends PortalNewsElement {
     return documentUrl(this.src, VIDEOS_META) ?? super.documentUrl();
   }
 
-  static override styles = [tokens, statusStyles, styles];
+  static override styles = [tokens, statusStyles, itemListStyles, styles];
 
   /** How many other videos to list under the player. */
   limit = 6;
