@@ -58,6 +58,9 @@ export const budgets = {
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },
   'visit-counter': { beyondShared: 3 },
-  core: { beyondLit: 5 },
+  // 5.5 (was 5): every export of src/core counts here, and core now holds what the
+  // widgets and the CLI/hub share once (urls, locale, the news document kind, describeError,
+  // the wall-time maths that were the banner parser's); a widget bundles only what it uses.
+  core: { beyondLit: 5.5 },
   cdn: { total: 40 },
 };
