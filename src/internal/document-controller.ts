@@ -11,6 +11,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PortalError, toPortalError } from '../core/errors.js';
 import { lastGood, load, parseOnce, type Loaded } from '../core/feed-store.js';
+import { warningText, type ParseWarning } from '../core/formats/warnings.js';
 import type { PortalElement } from './portal-element.js';
 
 export interface DocumentOptions<T> {
@@ -24,7 +25,7 @@ export interface DocumentOptions<T> {
   /** Milliseconds per attempt. */
   timeout?: () => number | undefined;
   /** Warnings the parsed value carries, logged once per document. */
-  warnings?: (value: T) => string[];
+  warnings?: (value: T) => ParseWarning[];
 }
 
 export class DocumentController<T> implements ReactiveController {
@@ -90,7 +91,7 @@ export class DocumentController<T> implements ReactiveController {
   private parse(loaded: Loaded, key: string): Promise<T> {
     return parseOnce(loaded, key, async (text, url) => {
       const value = await this.options.parse(text, url);
-      for (const w of this.options.warnings?.(value) ?? []) console.warn(`[portal-widgets] ${url}: ${w}`);
+      for (const w of this.options.warnings?.(value) ?? []) console.warn(`[portal-widgets] ${url}: ${warningText(w)}`);
       return value;
     });
   }

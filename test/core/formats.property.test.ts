@@ -75,13 +75,14 @@ describe('parseNews properties', () => {
     );
   });
 
-  it('skips exactly the invalid items, one warning each', async () => {
+  it('an unreadable date drops the date, never the item, one warning each', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(validItem, fc.boolean()), { maxLength: 20 }), async (pairs) => {
         const items = pairs.map(([item, broken]) => (broken ? { ...item, date_published: 'hôm qua' } : item));
         const feed = await parseNews(JSON.stringify({ version: V11, items }), BASE);
-        expect(feed.items).to.have.length(pairs.filter(([, b]) => !b).length);
-        const dateWarnings = feed.warnings.filter((w) => w.endsWith('date_published: not a date'));
+        expect(feed.items).to.have.length(pairs.length);
+        feed.items.forEach((item, i) => expect(item.published === undefined).to.equal(pairs[i][1] || !pairs[i][0].date_published));
+        const dateWarnings = feed.warnings.filter((w) => w.problem === 'not-a-date' && w.effect === 'drop-field');
         expect(dateWarnings).to.have.length(pairs.filter(([, b]) => b).length);
       }),
       { numRuns: 200 },

@@ -1,19 +1,29 @@
 /**
- * HTML to plain text, for summaries shown as text and for the search index.
+ * HTML to plain text, for summaries shown as text, titles and the search index.
  * Reached only from the XML readers and the search index, which load on demand.
  */
+import { decodeEntities } from './entities.js';
 
-/** Strips tags and decodes the common entities: for summaries shown as text. */
+/** Strips tags, decodes character references and collapses white space. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x?[\da-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (_, e: string) => {
-      const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-      if (e[0] !== '#') return named[e.toLowerCase()];
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
-    })
+  return decodeEntities(
+    html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<\/?[a-z][^>]*>/gi, ' '),
+  )
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A title or name as text: HTML in it (`<span>₹</span>`, `&lt;b&gt;`, entities
+ * escaped twice) is read as its text, never shown as tags.
+ */
+export function plainText(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let text = raw;
+  // A few rounds: `&amp;lt;b&amp;gt;` (escaped twice) comes out as no tag.
+  for (let i = 0; i < 3 && /<\/?[a-z][^>]*>|&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text); i++) text = htmlToText(text);
+  return text.replace(/\s+/g, ' ').trim() || undefined;
 }

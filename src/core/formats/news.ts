@@ -4,9 +4,10 @@
  */
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
-import { cleanBody, readJson, refuseHtml } from './document.js';
+import { cleanBody, readJson, refuseHtml, xmlStart } from './document.js';
 import { isObject, type Json } from './fields.js';
 import { isJsonFeed, parseJsonFeed, readItems } from './json-feed.js';
+import type { ParseWarning } from './warnings.js';
 
 /**
  * Where a CMS's JSON keeps its items and which of their fields are the JSON Feed
@@ -15,15 +16,28 @@ import { isJsonFeed, parseJsonFeed, readItems } from './json-feed.js';
  */
 export type FieldMap = { items: string } & Record<string, string>;
 
-export async function parseNews(text: string, base: string, map?: FieldMap): Promise<Feed> {
+export interface ParseOptions {
+  /** Zone of dates written without an offset (default Asia/Ho_Chi_Minh): the widget's `time-zone`. */
+  timeZone?: string;
+}
+
+/**
+ * Reads a news document, detecting its format from the content: JSON, or XML
+ * even after leading junk. In Node, RSS and Atom need {@link setXmlParser} once
+ * (src/cli/xml-dom.ts: `useNodeXmlParser()`).
+ */
+export async function parseNews(text: string, base: string, map?: FieldMap, options: ParseOptions = {}): Promise<Feed> {
   const body = cleanBody(text);
   refuseHtml(body);
-  if (body.startsWith('<')) return (await import('./xml-feed.js')).parseXmlFeed(body, base);
+  if (isXml(body)) return (await import('./xml-feed.js')).parseXmlFeed(body, base, options.timeZone);
   const json = readJson(body);
-  if (map) return parseMapped(json, base, map);
-  if (isJsonFeed(json)) return parseJsonFeed(json, base);
+  if (map) return parseMapped(json, base, map, options.timeZone);
+  if (isJsonFeed(json)) return parseJsonFeed(json, base, options.timeZone);
   throw new PortalError('format', 'version: missing');
 }
+
+/** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
+export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
 
 /** Reads a dotted path (`data.list`, `a.0.b`) from a JSON value. */
 export function getPath(value: unknown, path: string): unknown {
@@ -43,7 +57,7 @@ export function parseFieldMap(text: string): FieldMap {
   return map as FieldMap;
 }
 
-function parseMapped(json: unknown, base: string, map: FieldMap): Feed {
+function parseMapped(json: unknown, base: string, map: FieldMap, timeZone?: string): Feed {
   const list = map.items ? getPath(json, map.items) : json;
   if (!Array.isArray(list)) throw new PortalError('format', `${map.items || '(root)'}: not an array`);
   const { items: _, ...fields } = map;
@@ -53,6 +67,6 @@ function parseMapped(json: unknown, base: string, map: FieldMap): Feed {
     item.id ??= item.url ?? getPath(raw, 'id');
     return item;
   });
-  const warnings: string[] = [];
-  return { items: readItems(shaped, map.items || 'items', base, warnings), warnings };
+  const warnings: ParseWarning[] = [];
+  return { items: readItems(shaped, map.items || 'items', base, warnings, timeZone), warnings };
 }

@@ -1,17 +1,19 @@
 /**
- * RSS 2.0 and Atom 1.0, loaded on demand: a page whose feeds are JSON never
- * downloads the XML readers.
+ * RSS (2.0, 0.9x, 1.0) and Atom (1.0, 0.3), loaded on demand: a page whose
+ * feeds are JSON never downloads the XML readers.
  */
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
 import { parseAtom } from './atom.js';
 import { parseRss } from './rss.js';
+import type { ParseWarning } from './warnings.js';
 import { parseXml } from './xml.js';
 
-export function parseXmlFeed(text: string, base: string): Feed {
-  const doc = parseXml(text);
+export function parseXmlFeed(text: string, base: string, timeZone?: string): Feed {
+  const warnings: ParseWarning[] = [];
+  const doc = parseXml(text, warnings);
   const root = doc.documentElement.localName;
-  if (root === 'rss' || root === 'RDF') return parseRss(doc, base);
-  if (root === 'feed') return parseAtom(doc, base);
+  if (root === 'rss' || root === 'RDF') return parseRss(doc, base, warnings, timeZone);
+  if (root === 'feed') return parseAtom(doc, base, warnings, timeZone);
   throw new PortalError('format', `<${root}>`);
 }

@@ -1,35 +1,99 @@
 /**
- * XML parsing for RSS and Atom with the browser's own parser (no bytes shipped).
+ * XML parsing for RSS and Atom. In a page it uses the browser's own DOMParser
+ * (no bytes shipped); in Node, call {@link setXmlParser} once with a
+ * DOMParser-like object (src/cli/xml-dom.ts wraps @xmldom/xmldom), so the CLI
+ * and the hub read feeds with exactly the code the widgets use. Nothing here
+ * touches `DOMParser` or `trustedTypes` before the first parse.
+ *
  * Under Trusted Types, DOMParser takes only TrustedHTML, so the string is wrapped
  * by a `portal-widgets` policy created on first use; a page that enforces Trusted
  * Types and reads RSS/Atom adds `portal-widgets` to its `trusted-types` list.
  * XML documents never run scripts, so passing the text through is safe.
  */
 import { PortalError } from '../errors.js';
+import { xmlStart } from './document.js';
+import { entityText } from './entities.js';
+import type { ParseWarning } from './warnings.js';
+
+/** What the readers need of a DOMParser: the browser's, or @xmldom/xmldom's behind src/cli/xml-dom.ts. */
+export interface XmlParser {
+  parseFromString(text: string, type: 'application/xml'): Document;
+}
 
 type TTPolicy = { createHTML(s: string): unknown };
-let policy: TTPolicy | undefined;
+let parser: XmlParser | undefined;
+/** The policy, `null` once the page's CSP refused it (asked once, so one violation at most). */
+let policy: TTPolicy | null | undefined;
 
-export function parseXml(text: string): Document {
+/** Sets the parser used for every RSS/Atom document from now on (Node: the CLI, the hub). */
+export function setXmlParser(p: XmlParser): void {
+  parser = p;
+}
+
+function trusted(text: string): unknown {
   const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, o: object): TTPolicy } }).trustedTypes;
-  let input: unknown = text;
-  if (tt) {
+  if (!tt || parser) return text;
+  if (policy === undefined) {
     try {
-      policy ??= tt.createPolicy('portal-widgets', { createHTML: (s: string) => s });
-      input = policy.createHTML(text);
+      policy = tt.createPolicy('portal-widgets', { createHTML: (s: string) => s });
     } catch {
-      // The page's CSP does not allow our policy; DOMParser may still accept a string.
+      policy = null; // not in the page's trusted-types list: DOMParser may still accept a string
     }
   }
+  return policy ? policy.createHTML(text) : text;
+}
+
+function parseOnce(text: string): Document | string {
   let doc: Document;
   try {
-    doc = new DOMParser().parseFromString(input as string, 'application/xml');
+    doc = (parser ?? new DOMParser()).parseFromString(trusted(text) as string, 'application/xml');
   } catch (e) {
     throw new PortalError('config', `Trusted Types: allow the "portal-widgets" policy to read RSS/Atom (${String(e)})`);
   }
   const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) throw new PortalError('parse', (error.textContent ?? '').trim().split('\n')[0].slice(0, 160));
-  return doc;
+  return error ? (error.textContent ?? '').trim().split('\n')[0].slice(0, 160) : doc;
+}
+
+const XML_NAMED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * What readers recover: junk before the root element, HTML named entities without
+ * a DTD (`&nbsp;`), a bare `&` in a URL, characters XML forbids (a stray BOM,
+ * control characters). CDATA sections and comments are left as they are.
+ */
+export function repairXml(text: string): string {
+  const start = xmlStart(text);
+  const body = start > 0 ? text.slice(start) : text;
+  return body
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+            .replace(/[\uFEFF\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F]/g, '')
+            .replace(/&(?:(#\d+|#x[\da-f]+|[a-z][a-z\d]*);)?/gi, (all, name?: string) => {
+              if (!name) return '&amp;';
+              if (name[0] === '#' || XML_NAMED.has(name)) return all;
+              const c = entityText(name);
+              return c ? `&#${c.codePointAt(0)};` : `&amp;${name};`;
+            }),
+    )
+    .join('');
+}
+
+/**
+ * Parses an RSS/Atom document; a document only a forgiving reader can read is
+ * repaired ({@link repairXml}) with one warning, else it is a `parse` error.
+ */
+export function parseXml(text: string, warnings: ParseWarning[] = []): Document {
+  const first = parseOnce(text);
+  if (typeof first !== 'string') return first;
+  const repaired = repairXml(text);
+  const second = repaired === text ? first : parseOnce(repaired);
+  if (typeof second === 'string') throw new PortalError('parse', first);
+  warnings.push({ path: '', problem: 'xml-repaired', effect: 'repair', value: first.slice(0, 60) });
+  return second;
 }
 
 /** Direct children of `el` with the local name `name`, any namespace prefix. */
@@ -41,4 +105,17 @@ export function children(el: Element, name: string): Element[] {
 export function childText(el: Element, name: string): string | undefined {
   const text = children(el, name)[0]?.textContent?.trim();
   return text || undefined;
+}
+
+/** The URL relative references in `el` resolve against: `xml:base` of it and its ancestors, over `base`. */
+export function baseOf(el: Element | null, base: string): string {
+  if (!el) return base;
+  const own = el.getAttribute('xml:base');
+  const outer = baseOf(el.parentNode?.nodeType === 1 ? (el.parentNode as Element) : null, base);
+  if (!own) return outer;
+  try {
+    return new URL(own, outer).href;
+  } catch {
+    return outer;
+  }
 }
