@@ -63,7 +63,7 @@ export function explain(w: ParseWarning, lang: Lang): string {
 }
 
 /** What the document is, and how many entries it has before any is skipped. */
-function describe(body: string, map?: FieldMap): { format: string; total: number } {
+export function describe(body: string, map?: FieldMap): { format: string; total: number } {
   if (isXml(body)) {
     const xml = body.slice(Math.max(0, xmlStart(body)));
     const root = /<(?:[\w-]+:)?(rss|feed|RDF)\b([^>]*)>/.exec(xml);

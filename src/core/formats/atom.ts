@@ -52,7 +52,8 @@ function readEntry(el: Element, path: string, feedBase: string, warnings: ParseW
   const base = baseOf(el, feedBase);
   const title = text(children(el, 'title')[0]);
   if (!title) throw new Invalid(`${path}.title`, 'missing');
-  const content = construct(children(el, 'content')[0]);
+  const contentEl = children(el, 'content')[0];
+  const content = construct(contentEl);
   const [href, hrefBase] = link(el, 'alternate', base);
   const url = checkedUrl(href, `${path}.link`, hrefBase, warnings);
   const media = readMedia(el, base);
@@ -65,7 +66,7 @@ function readEntry(el: Element, path: string, feedBase: string, warnings: ParseW
     summary: text(children(el, 'summary')[0]),
     contentHtml: content.html,
     contentText: content.text,
-    image: media.image ?? firstImage(content.html, base),
+    image: media.image ?? firstImage(content.html, baseOf(contentEl ?? el, feedBase)),
     published: published ?? updated,
     modified: published ? updated : undefined,
     authors: children(el, 'author').flatMap((a) => {

@@ -14,6 +14,11 @@
 import { DEFAULT_TIME_ZONE as DEFAULT_ZONE } from '../dates.js';
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+/** Month abbreviations of the other languages feeds localize RFC 822 in (pt, es, it, fr, de, nl). */
+const LOCAL_MONTHS: Record<string, number> = {
+  fev: 2, abr: 4, mai: 5, ago: 8, set: 9, out: 10, dez: 12, ene: 1, dic: 12, gen: 1, giu: 6, lug: 7, ott: 10,
+  janv: 1, févr: 2, avr: 4, juil: 7, août: 8, déc: 12, mär: 3, okt: 10, mrt: 3, mei: 5,
+};
 /** Offsets in minutes of the zone names RFC 822 allows, plus those feeds use. */
 const ZONES: Record<string, number> = {
   ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180,
@@ -26,11 +31,14 @@ const ZONE = String.raw`(?:\s*(?:(?:gmt|utc|ut)?\s*([+-])(\d{1,2})(?::?(\d{2}))?
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:t|\s+)${TIME})?${ZONE}$`, 'i');
 const DMY = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+${TIME})?${ZONE}$`, 'i');
 const TIME_DMY = new RegExp(String.raw`^${TIME}\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`, 'i');
-const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{2,4})(?:\s+${TIME})?${ZONE}$`, 'i');
-const MONTH_DAY = new RegExp(String.raw`^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{2,4})(?:\s+${TIME})?${ZONE}$`, 'i');
+const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})\s+(\p{L}{3,9})\.?\s+(\d{2,4})(?:\s+${TIME})?${ZONE}$`, 'iu');
+const MONTH_DAY = new RegExp(String.raw`^(\p{L}{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{2,4})(?:\s+${TIME})?${ZONE}$`, 'iu');
 
-/** Weekday names (English, Vietnamese) and the punctuation around them, which say nothing. */
-const NOISE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn)\s*,?\s*/i;
+/**
+ * A leading weekday, which says nothing: English without a comma (`Sat Dec 16`),
+ * Vietnamese (`Thứ sáu,`, `Chủ nhật,`), or any word before a comma (`Seg,`, `mer,`).
+ */
+const NOISE = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*,?|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s*,?|chủ\s+nhật\s*,?|[^\d\s,]{2,12}\.?,)\s*/iu;
 
 interface Parts {
   y: number;
@@ -65,7 +73,10 @@ const time = (m: RegExpExecArray, i: number) => ({
 });
 
 const year = (y: string) => (y.length === 2 ? (+y < 50 ? 2000 : 1900) + +y : +y);
-const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+function month(name: string): number {
+  const n = name.toLowerCase();
+  return MONTHS.indexOf(n.slice(0, 3)) + 1 || LOCAL_MONTHS[n] || LOCAL_MONTHS[n.slice(0, 4)] || LOCAL_MONTHS[n.slice(0, 3)] || 0;
+}
 
 function toDate(p: Parts, timeZone: string): Date | undefined {
   let h = Number(p.h ?? 0);

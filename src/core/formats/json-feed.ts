@@ -78,7 +78,7 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
     published,
     modified: opt(() => optDate(raw, 'date_modified', path, timeZone)),
     authors: opt(() => readAuthors(raw, path, base, warnings)) ?? [],
-    tags: opt(() => readTags(raw.tags, path)) ?? [],
+    tags: opt(() => readTags(raw.tags, path, warnings)) ?? [],
     attachments: opt(() => readAttachments(raw.attachments, `${path}.attachments`, base, warnings)) ?? [],
     source: sourceName ? { name: sourceName, url: opt(() => optUrl(source, 'url', `${path}._portal.source`, base, warnings)) } : undefined,
   };
@@ -96,8 +96,13 @@ function readAuthors(raw: Json, path: string, base: string, warnings: ParseWarni
   });
 }
 
-function readTags(raw: unknown, path: string): string[] {
+function readTags(raw: unknown, path: string, warnings: ParseWarning[]): string[] {
   if (raw === undefined || raw === null) return [];
+  if (typeof raw === 'string') {
+    // `"tags": "workflow,omnifocus"`: what the publisher meant is plain.
+    warnings.push({ path: `${path}.tags`, problem: 'not-an-array', effect: 'repair' });
+    return raw.split(',').map((t) => t.trim()).filter(Boolean);
+  }
   if (!Array.isArray(raw)) throw new Invalid(`${path}.tags`, 'not-an-array');
   return raw.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
 }

@@ -39,7 +39,9 @@ const HTML = /<[a-z][\s\S]*>/i;
 function readItem(el: Element, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
   const guid = children(el, 'guid')[0];
   const guidText = guid?.textContent?.trim() || undefined;
-  const permalink = guid && (guid.getAttribute('isPermaLink') ?? 'true') === 'true' && guidText && /^https?:\/\//i.test(guidText) ? guidText : undefined;
+  // A guid is a link when it says so (isPermaLink="true", even relative) or, by default, when it is an http(s) URL.
+  const isPermaLink = guid?.getAttribute('isPermaLink');
+  const permalink = guidText && (isPermaLink === 'true' || (isPermaLink === null && /^https?:\/\//i.test(guidText))) ? guidText : undefined;
   const link = textLink(el);
   const url = checkedUrl(link, `${path}.link`, base, warnings) ?? safeUrl(permalink, base);
   const description = childText(el, 'description');

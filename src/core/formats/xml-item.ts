@@ -17,12 +17,18 @@ export function readDate(el: Element, names: string[], path: string, warnings: P
   return undefined;
 }
 
-const IMG = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const IMG = /<img\b[^>]*>/gi;
+const SRC = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+/** A 1×1 tracking pixel (FeedBurner, analytics) is no picture. */
+const PIXEL = /\b(?:width|height)\s*=\s*["']?[01]\b/i;
 
 /** The first `<img src>` of an HTML body: where Vietnamese news RSS carries its picture. */
 export function firstImage(html: string | undefined, base: string): string | undefined {
-  const m = html ? IMG.exec(html) : null;
-  return m ? safeUrl((m[1] ?? m[2] ?? m[3]).replace(/&amp;/g, '&'), base) : undefined;
+  for (const [tag] of html?.matchAll(IMG) ?? []) {
+    const m = SRC.exec(tag);
+    if (m && !PIXEL.test(tag)) return safeUrl((m[1] ?? m[2] ?? m[3]).replace(/&amp;/g, '&'), base);
+  }
+  return undefined;
 }
 
 /**
