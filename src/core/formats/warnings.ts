@@ -69,8 +69,13 @@ export class Invalid extends Error {
   }
 }
 
-/** The warning for an entry skipped by `e`. */
-export const skipped = (e: Invalid): ParseWarning => ({ path: e.path, problem: e.problem, effect: 'skip-item', value: e.value });
+/** The warning for an entry skipped (or a field dropped) by `e`. */
+export const skipped = (e: Invalid, effect: WarningEffect = 'skip-item'): ParseWarning => ({
+  path: e.path,
+  problem: e.problem,
+  effect,
+  ...(e.value === undefined ? {} : { value: e.value }),
+});
 
 /**
  * Reads each entry of `list` (JSON values or XML elements) with `read`; an entry
@@ -100,7 +105,7 @@ export function optional<T>(warnings: ParseWarning[], read: () => T): T | undefi
     return read();
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
-    warnings.push({ path: e.path, problem: e.problem, effect: 'drop-field', value: e.value });
+    warnings.push(skipped(e, 'drop-field'));
     return undefined;
   }
 }
