@@ -23,7 +23,7 @@ async function failure(p: Promise<unknown>): Promise<PortalError> {
   throw new Error('expected a PortalError');
 }
 
-const heap = (gc: boolean) => executeServerCommand<{ gc: boolean }, number | false>('heap-usage', { gc });
+const heap = (gc: boolean) => executeServerCommand<number | false, { gc: boolean }>('heap-usage', { gc });
 
 /** The peak heap growth while `fn` runs (sampled every 50 ms), in MB, or undefined where the browser cannot tell. */
 async function heapGrowth(fn: () => Promise<void>): Promise<number | undefined> {

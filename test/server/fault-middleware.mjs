@@ -17,6 +17,7 @@
  *     visit; fault: 500 | malformed | nan | slow, from request number `after`+1
  *     on (default: every request); GETs are counted under K, POSTs under K:post
  *   GET /test-api/visits-heal?key=K → the counter K answers without fault from now on
+ *   GET /test-api/echo?b64=B&type=T → the bytes B (base64url) as the body, with Content-Type T
  *   GET /test-api/count?key=K  → {"count": n, "notModified": n}
  *   GET /test-api/reset        → forgets every count
  *   GET /test-api/beacon?key=K&v=ID   records that script ran (XSS tests' payloads call it)
@@ -129,6 +130,12 @@ export async function faultMiddleware(ctx, next) {
     return;
   }
   if (ctx.path === '/test-api/visits') return visitCounter(ctx, q);
+  if (ctx.path === '/test-api/echo') {
+    ctx.set('cache-control', 'no-store');
+    ctx.set('content-type', String(q.type ?? 'application/octet-stream'));
+    ctx.body = Buffer.from(String(q.b64 ?? ''), 'base64url');
+    return;
+  }
   if (ctx.path === '/test-api/visits-heal') {
     healed.add(String(q.key));
     ctx.body = { ok: true };

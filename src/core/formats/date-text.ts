@@ -57,6 +57,7 @@ interface Parts {
 
 /** Reads one of the forms above; undefined when it is not a date. */
 export function parseDate(text: string, timeZone = DEFAULT_ZONE): Date | undefined {
+  if (text.length > 100) return undefined; // no date is that long; the patterns need not look
   const s = text.normalize('NFC').trim().replace(NOISE, '').replace(/\s+-\s+|,\s*|\s+/g, ' ').trim();
   let m: RegExpExecArray | null;
   let p: Parts | undefined;

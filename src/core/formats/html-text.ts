@@ -4,14 +4,29 @@
  */
 import { decodeEntities } from './entities.js';
 
+/** Tags: `[^<>]*` rather than `[^>]*` keeps the scan linear on `<a<a<a…` without a `>`. */
+const TAG = /<\/?[a-z][^<>]*>/gi;
+const REFERENCE = /&(#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/i;
+
+/** `html` without the parts between `open` and `close` (scripts, comments), found with indexOf: linear. */
+function cut(html: string, open: RegExp, close: (m: RegExpExecArray) => string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let at = 0;
+  open.lastIndex = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const end = lower.indexOf(close(m), m.index + m[0].length);
+    out += html.slice(at, m.index) + ' ';
+    if (end < 0) return out; // never closed: the rest is inside it
+    at = open.lastIndex = end + close(m).length;
+  }
+  return out + html.slice(at);
+}
+
 /** Strips tags, decodes character references and collapses white space. */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<\/?[a-z][^>]*>/gi, ' '),
-  )
+  const bare = cut(cut(html, /<!--/g, () => '-->'), /<(script|style)\b/gi, (m) => `</${m[1].toLowerCase()}>`);
+  return decodeEntities(bare.replace(TAG, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -24,6 +39,6 @@ export function plainText(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   let text = raw;
   // A few rounds: `&amp;lt;b&amp;gt;` (escaped twice) comes out as no tag.
-  for (let i = 0; i < 3 && /<\/?[a-z][^>]*>|&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text); i++) text = htmlToText(text);
+  for (let i = 0; i < 3 && (REFERENCE.test(text) || /<\/?[a-z][^<>]*>/i.test(text)); i++) text = htmlToText(text);
   return text.replace(/\s+/g, ' ').trim() || undefined;
 }

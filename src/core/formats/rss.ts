@@ -34,7 +34,7 @@ function textLink(el: Element): string | undefined {
   return links.map((l) => l.textContent?.trim()).find(Boolean) ?? links.find((l) => l.getAttribute('rel') !== 'self' && l.getAttribute('href'))?.getAttribute('href') ?? undefined;
 }
 
-const HTML = /<[a-z][\s\S]*>/i;
+const HTML = /<[a-z][^<>]*>/i;
 
 function readItem(el: Element, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
   const guid = children(el, 'guid')[0];

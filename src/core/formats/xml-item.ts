@@ -17,7 +17,7 @@ export function readDate(el: Element, names: string[], path: string, warnings: P
   return undefined;
 }
 
-const IMG = /<img\b[^>]*>/gi;
+const IMG = /<img\b[^<>]*>/gi;
 const SRC = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 /** A 1×1 tracking pixel (FeedBurner, analytics) is no picture. */
 const PIXEL = /\b(?:width|height)\s*=\s*["']?[01]\b/i;
