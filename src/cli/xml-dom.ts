@@ -8,33 +8,16 @@
  *   useNodeXmlParser(); // once, then parseNews(text, url) reads RSS and Atom
  *
  * Made to answer as browsers do: a malformed document becomes a document whose
- * root is `<parsererror>` (xmldom throws instead), and elements get the
- * `innerHTML` getter that the Atom reader uses for `type="xhtml"` text.
+ * root is `<parsererror>` (xmldom throws instead).
  */
-import { DOMParser as XmlDomParser, XMLSerializer } from '@xmldom/xmldom';
+import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import { setXmlParser, type XmlParser } from '../core/formats/xml.js';
 
 const escapeXml = (s: string) => s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 
-let patched = false;
-/** xmldom elements have no `innerHTML`: the serialized children, as in a browser's XML document. */
-function addInnerHtml(): void {
-  if (patched) return;
-  patched = true;
-  const element = Object.getPrototypeOf(new XmlDomParser().parseFromString('<a/>', 'application/xml').documentElement);
-  if ('innerHTML' in element) return;
-  const serializer = new XMLSerializer();
-  Object.defineProperty(element, 'innerHTML', {
-    get(this: { childNodes: ArrayLike<unknown> }) {
-      return Array.from(this.childNodes, (n) => serializer.serializeToString(n as never)).join('');
-    },
-  });
-}
-
 /** A DOMParser-like object over @xmldom/xmldom, answering as a browser's does. */
 export const nodeXmlParser: XmlParser = {
   parseFromString(text: string, type: 'application/xml'): Document {
-    addInnerHtml();
     let first: string | undefined;
     try {
       const onError = (level: string, message: string) => {

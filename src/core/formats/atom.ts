@@ -37,9 +37,34 @@ function construct(el: Element | undefined): { html?: string; text?: string } {
   if (!el) return {};
   const type = el.getAttribute('type') ?? '';
   const mode = el.getAttribute('mode');
-  if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') return { html: (el.children[0] ?? el).innerHTML ?? '' };
+  if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') {
+    // The content of its <div>; a 0.3 `mode="xml"` body may have no wrapper.
+    const only = el.children.length === 1 ? el.children[0] : undefined;
+    const wrapper = only?.localName === 'div' && Array.from(el.childNodes).every((n) => n === only || !n.textContent?.trim()) ? only : el;
+    return { html: Array.from(wrapper.childNodes, toHtml).join('') };
+  }
   if (type === 'html' || type === 'text/html' || mode === 'escaped') return { html: el.textContent ?? '' };
   return { text: el.textContent?.trim() || undefined };
+}
+
+const escape = (s: string, re: RegExp) => s.replace(re, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+const VOID = /^(area|br|col|embed|hr|img|input|source|track|wbr)$/;
+
+/**
+ * XHTML content as HTML, written by this reader rather than by the DOM's own
+ * serializer, so that every engine (browsers, xmldom) gives the same string;
+ * namespace declarations are left out, as HTML does not need them.
+ */
+function toHtml(node: Node): string {
+  if (node.nodeType === 3 || node.nodeType === 4) return escape(node.nodeValue ?? '', /[&<>]/g);
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  const name = el.localName;
+  const attrs = Array.from(el.attributes)
+    .filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'))
+    .map((a) => ` ${a.localName}="${escape(a.value, /[&"<>]/g)}"`)
+    .join('');
+  return VOID.test(name) ? `<${name}${attrs}>` : `<${name}${attrs}>${Array.from(el.childNodes, toHtml).join('')}</${name}>`;
 }
 
 /** A text construct shown as text: a title, a summary. */
