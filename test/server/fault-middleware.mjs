@@ -17,6 +17,9 @@
  *     visit; fault: 500 | malformed | nan | slow, from request number `after`+1
  *     on (default: every request); GETs are counted under K, POSTs under K:post
  *   GET /test-api/visits-heal?key=K → the counter K answers without fault from now on
+ *   GET /test-api/tt-page?feeds=URL,URL…&article=URL&item=ID
+ *     STRICT_CSP with the documented policy names (TRUSTED_TYPES_CSP), a news list per
+ *     feed and an article; test/core/trusted-types-probe.ts reports to the parent frame
  *   GET /test-api/echo?b64=B&type=T → the bytes B (base64url) as the body, with Content-Type T
  *   GET /test-api/count?key=K  → {"count": n, "notModified": n}
  *   GET /test-api/reset        → forgets every count
@@ -44,6 +47,11 @@ const beacons = new Map();
 /** The strictest policy the widgets promise to work under (DESIGN.md: untrusted input). */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify";
+/**
+ * STRICT_CSP with every policy name the docs list (`portal-widgets` reads RSS/Atom:
+ * docs/reading-feeds.md), and pictures from anywhere, as a portal showing feeds allows.
+ */
+export const TRUSTED_TYPES_CSP = `${STRICT_CSP} portal-widgets; img-src 'self' http: https:`;
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** 1 GB of zeros, gzipped once as a stream (about 1 MB, 2 s) and kept: a decompression bomb. */
@@ -103,6 +111,19 @@ export async function faultMiddleware(ctx, next) {
 <body>
 <portal-news-list src="${feed}" show-date show-image show-summary limit="4"></portal-news-list>
 <portal-article src="${feed}" item-id="${item}"></portal-article>
+</body></html>`;
+    return;
+  }
+  if (ctx.path === '/test-api/tt-page') {
+    const feeds = String(q.feeds ?? '').split(',').filter(Boolean).map(escapeHtml);
+    ctx.set('content-security-policy', TRUSTED_TYPES_CSP);
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Trusted Types</title>
+<script type="module" src="/test/core/trusted-types-probe.ts"></script></head>
+<body>
+${feeds.map((f) => `<portal-news-list src="${f}" show-date show-image show-summary></portal-news-list>`).join('\n')}
+<portal-article src="${escapeHtml(String(q.article ?? ''))}" item-id="${escapeHtml(String(q.item ?? ''))}"></portal-article>
 </body></html>`;
     return;
   }

@@ -7,6 +7,7 @@ import type { Feed, NewsItem } from '../model.js';
 import { safeUrl } from '../safe-html.js';
 import { checkedUrl, Invalid } from './fields.js';
 import { htmlToText, plainText } from './html-text.js';
+import { inert } from './inert-html.js';
 import { readEach, type ParseWarning } from './warnings.js';
 import { baseOf, children, childText } from './xml.js';
 import { firstImage, readDate, readMedia } from './xml-item.js';
@@ -89,7 +90,7 @@ function readEntry(el: Element, path: string, feedBase: string, warnings: ParseW
     title,
     url,
     summary: text(children(el, 'summary')[0]),
-    contentHtml: content.html,
+    contentHtml: inert(content.html),
     contentText: content.text,
     image: media.image ?? firstImage(content.html, baseOf(contentEl ?? el, feedBase)),
     published: published ?? updated,

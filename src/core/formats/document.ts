@@ -2,11 +2,12 @@
 import { PortalError } from '../errors.js';
 
 /**
- * Removes a byte-order mark and leading white space, which some CMSs emit, and
+ * Removes byte-order marks (at the start, and the stray ones CMSs paste inside
+ * text, where they would split words for search) and leading white space, and
  * NFC-normalizes: windows-1258 and some editors write Vietnamese with combining
  * tone marks, and "Hội nghị" must compare and search as in any other feed.
  */
-export const cleanBody = (text: string) => text.replace(/^\uFEFF/, '').trimStart().normalize('NFC');
+export const cleanBody = (text: string) => text.replace(/\uFEFF/g, '').trimStart().normalize('NFC');
 
 const looksLikeHtml = (text: string) => /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/i.test(text);
 

@@ -8,6 +8,7 @@
 import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
 import { asObject, Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
+import { inert } from './inert-html.js';
 import { optional, readEach, type ParseWarning } from './warnings.js';
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
@@ -48,7 +49,7 @@ function hash(text: string): string {
 
 function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
   const opt = <T>(read: () => T) => optional(warnings, read);
-  const contentHtml = opt(() => optString(raw, 'content_html', path));
+  const contentHtml = inert(opt(() => optString(raw, 'content_html', path)));
   const contentText = opt(() => optString(raw, 'content_text', path));
   const summary = opt(() => optString(raw, 'summary', path));
   const title = opt(() => optString(raw, 'title', path)) ?? summary ?? contentText?.slice(0, 120);

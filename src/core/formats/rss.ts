@@ -9,6 +9,7 @@ import type { Feed, NewsItem } from '../model.js';
 import { safeUrl } from '../safe-html.js';
 import { checkedUrl, Invalid } from './fields.js';
 import { htmlToText, plainText } from './html-text.js';
+import { inert } from './inert-html.js';
 import { readEach, type ParseWarning } from './warnings.js';
 import { baseOf, children, childText } from './xml.js';
 import { firstImage, readDate, readMedia } from './xml-item.js';
@@ -58,7 +59,7 @@ function readItem(el: Element, path: string, base: string, warnings: ParseWarnin
     title,
     url,
     summary: description ? htmlToText(description) || undefined : undefined,
-    contentHtml: encoded ?? (descriptionIsHtml ? description : undefined),
+    contentHtml: inert(encoded ?? (descriptionIsHtml ? description : undefined)),
     contentText: !encoded && description && !descriptionIsHtml ? description : undefined,
     image: media.image ?? firstImage(encoded, base) ?? firstImage(description, base),
     published,

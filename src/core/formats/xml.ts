@@ -13,6 +13,7 @@
 import { PortalError } from '../errors.js';
 import { xmlStart } from './document.js';
 import { entityText } from './entities.js';
+import { inertHtml } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 
 /** What the readers need of a DOMParser: the browser's, or @xmldom/xmldom's behind src/cli/xml-dom.ts. */
@@ -58,15 +59,18 @@ const XML_NAMED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /**
  * What readers recover: junk before the root element, HTML named entities without
- * a DTD (`&nbsp;`), a bare `&` in a URL, characters XML forbids (a stray BOM,
- * control characters). CDATA sections and comments are left as they are.
+ * a DTD (`&nbsp;`), a bare `&` in a URL, characters XML forbids (control
+ * characters). CDATA sections and comments are left as they are. A document
+ * with its own DTD subset (which may declare entities) is left alone.
  */
 export function repairXml(text: string): string {
   const start = xmlStart(text);
-  return outsideMarkup(start > 0 ? text.slice(start) : text, (part) =>
+  const body = start > 0 ? text.slice(start) : text;
+  if (/<!DOCTYPE[^<>[]*\[/i.test(body)) return body;
+  return outsideMarkup(body, (part) =>
     part
       // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
-      .replace(/[\uFEFF\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F]/g, '')
+      .replace(/[\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F]/g, '')
       .replace(/&(?:(#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});)?/gi, (all, name?: string) => {
         if (!name) return '&amp;';
         if (name[0] === '#' || XML_NAMED.has(name)) return all;
@@ -104,18 +108,18 @@ function outsideMarkup(text: string, fix: (part: string) => string): string {
 }
 
 /**
- * Parses an RSS/Atom document; a document only a forgiving reader can read is
- * repaired ({@link repairXml}) with one warning, else it is a `parse` error.
+ * Parses an RSS/Atom document. It is first put through {@link repairXml}, so a
+ * document only a forgiving reader can read is read (with one warning) without
+ * a failed parse: a browser's failed parse makes a `<parsererror>` with a style
+ * attribute, which a strict CSP reports. What still does not parse is a `parse` error.
  */
 export function parseXml(text: string, warnings: ParseWarning[] = []): Document {
-  const first = parseOnce(text);
-  if (typeof first !== 'string') return first;
   const repaired = repairXml(text);
-  const second = repaired === text ? first : parseOnce(repaired);
-  if (typeof second === 'string') throw new PortalError('parse', first);
-  // The parser's own message differs between engines: the warning says what was done, the same everywhere.
-  warnings.push({ path: '', problem: 'xml-repaired', effect: 'repair' });
-  return second;
+  // XHTML content's handlers too (Atom type="xhtml"): the parsed document holds them as elements.
+  const result = parseOnce(outsideMarkup(repaired, inertHtml));
+  if (typeof result === 'string') throw new PortalError('parse', result);
+  if (repaired !== text) warnings.push({ path: '', problem: 'xml-repaired', effect: 'repair' });
+  return result;
 }
 
 /** Direct children of `el` with the local name `name`, any namespace prefix. */
