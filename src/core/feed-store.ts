@@ -71,7 +71,7 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       const error = toPortalError(e);
       if (error.code === 'timeout') throw error;
       // A redirect loop fails like the network: one more request tells them apart, and it is not retried.
-      if (await redirects(url, e, signal)) throw new PortalError('redirects', 'more than 20 redirects, or a redirect that fails');
+      if (await (await import('./feed-store-redirects.js')).redirects(url, e, signal)) throw new PortalError('redirects', 'more than 20 redirects, or a redirect that fails');
       if (attempt >= RETRIES) throw error;
       await sleep(backoff(attempt), signal);
       continue;
@@ -89,51 +89,27 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
   }
 }
 
-/** True when `url` answers with a redirect that fetch could not follow (`failure` is its error). */
-async function redirects(url: string, failure: unknown, signal: AbortSignal): Promise<boolean> {
-  // Node (undici) names the cause; browsers say only "Failed to fetch".
-  if (/redirect/i.test(String((failure as { cause?: unknown })?.cause ?? ''))) return true;
-  try {
-    const res = await fetch(url, { credentials: 'omit', cache: 'no-cache', redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(3000)]) });
-    void res.body?.cancel().catch(() => {});
-    return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The body's bytes, read as a stream so that no more than `maxBytes` are ever
  * held (a gzip bomb or an endless body stops there, not at the memory's end).
  */
 async function readBody(res: Response, maxBytes: number, signal: AbortSignal, timeout: number): Promise<Uint8Array> {
-  const tooLarge = () => new PortalError('too-large', `over ${Math.round(maxBytes / 1024)} KB`);
-  if (Number(res.headers.get('content-length')) > maxBytes) {
-    void res.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  if (!res.body) return new Uint8Array();
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const reader = res.body?.getReader();
+  const chunks: BlobPart[] = [];
+  // A Content-Length over the cap is refused before reading a byte.
+  let size = Number(res.headers.get('content-length')) > maxBytes ? Infinity : 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) throw tooLarge();
-      chunks.push(value);
-    }
+    for (let part; size <= maxBytes && reader && !(part = await reader.read()).done; size += part.value.byteLength) chunks.push(part.value as BlobPart);
   } catch (e) {
-    void reader.cancel().catch(() => {});
     if (signal.aborted) throw signal.reason;
     const error = toPortalError(e);
     throw error.code === 'timeout' ? new PortalError('timeout', `still receiving the body after ${timeout / 1000} s`) : error;
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) bytes.set(c, (at += c.byteLength) - c.byteLength);
-  return bytes;
+  if (size > maxBytes) {
+    void reader?.cancel().catch(() => {});
+    throw new PortalError('too-large', `over ${Math.round(maxBytes / 1024)} KB`);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 /** 300 ms, 600 ms … with ±50 % jitter, so many readers do not retry in step. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
-import { parseDate } from '../../src/core/formats/fields.js';
+import { parseDate } from '../../src/core/formats/date-text.js';
 import { getPath, parseFieldMap, parseNews } from '../../src/core/formats/news.js';
 import { warningText } from '../../src/core/formats/warnings.js';
 
@@ -79,7 +79,7 @@ describe('parseNews: JSON Feed', () => {
       'items[1].title: not a string',
       'items[1].title: missing',
       'items[2]: not an object',
-      'items[3].id: missing: id made from title and date',
+      'items[3].id: id from hash',
       'items[4].title: not a string',
     ]);
     expect(feed.warnings.map((w) => w.effect)).to.deep.equal(['drop-field', 'skip-item', 'skip-item', 'repair', 'drop-field']);

@@ -5,22 +5,17 @@
  * else UTF-8. `TextDecoder` knows these labels in browsers and in Node.
  */
 
-const BOMS: [number[], string][] = [
-  [[0xef, 0xbb, 0xbf], 'utf-8'],
-  [[0xfe, 0xff], 'utf-16be'],
-  [[0xff, 0xfe], 'utf-16le'],
-];
-
 /** The `charset` parameter of a Content-Type header value. */
 export const charsetOf = (contentType: string | null | undefined): string | undefined =>
   /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
 
-/** The encoding an XML declaration names: `<?xml version="1.0" encoding="windows-1258"?>`. */
-function declared(bytes: Uint8Array): string | undefined {
-  const head = String.fromCharCode(...bytes.subarray(0, 256)).replace(/\0/g, '');
-  return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
+/** Which encoding a body is read in, and what said so. */
+export interface Charset {
+  encoding: string;
+  from: 'bom' | 'content-type' | 'declaration' | 'default';
 }
 
+/** A TextDecoder for `label`, if it knows it. */
 function decoder(label: string | undefined): TextDecoder | undefined {
   try {
     return label ? new TextDecoder(label) : undefined;
@@ -29,18 +24,15 @@ function decoder(label: string | undefined): TextDecoder | undefined {
   }
 }
 
-/** Which encoding a body is read in, and what said so. */
-export interface Charset {
-  encoding: string;
-  from: 'bom' | 'content-type' | 'declaration' | 'default';
-}
-
 export function detectCharset(bytes: Uint8Array, contentType?: string | null): Charset {
-  const bom = BOMS.find(([b]) => b.every((x, i) => bytes[i] === x));
-  if (bom) return { encoding: bom[1], from: 'bom' };
+  const [a, b, c] = bytes;
+  const bom = a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xfe && b === 0xff ? 'utf-16be' : a === 0xff && b === 0xfe ? 'utf-16le' : '';
+  if (bom) return { encoding: bom, from: 'bom' };
   const header = decoder(charsetOf(contentType));
   if (header) return { encoding: header.encoding, from: 'content-type' };
-  const xml = decoder(declared(bytes));
+  // The XML declaration, read as ASCII (NULs dropped, for UTF-16 without a BOM).
+  const head = String.fromCharCode(...bytes.subarray(0, 256)).replace(/\0/g, '');
+  const xml = decoder(/^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1]);
   return xml ? { encoding: xml.encoding, from: 'declaration' } : { encoding: 'utf-8', from: 'default' };
 }
 

@@ -25,11 +25,3 @@ export function entityText(name: string): string | undefined {
   const code = table.get(name);
   return code === undefined ? undefined : String.fromCodePoint(code);
 }
-
-/** Decodes numeric and named character references in `text`; unknown names stay as written. */
-export const decodeEntities = (text: string): string =>
-  text.replace(/&(#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/gi, (all, e: string) => {
-    if (e[0] !== '#') return entityText(e) ?? all;
-    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
-  });

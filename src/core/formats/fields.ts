@@ -5,15 +5,39 @@
  * skips that entry; wrapped in {@link optional} it drops only the field.
  */
 import { safeUrl } from '../safe-html.js';
-import { parseDate } from './date-text.js';
-import { Invalid, type ParseWarning } from './warnings.js';
+import type { ParseWarning } from './warnings.js';
+import { Invalid } from './read-each.js';
 
-export { parseDate } from './date-text.js';
-export { Invalid } from './warnings.js';
+export { Invalid } from './read-each.js';
 
-export type Json = Record<string, unknown>;
+type DateReader = (text: string, timeZone?: string) => Date | undefined;
+let fullReader: DateReader | undefined;
 
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Makes {@link parseDate} read every form ./date-text.ts knows (loaded on demand, once one is met). */
+export const useFullDates = (reader: DateReader) => void (fullReader = reader);
+export const hasFullDates = () => fullReader !== undefined;
+
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:(z)|([+-])(\d\d):?(\d\d))$/i;
+
+/**
+ * Reads a date. Until the full reader is loaded only RFC 3339 with an offset
+ * (what JSON feeds write) is known, in a few bytes; parseNews loads the full
+ * reader (./date-text.ts) and reads again when a date was not understood.
+ */
+export function parseDate(text: string, timeZone?: string): Date | undefined {
+  if (fullReader) return fullReader(text, timeZone);
+  const m = RFC3339.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((n) => Number(n ?? 0));
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59)) + Math.round(Number(`0${m[7] ?? ''}`) * 1000);
+  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || Number(m[10]) > 14 ? undefined : new Date(t - offset * 60_000);
+}
+
+import { isObject, type Json } from './json-value.js';
+
+export { getPath, isObject, type Json } from './json-value.js';
 
 /** `raw` as an object, else the entry at `path` is skipped. */
 export function asObject(raw: unknown, path: string): Json {

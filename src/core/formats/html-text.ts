@@ -1,8 +1,24 @@
 /**
  * HTML to plain text, for summaries shown as text, titles and the search index.
  * Reached only from the XML readers and the search index, which load on demand.
+ * Named references beyond the five XML ones and `&nbsp;` are decoded once the
+ * XML readers, which carry the HTML table (./entities.ts), are loaded: the search
+ * index alone stays small.
  */
-import { decodeEntities } from './entities.js';
+
+const BASIC: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+let named = (name: string): string | undefined => BASIC[name];
+
+/** Decodes every HTML named reference from now on (the XML readers call it with ./entities.ts). */
+export const useEntityTable = (table: (name: string) => string | undefined) => void (named = table);
+
+/** Decodes numeric and named character references in `text`; unknown names stay as written. */
+export const decodeEntities = (text: string): string =>
+  text.replace(/&(#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});/gi, (all, e: string) => {
+    if (e[0] !== '#') return named(e) ?? all;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
+  });
 
 /** Tags: `[^<>]*` rather than `[^>]*` keeps the scan linear on `<a<a<a…` without a `>`. */
 const TAG = /<\/?[a-z][^<>]*>/gi;

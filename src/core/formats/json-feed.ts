@@ -9,7 +9,8 @@ import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
 import { asObject, Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
 import { inert } from './inert-html.js';
-import { optional, readEach, type ParseWarning } from './warnings.js';
+import type { ParseWarning } from './warnings.js';
+import { optional, readEach } from './read-each.js';
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
 

@@ -7,7 +7,8 @@ import type { LinkDirectory } from '../model.js';
 import { LINK_PROTOCOLS } from '../safe-html.js';
 import { Invalid, optString, optUrl } from './fields.js';
 import { readArray, readObjects, readPortalDocument, reqString } from './portal-document.js';
-import { optional, type ParseWarning } from './warnings.js';
+import type { ParseWarning } from './warnings.js';
+import { optional } from './read-each.js';
 
 export const LINKS_VERSION = 'portal-links/1';
 

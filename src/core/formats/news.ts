@@ -5,9 +5,9 @@
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
 import { cleanBody, readJson, refuseHtml, xmlStart } from './document.js';
-import { isObject, type Json } from './fields.js';
-import { isJsonFeed, parseJsonFeed, readItems } from './json-feed.js';
-import type { ParseWarning } from './warnings.js';
+import { isObject } from './json-value.js';
+
+export { getPath } from './json-value.js';
 
 /**
  * Where a CMS's JSON keeps its items and which of their fields are the JSON Feed
@@ -31,18 +31,13 @@ export async function parseNews(text: string, base: string, map?: FieldMap, opti
   refuseHtml(body);
   if (isXml(body)) return (await import('./xml-feed.js')).parseXmlFeed(body, base, options.timeZone);
   const json = readJson(body);
-  if (map) return parseMapped(json, base, map, options.timeZone);
-  if (isJsonFeed(json)) return parseJsonFeed(json, base, options.timeZone);
-  throw new PortalError('format', 'version: missing');
+  // The JSON readers load on demand too, as the XML ones do: in parallel with nothing,
+  // but a page that is given its items, or reads RSS, never downloads them.
+  return (await import('./json-news.js')).parseJsonNews(json, base, map, options.timeZone);
 }
 
 /** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
 export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
-
-/** Reads a dotted path (`data.list`, `a.0.b`) from a JSON value. */
-export function getPath(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (isObject(v) || Array.isArray(v) ? (v as Json)[key] : undefined), value);
-}
 
 /** Parses and checks a `map` attribute value. */
 export function parseFieldMap(text: string): FieldMap {
@@ -55,18 +50,4 @@ export function parseFieldMap(text: string): FieldMap {
   if (!isObject(map) || typeof map.items !== 'string' || !Object.values(map).every((v) => typeof v === 'string'))
     throw new PortalError('config', 'map: needs "items" and string field paths');
   return map as FieldMap;
-}
-
-function parseMapped(json: unknown, base: string, map: FieldMap, timeZone?: string): Feed {
-  const list = map.items ? getPath(json, map.items) : json;
-  if (!Array.isArray(list)) throw new PortalError('format', `${map.items || '(root)'}: not an array`);
-  const { items: _, ...fields } = map;
-  const shaped = list.map((raw) => {
-    const item: Json = {};
-    for (const [key, path] of Object.entries(fields)) item[key] = getPath(raw, path);
-    item.id ??= item.url ?? getPath(raw, 'id');
-    return item;
-  });
-  const warnings: ParseWarning[] = [];
-  return { items: readItems(shaped, map.items || 'items', base, warnings, timeZone), warnings };
 }

@@ -6,7 +6,8 @@
 import { PortalError } from '../errors.js';
 import { readJson } from './document.js';
 import { asObject, isObject, type Json } from './fields.js';
-import { Invalid, readEach, type ParseWarning } from './warnings.js';
+import type { ParseWarning } from './warnings.js';
+import { Invalid, readEach } from './read-each.js';
 
 /**
  * Parses `text` and checks `version`: another version of the same kind

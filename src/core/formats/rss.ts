@@ -10,7 +10,8 @@ import { safeUrl } from '../safe-html.js';
 import { checkedUrl, Invalid } from './fields.js';
 import { htmlToText, plainText } from './html-text.js';
 import { inert } from './inert-html.js';
-import { readEach, type ParseWarning } from './warnings.js';
+import type { ParseWarning } from './warnings.js';
+import { readEach } from './read-each.js';
 import { baseOf, children, childText } from './xml.js';
 import { firstImage, readDate, readMedia } from './xml-item.js';
 

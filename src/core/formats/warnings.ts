@@ -11,7 +11,7 @@ export type WarningEffect =
   | 'drop-document' // nothing of the document is shown
   | 'repair'; // the document was repaired and read (broken XML)
 
-/** Stable codes: the CLI's texts and the console text are keyed by them. */
+/** Stable codes, worded to read in a console line as they are; the CLI's vi/en texts are keyed by them. */
 export type WarningProblem =
   | 'missing'
   | 'empty'
@@ -37,75 +37,9 @@ export interface ParseWarning {
   value?: string;
 }
 
-const TEXT: Record<WarningProblem, string> = {
-  missing: 'missing',
-  empty: 'empty',
-  'not-a-string': 'not a string',
-  'not-a-number': 'not a number',
-  'not-a-whole-number': 'not a whole number',
-  'not-a-date': 'not a date',
-  'not-an-object': 'not an object',
-  'not-an-array': 'not an array',
-  'url-not-allowed': 'URL not allowed',
-  'incomplete-attachment': 'needs url and mime_type',
-  'before-start': 'before start',
-  'id-from-url': 'missing: the url is used as id',
-  'id-from-hash': 'missing: id made from title and date',
-  'xml-repaired': 'broken XML repaired',
-};
+/** A problem code as words: `not-a-date` → `not a date`, `url-not-allowed` → `URL not allowed`. */
+export const words = (p: WarningProblem) => p.replace(/-/g, ' ').replace(/^url|xml/, (w) => w.toUpperCase());
 
 /** The console line: `items[3].date_published: not a date`. */
 export const warningText = (w: ParseWarning): string =>
-  `${w.path ? `${w.path}: ` : ''}${TEXT[w.problem]}${w.value ? ` (${w.value})` : ''}`;
-
-/** Thrown by a field reader: the entry being read is skipped with this warning. */
-export class Invalid extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: WarningProblem,
-    readonly value?: string,
-  ) {
-    super(`${path}: ${TEXT[problem]}`);
-  }
-}
-
-/** The warning for an entry skipped (or a field dropped) by `e`. */
-export const skipped = (e: Invalid, effect: WarningEffect = 'skip-item'): ParseWarning => ({
-  path: e.path,
-  problem: e.problem,
-  effect,
-  ...(e.value === undefined ? {} : { value: e.value }),
-});
-
-/**
- * Reads each entry of `list` (JSON values or XML elements) with `read`; an entry
- * whose reader throws {@link Invalid} is skipped with one warning, the others kept
- * in order. `read` may return undefined to leave an entry out silently.
- */
-export function readEach<R, T>(list: readonly R[], path: string, warnings: ParseWarning[], read: (raw: R, path: string) => T | undefined): T[] {
-  const out: T[] = [];
-  list.forEach((raw, i) => {
-    try {
-      const value = read(raw, `${path}[${i}]`);
-      if (value !== undefined) out.push(value);
-    } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
-      warnings.push(skipped(e));
-    }
-  });
-  return out;
-}
-
-/**
- * Runs an optional field's reader: an {@link Invalid} drops that field (undefined)
- * with a warning instead of skipping the entry.
- */
-export function optional<T>(warnings: ParseWarning[], read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (e) {
-    if (!(e instanceof Invalid)) throw e;
-    warnings.push(skipped(e, 'drop-field'));
-    return undefined;
-  }
-}
+  `${w.path ? `${w.path}: ` : ''}${words(w.problem)}${w.value ? ` (${w.value})` : ''}`;

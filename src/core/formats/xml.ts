@@ -11,8 +11,6 @@
  * XML documents never run scripts, so passing the text through is safe.
  */
 import { PortalError } from '../errors.js';
-import { xmlStart } from './document.js';
-import { entityText } from './entities.js';
 import { inertHtml } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 
@@ -55,68 +53,21 @@ function parseOnce(text: string): Document | string {
   return error ? (error.textContent ?? '').trim().split('\n')[0].slice(0, 160) : doc;
 }
 
-const XML_NAMED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** Junk before the root, an entity XML does not define, a bare `&`, a character XML forbids. */
+// eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+const NEEDS_REPAIR = /^[^<]|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)|[\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F]/i;
 
 /**
- * What readers recover: junk before the root element, HTML named entities without
- * a DTD (`&nbsp;`), a bare `&` in a URL, characters XML forbids (control
- * characters). CDATA sections and comments are left as they are. A document
- * with its own DTD subset (which may declare entities) is left alone.
- */
-export function repairXml(text: string): string {
-  const start = xmlStart(text);
-  const body = start > 0 ? text.slice(start) : text;
-  if (/<!DOCTYPE[^<>[]*\[/i.test(body)) return body;
-  return outsideMarkup(body, (part) =>
-    part
-      // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
-      .replace(/[\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F]/g, '')
-      .replace(/&(?:(#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{0,31});)?/gi, (all, name?: string) => {
-        if (!name) return '&amp;';
-        if (name[0] === '#' || XML_NAMED.has(name)) return all;
-        const c = entityText(name);
-        return c ? `&#${c.codePointAt(0)};` : `&amp;${name};`;
-      }),
-  );
-}
-
-/**
- * `fix` applied to the text outside CDATA sections and comments, which are kept
- * as written. A scan with indexOf, not a regular expression: linear however
- * many unclosed `<![CDATA[` a hostile document holds.
- */
-function outsideMarkup(text: string, fix: (part: string) => string): string {
-  const next = (token: string, from: number) => {
-    const i = text.indexOf(token, from);
-    return i < 0 ? Infinity : i;
-  };
-  let out = '';
-  let at = 0;
-  let cdata = next('<![CDATA[', 0);
-  let comment = next('<!--', 0);
-  while (at < text.length) {
-    if (cdata < at) cdata = next('<![CDATA[', at);
-    if (comment < at) comment = next('<!--', at);
-    const open = Math.min(cdata, comment);
-    if (open === Infinity) break;
-    const close = text.indexOf(open === cdata ? ']]>' : '-->', open);
-    const end = close < 0 ? text.length : close + 3;
-    out += fix(text.slice(at, open)) + text.slice(open, end);
-    at = end;
-  }
-  return out + fix(text.slice(at));
-}
-
-/**
- * Parses an RSS/Atom document. It is first put through {@link repairXml}, so a
+ * Parses an RSS/Atom document. It is first put through repairXml (./xml-repair.ts), so a
  * document only a forgiving reader can read is read (with one warning) without
  * a failed parse: a browser's failed parse makes a `<parsererror>` with a style
  * attribute, which a strict CSP reports. What still does not parse is a `parse` error.
  */
-export function parseXml(text: string, warnings: ParseWarning[] = []): Document {
-  const repaired = repairXml(text);
+export async function parseXml(text: string, warnings: ParseWarning[] = []): Promise<Document> {
+  // The repairs load only for a document that needs one (most do not).
+  const repaired = NEEDS_REPAIR.test(text) ? (await import('./xml-repair.js')).repairXml(text) : text;
   // XHTML content's handlers too (Atom type="xhtml"): the parsed document holds them as elements.
-  const result = parseOnce(outsideMarkup(repaired, inertHtml));
+  const result = parseOnce(inertHtml(repaired));
   if (typeof result === 'string') throw new PortalError('parse', result);
   if (repaired !== text) warnings.push({ path: '', problem: 'xml-repaired', effect: 'repair' });
   return result;
