@@ -4,7 +4,7 @@
  * feed checker and the hub read feeds with exactly the code the widgets run.
  * Only Node code loads this: @xmldom/xmldom never reaches a page.
  *
- *   import { useNodeXmlParser } from 'portal-widgets/src/cli/xml-dom.js';
+ *   import { useNodeXmlParser } from '../src/cli/xml-dom.js'; // the hub, the CLI
  *   useNodeXmlParser(); // once, then parseNews(text, url) reads RSS and Atom
  *
  * Made to answer as browsers do: a malformed document becomes a document whose
