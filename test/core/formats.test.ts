@@ -47,6 +47,11 @@ describe('parseNews: JSON Feed', () => {
     expect(feed.items[0].authors).to.deep.equal([{ name: 'Tòa soạn', url: undefined }]);
   });
 
+  it('titles an item that has only content_html with the start of its text', async () => {
+    const feed = await parseNews(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'h', content_html: '<p>Hội nghị <b>giao ban</b>&nbsp;quý I</p>' }] }), BASE);
+    expect(feed.items[0].title).to.equal('Hội nghị giao ban quý I');
+  });
+
   it('drops disallowed URLs with a warning but keeps the item', async () => {
     const feed = await parseNews(
       JSON.stringify({

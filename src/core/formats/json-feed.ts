@@ -8,6 +8,7 @@
 import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
 import { asObject, Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
+import { htmlToText } from './html-text.js';
 import { inert } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 import { optional, readEach } from './read-each.js';
@@ -53,7 +54,8 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
   const contentHtml = inert(opt(() => optString(raw, 'content_html', path)));
   const contentText = opt(() => optString(raw, 'content_text', path));
   const summary = opt(() => optString(raw, 'summary', path));
-  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? contentText?.slice(0, 120);
+  // No title: the summary, else the start of the content, as text (an HTML-only item is not left untitled).
+  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && htmlToText(contentHtml)))?.slice(0, 120) || undefined);
   // The spec asks for content_html or content_text (even empty); a title alone is enough for a news list.
   if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string')
     throw new Invalid(`${path}.title`, 'missing');
