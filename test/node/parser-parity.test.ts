@@ -106,6 +106,16 @@ async function compare(name: string, bytes: Uint8Array, type?: string, map?: str
   return node;
 }
 
+describe('core runs in Node', () => {
+  test('every module of src/core imports without document, window or DOMParser', async () => {
+    assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
+    assert.equal(typeof (globalThis as { DOMParser?: unknown }).DOMParser, 'undefined');
+    const modules = readdirSync('src/core', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    for (const m of modules) await import(path.resolve('src/core', m));
+    assert.ok(modules.length > 30, `${modules.length} modules`);
+  });
+});
+
 describe('Node and browser parse every fixture alike', () => {
   test(`${fixtures.length} fixtures, item by item`, async () => {
     let items = 0;
