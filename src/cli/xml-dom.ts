@@ -4,8 +4,8 @@
  * feed checker and the hub read feeds with exactly the code the widgets run.
  * Only Node code loads this: @xmldom/xmldom never reaches a page.
  *
- *   import { useNodeXmlParser } from '../src/cli/xml-dom.js'; // the hub, the CLI
- *   useNodeXmlParser(); // once, then parseNews(text, url) reads RSS and Atom
+ * The hub and the CLI call `useNodeXmlParser()` (below) once; from then on
+ * `parseNews(text, url)` reads RSS and Atom in Node.
  *
  * Made to answer as browsers do: a malformed document becomes a document whose
  * root is `<parsererror>` (xmldom throws instead).

@@ -4,7 +4,7 @@
  * honoured; `href=""` is no link. Atom 0.3 dates are `issued`/`modified`.
  */
 import type { Feed, NewsItem } from '../model.js';
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 import { checkedUrl, Invalid } from './fields.js';
 import { htmlToText, plainText } from './html-text.js';
 import { inert } from './inert-html.js';

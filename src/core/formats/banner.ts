@@ -5,14 +5,11 @@
  * one they are wall time in the widget's time zone, and a bare day `end` lasts
  * through that day.
  */
-import { DEFAULT_TIME_ZONE } from '../dates.js';
-import type { Banner, BannerMessage } from '../model.js';
-import { zonedTime } from './date-text.js';
+import { DEFAULT_TIME_ZONE, zonedTime } from '../dates.js';
+import type { Banner } from '../model.js';
 import { Invalid, optUrl, parseDate, type Json } from './fields.js';
 import { readArray, readObjects, readPortalDocument, reqString } from './portal-document.js';
 import type { ParseWarning } from './warnings.js';
-
-export { zonedTime } from './date-text.js';
 
 export const BANNER_VERSION = 'portal-banner/1';
 
@@ -45,14 +42,4 @@ function readMoment(m: Json, key: string, path: string, timeZone: string, isEnd:
   const wall = Date.UTC(y, mo - 1, d + (day && isEnd ? 1 : 0), hh, mm, ss);
   if (Number.isNaN(wall) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) throw new Invalid(`${path}.${key}`, 'not-a-date');
   return zonedTime(wall, timeZone);
-}
-
-/** The messages shown at `now`: started and not yet ended. */
-export const currentMessages = (messages: BannerMessage[], now = Date.now()): BannerMessage[] =>
-  messages.filter((m) => (!m.start || +m.start <= now) && (!m.end || now < +m.end));
-
-/** Milliseconds until the next message starts or ends, if one will. */
-export function nextChange(messages: BannerMessage[], now = Date.now()): number | undefined {
-  const later = messages.flatMap((m) => [m.start, m.end]).map(Number).filter((t) => t > now);
-  return later.length ? Math.min(...later) - now : undefined;
 }

@@ -11,7 +11,7 @@
  * Asia/Ho_Chi_Minh), whatever the reader's device says.
  */
 
-import { DEFAULT_TIME_ZONE as DEFAULT_ZONE } from '../dates.js';
+import { DEFAULT_TIME_ZONE as DEFAULT_ZONE, zonedTime } from '../dates.js';
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 /** Month abbreviations of the other languages feeds localize RFC 822 in (pt, es, it, fr, de, nl). */
@@ -102,27 +102,4 @@ function toDate(p: Parts, timeZone: string): Date | undefined {
     if (offset === undefined) return undefined;
   }
   return offset === undefined ? zonedTime(wall, timeZone) : new Date(wall - offset * 60_000);
-}
-
-/** The instant at which the clocks of `timeZone` show `wall` (given as if it were UTC). */
-export function zonedTime(wall: number, timeZone: string): Date {
-  let t = wall;
-  // Twice: the second pass settles a wall time on the far side of a daylight-saving change.
-  for (let i = 0; i < 2; i++) t = wall - offsetOf(t, timeZone);
-  return new Date(t);
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-function offsetOf(t: number, timeZone: string): number {
-  let f = offsetFormats.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    } catch {
-      return offsetOf(t, DEFAULT_ZONE);
-    }
-    offsetFormats.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }

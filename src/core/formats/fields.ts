@@ -4,7 +4,7 @@
  * (`items[3].date_published`, `not-a-date`). Thrown from an entry's reader it
  * skips that entry; wrapped in {@link optional} it drops only the field.
  */
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 import type { ParseWarning } from './warnings.js';
 import { Invalid } from './read-each.js';
 

@@ -6,8 +6,8 @@
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
 import { getPath, hasFullDates, useFullDates, type Json } from './fields.js';
+import type { FieldMap } from './json-value.js';
 import { isJsonFeed, parseJsonFeed, readItems } from './json-feed.js';
-import type { FieldMap } from './news.js';
 import type { ParseWarning } from './warnings.js';
 
 export async function parseJsonNews(json: unknown, base: string, map: FieldMap | undefined, timeZone?: string): Promise<Feed> {

@@ -7,3 +7,10 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
 export function getPath(value: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (isObject(v) || Array.isArray(v) ? (v as Json)[key] : undefined), value);
 }
+
+/**
+ * Where a CMS's JSON keeps its items and which of their fields are the JSON Feed
+ * fields: `{"items": "data.list", "title": "TieuDe", "date_published": "NgayDang"}`.
+ * Keys are JSON Feed item field names; values are dotted paths.
+ */
+export type FieldMap = { items: string } & Record<string, string>;

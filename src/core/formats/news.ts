@@ -5,16 +5,11 @@
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
 import { cleanBody, readJson, refuseHtml, xmlStart } from './document.js';
-import { isObject } from './json-value.js';
+import { isObject, type FieldMap } from './json-value.js';
 
 export { getPath } from './json-value.js';
 
-/**
- * Where a CMS's JSON keeps its items and which of their fields are the JSON Feed
- * fields: `{"items": "data.list", "title": "TieuDe", "date_published": "NgayDang"}`.
- * Keys are JSON Feed item field names; values are dotted paths.
- */
-export type FieldMap = { items: string } & Record<string, string>;
+export type { FieldMap } from './json-value.js';
 
 export interface ParseOptions {
   /** Zone of dates written without an offset (default Asia/Ho_Chi_Minh): the widget's `time-zone`. */

@@ -6,7 +6,7 @@
  * its description (how Vietnamese news RSS carries it).
  */
 import type { Feed, NewsItem } from '../model.js';
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 import { checkedUrl, Invalid } from './fields.js';
 import { htmlToText, plainText } from './html-text.js';
 import { inert } from './inert-html.js';

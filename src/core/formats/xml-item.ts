@@ -1,6 +1,6 @@
 /** What the RSS and Atom readers read alike: dates, pictures, media attachments. */
 import type { Attachment } from '../model.js';
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 import { parseDate } from './date-text.js';
 import type { ParseWarning } from './warnings.js';
 import { children, childText } from './xml.js';
