@@ -35,7 +35,11 @@ async function measure(entry, { external = [], contents, shared = false } = {}) 
   });
   const files = new Map(result.outputFiles.map((f) => [path.relative(process.cwd(), f.path), f.contents]));
   const outputs = result.metafile.outputs;
-  const main = Object.keys(outputs).find((o) => outputs[o].entryPoint) ?? Object.keys(outputs).find((o) => o.endsWith('.js'));
+  // The entry itself, not a chunk of one of its dynamic imports (those have an entryPoint too).
+  const main =
+    Object.keys(outputs).find((o) => outputs[o].entryPoint === (contents ? '<stdin>' : entry)) ??
+    Object.keys(outputs).find((o) => outputs[o].entryPoint) ??
+    Object.keys(outputs).find((o) => o.endsWith('.js'));
   // What loads at once: the entry and its static imports, transitively.
   const eager = new Set();
   const visit = (o) => {

@@ -46,3 +46,22 @@ export async function captureWarnings(fn: () => Promise<void> | void): Promise<s
   }
   return warnings;
 }
+
+/**
+ * Opens `src` in a frame and resolves with the first message its page posts with
+ * `{source}` (a probe's report); the frame is removed once it has answered.
+ */
+export function framedReport<T>(src: string, source: string, ms = 25000): Promise<T> {
+  const frame = document.createElement('iframe');
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== frame.contentWindow || e.data?.source !== source) return;
+      removeEventListener('message', onMessage);
+      resolve(e.data as T);
+    };
+    addEventListener('message', onMessage);
+    setTimeout(() => reject(new Error(`the ${source} page did not report`)), ms);
+    frame.src = src;
+    document.body.append(frame);
+  }).finally(() => frame.remove());
+}

@@ -2,11 +2,10 @@
  * The command line: `portal-widgets validate <file-or-url>`. Exit codes: 0 the
  * feed is usable, 1 it is not, 2 wrong usage or unreadable input.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs as parseArgv } from 'node:util';
 import { toLang, type Lang } from '../core/locale.js';
 import { cliMessages } from './messages.js';
-import { checkFeed } from './validate.js';
+import { checkFeed, readTarget, type Target } from './validate.js';
 
 interface Args {
   command?: string;
@@ -38,18 +37,6 @@ function parseArgs(argv: string[]): Args & { usable: boolean } {
   };
 }
 
-/** Reads a local file or fetches a URL: the text and the URL its relative links resolve against. */
-async function read(target: string, base: string): Promise<{ text: string; url: string }> {
-  if (/^https?:\/\//i.test(target)) {
-    const res = await fetch(target, { signal: AbortSignal.timeout(15000), headers: { accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*' } });
-    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-    return { text: await res.text(), url: res.url || target };
-  }
-  const text = await readFile(target, 'utf8');
-  // A file's relative URLs are read against --base: file: URLs are never allowed in a feed.
-  return { text, url: new URL(target.split(/[\\/]/).pop() ?? '', base).href };
-}
-
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const m = cliMessages[args.lang];
@@ -57,15 +44,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(m.usage);
     return 2;
   }
-  let input: { text: string; url: string };
+  let input: Target;
   try {
-    input = await read(args.target, args.base);
+    input = await readTarget(args.target, args.base);
   } catch (e) {
     console.error(`${m.source}: ${args.target}\n  ✖ ${(e as Error).message}\n${m.unusable}`);
     return 2;
   }
-  if (input.text.trimStart().replace(/^\uFEFF/, '').startsWith('<')) (await import('./xml-dom.js')).installDomParser();
-  const report = await checkFeed(input.text, { lang: args.lang, url: input.url, map: args.map });
+  const report = await checkFeed(input.text, { lang: args.lang, url: input.url, map: args.map, charset: input.charset });
   console.log([`${m.source}: ${args.target}`, ...report.lines].join('\n'));
   return report.usable ? 0 : 1;
 }

@@ -1,14 +1,16 @@
 /** The feed checker's own words, in Vietnamese (default) and English. */
+import type { Charset } from '../core/formats/charset.js';
+import type { WarningEffect, WarningProblem } from '../core/formats/warnings.js';
 import type { Localized } from '../core/i18n/index.js';
 
 export const cliMessages: Localized<{
   usage: string;
   source: string;
   format: string;
+  charset: (c: Charset) => string;
   fatal: string;
   read: (ok: number, total: number) => string;
-  skipped: string;
-  dropped: string;
+  effects: Record<WarningEffect, string>;
   advice: string;
   duplicateId: (id: string, first: string) => string;
   noDate: (n: number) => string;
@@ -16,7 +18,7 @@ export const cliMessages: Localized<{
   empty: string;
   usable: string;
   unusable: string;
-  reasons: Record<string, string>;
+  problems: Record<WarningProblem, string>;
 }> = {
   vi: {
     usage: `Cách dùng: portal-widgets validate <tệp-hoặc-URL> [--lang vi|en] [--base URL] [--map JSON]
@@ -28,10 +30,11 @@ và cho biết từng trường sai. Mã thoát 1 khi nguồn tin không dùng �
   --map     như thuộc tính map của <portal-news-list>`,
     source: 'Nguồn tin',
     format: 'Định dạng',
+    charset: (c) =>
+      `Bảng mã: ${c.encoding} (${{ bom: 'theo BOM', 'content-type': 'theo Content-Type', declaration: 'theo khai báo XML', default: 'mặc định' }[c.from]})`,
     fatal: 'Không dùng được',
     read: (ok, total) => `Đọc được ${ok}/${total} tin.`,
-    skipped: 'bỏ qua tin này',
-    dropped: 'bỏ trường này',
+    effects: { 'skip-item': 'bỏ qua tin này', 'drop-field': 'bỏ trường này', 'drop-document': 'bỏ cả tài liệu', repair: 'đã sửa để đọc' },
     advice: 'Gợi ý',
     duplicateId: (id, first) => `id "${id}" trùng với ${first}: liên kết theo id sẽ mở nhầm bài`,
     noDate: (n) => `${n} tin không có date_published: không lọc được theo ngày, không hiện ngày đăng`,
@@ -39,15 +42,21 @@ và cho biết từng trường sai. Mã thoát 1 khi nguồn tin không dùng �
     empty: 'Nguồn tin chưa có tin nào.',
     usable: 'Kết quả: dùng được.',
     unusable: 'Kết quả: KHÔNG dùng được.',
-    reasons: {
+    problems: {
       missing: 'thiếu',
-      'not a date': 'không phải ngày giờ hợp lệ (RFC 3339 như 2024-04-19T08:00:00+07:00, RFC 822, hoặc dd/MM/yyyy)',
-      'not a string': 'phải là chuỗi',
-      'not a number': 'phải là số không âm',
-      'not an object': 'phải là đối tượng',
-      'not an array': 'phải là mảng',
-      'URL not allowed': 'địa chỉ không được phép (chỉ http: và https:)',
-      'needs url and mime_type': 'cần có url và mime_type',
+      empty: 'để trống',
+      'not-a-string': 'phải là chuỗi',
+      'not-a-number': 'phải là số không âm',
+      'not-a-whole-number': 'phải là số nguyên',
+      'not-a-date': 'không phải ngày giờ hợp lệ (RFC 3339 như 2024-04-19T08:00:00+07:00, RFC 822, hoặc dd/MM/yyyy)',
+      'not-an-object': 'phải là đối tượng',
+      'not-an-array': 'phải là mảng',
+      'url-not-allowed': 'địa chỉ không được phép (chỉ http: và https:)',
+      'incomplete-attachment': 'cần có url và mime_type',
+      'before-start': 'kết thúc trước khi bắt đầu',
+      'id-from-url': 'thiếu: dùng url làm id',
+      'id-from-hash': 'thiếu, không có url: id tạo từ tiêu đề và ngày',
+      'xml-repaired': 'XML hỏng (thực thể HTML không khai báo, dấu & trần, rác trước phần tử gốc hoặc ký tự cấm); đã sửa để đọc',
     },
   },
   en: {
@@ -60,10 +69,10 @@ says what is wrong, field by field. Exits 1 when the feed is unusable.
   --map     as the map attribute of <portal-news-list>`,
     source: 'Feed',
     format: 'Format',
+    charset: (c) => `Encoding: ${c.encoding} (${{ bom: 'from the BOM', 'content-type': 'from Content-Type', declaration: 'from the XML declaration', default: 'default' }[c.from]})`,
     fatal: 'Unusable',
     read: (ok, total) => `${ok} of ${total} items read.`,
-    skipped: 'item skipped',
-    dropped: 'field dropped',
+    effects: { 'skip-item': 'item skipped', 'drop-field': 'field dropped', 'drop-document': 'document dropped', repair: 'repaired' },
     advice: 'Advice',
     duplicateId: (id, first) => `id "${id}" repeats ${first}: links by id would open the wrong article`,
     noDate: (n) => `${n} item(s) without date_published: they cannot be filtered by day and show no date`,
@@ -71,10 +80,21 @@ says what is wrong, field by field. Exits 1 when the feed is unusable.
     empty: 'The feed has no items yet.',
     usable: 'Result: usable.',
     unusable: 'Result: NOT usable.',
-    reasons: {
-      'not a date': 'not a date (use RFC 3339 such as 2024-04-19T08:00:00+07:00, RFC 822, or dd/MM/yyyy)',
-      'URL not allowed': 'URL not allowed (only http: and https:)',
-      'not a number': 'not a non-negative number',
+    problems: {
+      missing: 'missing',
+      empty: 'empty',
+      'not-a-string': 'not a string',
+      'not-a-number': 'not a non-negative number',
+      'not-a-whole-number': 'not a whole number',
+      'not-a-date': 'not a date (use RFC 3339 such as 2024-04-19T08:00:00+07:00, RFC 822, or dd/MM/yyyy)',
+      'not-an-object': 'not an object',
+      'not-an-array': 'not an array',
+      'url-not-allowed': 'URL not allowed (only http: and https:)',
+      'incomplete-attachment': 'needs url and mime_type',
+      'before-start': 'ends before it starts',
+      'id-from-url': 'missing: the url is used as id',
+      'id-from-hash': 'missing, and no url: id made from title and date',
+      'xml-repaired': 'broken XML (undeclared HTML entities, a bare &, junk before the root element or forbidden characters); repaired to read it',
     },
   },
 };

@@ -3,13 +3,17 @@
  * use (src/core/formats) and reports, field by field, what the widgets would
  * skip or drop, plus what would make the feed work better with them.
  */
+import { readFile } from 'node:fs/promises';
 import { PortalError, toPortalError } from '../core/errors.js';
-import { cleanBody } from '../core/formats/document.js';
+import { decodeBody, detectCharset, type Charset } from '../core/formats/charset.js';
+import { cleanBody, xmlStart } from '../core/formats/document.js';
 import { isObject } from '../core/formats/fields.js';
-import { getPath, parseFieldMap, parseNews, type FieldMap } from '../core/formats/news.js';
+import { getPath, isXml, parseFieldMap, parseNews, type FieldMap } from '../core/formats/news.js';
+import type { ParseWarning } from '../core/formats/warnings.js';
 import { messages, type Lang } from '../core/i18n/index.js';
 import type { Feed } from '../core/model.js';
 import { cliMessages } from './messages.js';
+import { useNodeXmlParser } from './xml-dom.js';
 
 export interface Report {
   /** False when no widget could show this feed. */
@@ -24,28 +28,52 @@ export interface CheckOptions {
   url: string;
   /** A `map` attribute value, for a CMS's own JSON. */
   map?: string;
+  /** The encoding the bytes were read in (reported on its own line). */
+  charset?: Charset;
 }
 
-/** Warnings that drop one field (or attachment) and keep the item; every other warning skips the item. */
-const DROPS_FIELD = /URL not allowed|needs url and mime_type|attachments\[\d+\]: not an object/;
+export interface Target {
+  text: string;
+  /** The URL its relative links resolve against. */
+  url: string;
+  charset: Charset;
+}
 
-/** `items[3].date_published: not a date` → the same, with the reason in the report's language. */
-function explain(warning: string, lang: Lang): string {
+/**
+ * Reads a local file or fetches a URL and decodes it as the widgets' feed store
+ * does (BOM, Content-Type charset, XML declaration, UTF-8).
+ */
+export async function readTarget(target: string, base: string): Promise<Target> {
+  if (/^https?:\/\//i.test(target)) {
+    const res = await fetch(target, { signal: AbortSignal.timeout(15000), headers: { accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*' } });
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const type = res.headers.get('content-type');
+    return { text: decodeBody(bytes, type), url: res.url || target, charset: detectCharset(bytes, type) };
+  }
+  const bytes = new Uint8Array(await readFile(target));
+  // A file's relative URLs are read against --base: file: URLs are never allowed in a feed.
+  return { text: decodeBody(bytes), url: new URL(target.split(/[\\/]/).pop() ?? '', base).href, charset: detectCharset(bytes) };
+}
+
+/** `items[3].date_published: not a date (item skipped)`, from the warning's data, in the report's language. */
+export function explain(w: ParseWarning, lang: Lang): string {
   const m = cliMessages[lang];
-  const at = warning.indexOf(': ');
-  if (at < 0) return warning;
-  const path = warning.slice(0, at);
-  const reason = warning.slice(at + 2);
-  const key = Object.keys(m.reasons).find((k) => reason.startsWith(k));
-  const told = key ? m.reasons[key] + reason.slice(key.length) : reason;
-  return `${path}: ${told} (${DROPS_FIELD.test(warning) ? m.dropped : m.skipped})`;
+  return `${w.path ? `${w.path}: ` : ''}${m.problems[w.problem]}${w.value ? ` (${w.value})` : ''} (${m.effects[w.effect]})`;
 }
 
 /** What the document is, and how many entries it has before any is skipped. */
-function describe(body: string, map?: FieldMap): { format: string; total: number } {
-  if (body.startsWith('<')) {
-    const atom = /<feed[\s>]/.test(body) && !/<rss[\s>]/.test(body);
-    return { format: atom ? 'Atom 1.0' : 'RSS 2.0', total: (body.match(atom ? /<entry[\s>]/g : /<item[\s>]/g) ?? []).length };
+export function describe(body: string, map?: FieldMap): { format: string; total: number } {
+  if (isXml(body)) {
+    const xml = body.slice(Math.max(0, xmlStart(body)));
+    const root = /<(?:[\w-]+:)?(rss|feed|RDF)\b([^>]*)>/.exec(xml);
+    const attrs = root?.[2] ?? '';
+    const version = /\bversion\s*=\s*["']([^"']+)/.exec(attrs)?.[1];
+    const format =
+      root?.[1] === 'RDF' ? 'RSS 1.0 (RDF)'
+      : root?.[1] === 'feed' ? (/purl\.org\/atom\/ns#/.test(attrs) || version === '0.3' ? 'Atom 0.3' : 'Atom 1.0')
+      : `RSS ${version ?? '2.0'}`;
+    return { format, total: (xml.match(root?.[1] === 'feed' ? /<(?:[\w-]+:)?entry[\s>]/g : /<(?:[\w-]+:)?item[\s>]/g) ?? []).length };
   }
   let json: unknown;
   try {
@@ -76,6 +104,8 @@ export async function checkFeed(text: string, options: CheckOptions): Promise<Re
   }
   const { format, total } = describe(body, map);
   lines.push(`${m.format}: ${format}`);
+  if (options.charset) lines.push(m.charset(options.charset));
+  if (isXml(body)) useNodeXmlParser();
   let feed: Feed;
   try {
     feed = await parseNews(text, url, map);

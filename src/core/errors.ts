@@ -13,6 +13,8 @@ export type PortalErrorCode =
   | 'parse' // the body is not valid JSON or XML
   | 'format' // valid JSON/XML but not a document this widget reads
   | 'version' // a known document type with an unknown version
+  | 'too-large' // the body is over the byte cap (a feed over 10 MB, a gzip bomb, an endless body)
+  | 'redirects' // a redirect loop, or more redirects than fetch follows
   | 'config' // no src, bad map attribute, …
   | 'not-found'; // the article asked for is not in the feed
 

@@ -5,6 +5,7 @@
  * once while the document revalidates (stale-while-revalidate).
  */
 import { PortalError, toPortalError } from './errors.js';
+import { decodeBody } from './formats/charset.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request stops when no caller is left. */
@@ -13,7 +14,18 @@ export interface LoadOptions {
   timeout?: number;
   /** Skip the copy already fetched on this page (the retry button). */
   force?: boolean;
+  /**
+   * Most bytes read from the body (after decompression) before giving up with a
+   * `too-large` error: {@link FEED_BYTES} by default, {@link SMALL_DOCUMENT_BYTES}
+   * suits links, banner and counter.
+   */
+  maxBytes?: number;
 }
+
+/** Byte cap of a news feed (10 MB): far above any real feed, far below what hurts a phone. */
+export const FEED_BYTES = 10 * 1024 * 1024;
+/** Byte cap of a links, banner or counter document (1 MB). */
+export const SMALL_DOCUMENT_BYTES = 1024 * 1024;
 
 export interface Loaded {
   text: string;
@@ -42,8 +54,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
   });
 
-async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number): Promise<Loaded> {
+async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number, maxBytes: number): Promise<Loaded> {
   for (let attempt = 0; ; attempt++) {
+    const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
     let res: Response;
     try {
       res = await fetch(url, {
@@ -51,24 +64,52 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number)
         // Revalidate with the HTTP cache's ETag/Last-Modified (a 304 costs no body)
         // without adding request headers that would need a CORS preflight.
         cache: 'no-cache',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+        signal: attemptSignal,
       });
     } catch (e) {
       if (signal.aborted) throw signal.reason;
       const error = toPortalError(e);
-      if (error.code === 'timeout' || attempt >= RETRIES) throw error;
+      if (error.code === 'timeout') throw error;
+      // A redirect loop fails like the network: one more request tells them apart, and it is not retried.
+      if (await (await import('./feed-store-redirects.js')).redirects(url, e, signal)) throw new PortalError('redirects', 'more than 20 redirects, or a redirect that fails');
+      if (attempt >= RETRIES) throw error;
       await sleep(backoff(attempt), signal);
       continue;
     }
     if (res.ok) {
-      const loaded = { text: await res.text(), url: res.url || url };
+      const text = decodeBody(await readBody(res, maxBytes, signal, timeout), res.headers.get('content-type'));
+      const loaded = { text, url: res.url || url };
       void save(url, loaded.text);
       return loaded;
     }
+    void res.body?.cancel().catch(() => {});
     const error = new PortalError('http', `HTTP ${res.status}`, res.status);
     if (res.status < 500 || attempt >= RETRIES) throw error;
     await sleep(backoff(attempt), signal);
   }
+}
+
+/**
+ * The body's bytes, read as a stream so that no more than `maxBytes` are ever
+ * held (a gzip bomb or an endless body stops there, not at the memory's end).
+ */
+async function readBody(res: Response, maxBytes: number, signal: AbortSignal, timeout: number): Promise<Uint8Array> {
+  const reader = res.body?.getReader();
+  const chunks: BlobPart[] = [];
+  // A Content-Length over the cap is refused before reading a byte.
+  let size = Number(res.headers.get('content-length')) > maxBytes ? Infinity : 0;
+  try {
+    for (let part; size <= maxBytes && reader && !(part = await reader.read()).done; size += part.value.byteLength) chunks.push(part.value as BlobPart);
+  } catch (e) {
+    if (signal.aborted) throw signal.reason;
+    const error = toPortalError(e);
+    throw error.code === 'timeout' ? new PortalError('timeout', `still receiving the body after ${timeout / 1000} s`) : error;
+  }
+  if (size > maxBytes) {
+    void reader?.cancel().catch(() => {});
+    throw new PortalError('too-large', `over ${Math.round(maxBytes / 1024)} KB`);
+  }
+  return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }
 
 /** 300 ms, 600 ms … with ±50 % jitter, so many readers do not retry in step. */
@@ -76,13 +117,13 @@ const backoff = (attempt: number) => 300 * 2 ** attempt * (0.5 + Math.random());
 
 /** Fetches `url` once per page, whoever asks. */
 export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
-  const { signal, timeout = 8000, force } = options;
+  const { signal, timeout = 8000, force, maxBytes = FEED_BYTES } = options;
   const done = fetched.get(url);
   if (done && !force) return Promise.resolve(done);
   let flight = inflight.get(url);
   if (!flight || force) {
     const controller = new AbortController();
-    const promise = fetchWithRetry(url, controller.signal, timeout).then((loaded) => {
+    const promise = fetchWithRetry(url, controller.signal, timeout, maxBytes).then((loaded) => {
       fetched.set(url, loaded);
       return loaded;
     });

@@ -2,6 +2,7 @@
  * Plain typed data that every parser produces and every widget renders.
  * Nothing here knows about HTTP, XML or Lit.
  */
+import type { ParseWarning } from './formats/warnings.js';
 
 /** A person or organisation credited on an item. */
 export interface Author {
@@ -52,8 +53,8 @@ export interface Feed {
   nextUrl?: string;
   language?: string;
   items: NewsItem[];
-  /** One line per skipped or repaired entry, naming the field path. */
-  warnings: string[];
+  /** One per skipped, dropped or repaired entry, naming the field path. */
+  warnings: ParseWarning[];
 }
 
 /** One link of a `portal-links/1` document. */
@@ -70,7 +71,7 @@ export interface LinkGroup {
 export interface LinkDirectory {
   title?: string;
   groups: LinkGroup[];
-  warnings: string[];
+  warnings: ParseWarning[];
 }
 
 export interface BannerMessage {
@@ -82,7 +83,7 @@ export interface BannerMessage {
 
 export interface Banner {
   messages: BannerMessage[];
-  warnings: string[];
+  warnings: ParseWarning[];
 }
 
 /** The visit counter endpoint's answer. */

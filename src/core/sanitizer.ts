@@ -33,31 +33,37 @@ const URL_ATTRS = ['href', 'src', 'cite'];
 
 /**
  * One DOMPurify instance for the page: each instance registers a Trusted Types
- * policy named "dompurify", and a strict CSP allows that name only once.
+ * policy named "dompurify", and a strict CSP allows that name only once. Made on
+ * first use, not on import: DOMPurify needs a window, and core imports in Node.
  */
-const purify = DOMPurify();
+let purify: ReturnType<typeof DOMPurify> | undefined;
 /** The document URL that relative links in the HTML being sanitized resolve against. */
 let currentBase: string | undefined;
 
-// Every URL goes through safeUrl (resolved against the item, http(s) only);
-// links that open a new tab get rel="noopener noreferrer"; images load lazily.
-purify.addHook('afterSanitizeAttributes', (node: Element) => {
-  for (const name of URL_ATTRS) {
-    const value = node.getAttribute(name);
-    if (value === null) continue;
-    const safe = safeUrl(value, currentBase, name === 'href' ? LINK_PROTOCOLS : undefined);
-    if (safe) node.setAttribute(name, safe);
-    else node.removeAttribute(name);
-  }
-  if (node.tagName === 'A' && node.hasAttribute('target')) {
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
-  }
-  if (node.tagName === 'IMG') {
-    node.setAttribute('loading', 'lazy');
-    node.setAttribute('decoding', 'async');
-  }
-});
+function instance(): ReturnType<typeof DOMPurify> {
+  if (purify) return purify;
+  purify = DOMPurify();
+  // Every URL goes through safeUrl (resolved against the item, http(s) only);
+  // links that open a new tab get rel="noopener noreferrer"; images load lazily.
+  purify.addHook('afterSanitizeAttributes', (node: Element) => {
+    for (const name of URL_ATTRS) {
+      const value = node.getAttribute(name);
+      if (value === null) continue;
+      const safe = safeUrl(value, currentBase, name === 'href' ? LINK_PROTOCOLS : undefined);
+      if (safe) node.setAttribute(name, safe);
+      else node.removeAttribute(name);
+    }
+    if (node.tagName === 'A' && node.hasAttribute('target')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (node.tagName === 'IMG') {
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+    }
+  });
+  return purify;
+}
 
 /**
  * Sanitizes untrusted feed HTML into a DocumentFragment, to be bound as a node
@@ -66,7 +72,7 @@ purify.addHook('afterSanitizeAttributes', (node: Element) => {
 export function sanitize(html: string, base?: string): DocumentFragment {
   currentBase = base;
   try {
-    return purify.sanitize(html, {
+    return instance().sanitize(html, {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ADD_FORBID_CONTENTS: FORBID_WITH_CONTENT,

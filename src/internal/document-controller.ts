@@ -12,6 +12,7 @@
 import type { ReactiveController } from 'lit';
 import { PortalError, toPortalError } from '../core/errors.js';
 import { lastGood, parseOnce, type Loaded, type LoadOptions } from '../core/feed-store.js';
+import { warningText, type ParseWarning } from '../core/formats/warnings.js';
 import type { PortalElement } from './portal-element.js';
 
 /** What the controller asks its widget (./document-element.ts answers it). */
@@ -96,7 +97,7 @@ export class DocumentController<T> implements ReactiveController {
     return parseOnce(loaded, key, async (text, url) => {
       const value = await this.host.parse(text, url);
       // The one place warnings are told: once per document, not once per widget.
-      for (const w of (value as { warnings?: string[] }).warnings ?? []) console.warn(`[portal-widgets] ${url}: ${w}`);
+      for (const w of (value as { warnings?: ParseWarning[] }).warnings ?? []) console.warn(`[portal-widgets] ${url}: ${warningText(w)}`);
       return value;
     });
   }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
-import { parseDate } from '../../src/core/formats/fields.js';
+import { parseDate } from '../../src/core/formats/date-text.js';
 import { getPath, parseFieldMap, parseNews } from '../../src/core/formats/news.js';
+import { warningText } from '../../src/core/formats/warnings.js';
 
 const BASE = 'https://example.gov.vn/feeds/news.json';
 const fixture = async (name: string) => (await fetch(`/test/fixtures/${name}`)).text();
@@ -19,11 +20,13 @@ async function expectError(fn: () => unknown, code: string, detail?: RegExp) {
 }
 
 describe('parseNews: JSON Feed', () => {
-  it('reads JSON Feed 1.1, skipping the invalid item with a warning naming the field path', async () => {
+  it('reads JSON Feed 1.1, dropping an unreadable date (not the item) with a warning naming the field path', async () => {
     const feed = await parseNews(await fixture('news.json'), BASE);
     expect(feed.title).to.equal('Tin tức - Ủy ban MTTQ Việt Nam tỉnh');
-    expect(feed.items).to.have.length(12);
-    expect(feed.warnings).to.deep.equal(['items[3].date_published: not a date']);
+    expect(feed.items).to.have.length(13);
+    expect(feed.items[3]).to.include({ id: 'bad-1', title: 'Ngày sai', published: undefined });
+    expect(feed.warnings).to.deep.equal([{ path: 'items[3].date_published', problem: 'not-a-date', effect: 'drop-field', value: 'ngày 19 tháng 4' }]);
+    expect(feed.warnings.map(warningText)).to.deep.equal(['items[3].date_published: not a date (ngày 19 tháng 4)']);
     const first = feed.items[0];
     expect(first.url).to.equal('https://example.gov.vn/bai-viet/tin-100.html');
     expect(first.published!.toISOString()).to.equal('2024-04-19T16:30:00.000Z');
@@ -44,6 +47,11 @@ describe('parseNews: JSON Feed', () => {
     expect(feed.items[0].authors).to.deep.equal([{ name: 'Tòa soạn', url: undefined }]);
   });
 
+  it('titles an item that has only content_html with the start of its text', async () => {
+    const feed = await parseNews(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'h', content_html: '<p>Hội nghị <b>giao ban</b>&nbsp;quý I</p>' }] }), BASE);
+    expect(feed.items[0].title).to.equal('Hội nghị giao ban quý I');
+  });
+
   it('drops disallowed URLs with a warning but keeps the item', async () => {
     const feed = await parseNews(
       JSON.stringify({
@@ -55,16 +63,31 @@ describe('parseNews: JSON Feed', () => {
     expect(feed.items).to.have.length(1);
     expect(feed.items[0].url).to.equal(undefined);
     expect(feed.items[0].image).to.equal(undefined);
-    expect(feed.warnings.join('\n')).to.match(/items\[0\]\.url: URL not allowed/).and.match(/items\[0\]\.image/);
+    expect(feed.warnings.map(warningText).join('\n')).to.match(/items\[0\]\.url: URL not allowed/).and.match(/items\[0\]\.image/);
+    expect(feed.warnings.map((w) => w.effect)).to.deep.equal(['drop-field', 'drop-field']);
   });
 
-  it('names the wrong field type', async () => {
+  it('names the wrong field type; skips only an item with no title and no content, or not an object', async () => {
     const feed = await parseNews(
-      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a', title: 42 }, { id: 'b', title: ['x'] }, 'x', { title: 'no id' }] }),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        items: [{ id: 'a', title: 42 }, { id: 'b', title: ['x'] }, 'x', { title: 'no id' }, { id: 'c', title: ['x'], content_text: 'Nội dung' }],
+      }),
       BASE,
     );
-    expect(feed.items.map((i) => i.id)).to.deep.equal(['a']);
-    expect(feed.warnings).to.deep.equal(['items[1].title: not a string', 'items[2]: not an object', 'items[3].id: missing']);
+    expect(feed.items.map((i) => [i.id, i.title])).to.deep.equal([
+      ['a', '42'],
+      ['hash-' + feed.items[1].id.slice(5), 'no id'],
+      ['c', 'Nội dung'],
+    ]);
+    expect(feed.warnings.map(warningText)).to.deep.equal([
+      'items[1].title: not a string',
+      'items[1].title: missing',
+      'items[2]: not an object',
+      'items[3].id: id from hash',
+      'items[4].title: not a string',
+    ]);
+    expect(feed.warnings.map((w) => w.effect)).to.deep.equal(['drop-field', 'skip-item', 'skip-item', 'repair', 'drop-field']);
   });
 
   it('refuses unknown versions, non-feeds, HTML pages and broken JSON with a clear code', async () => {
@@ -87,8 +110,9 @@ describe('parseNews: RSS 2.0', () => {
   it('reads items, CDATA, content:encoded, media:thumbnail, enclosure, RFC 822 dates, BOM', async () => {
     const feed = await parseNews(await fixture('news.rss.xml'), BASE);
     expect(feed.title).to.equal('Tin tức RSS');
-    expect(feed.items).to.have.length(5);
-    expect(feed.warnings).to.deep.equal(['items[5].pubDate: not a date']);
+    expect(feed.items).to.have.length(6);
+    expect(feed.items[5]).to.include({ title: 'Ngày hỏng', published: undefined });
+    expect(feed.warnings).to.deep.equal([{ path: 'items[5].pubDate', problem: 'not-a-date', effect: 'drop-field' }]);
     const [first, second] = feed.items;
     expect(first.id).to.equal('tin-100');
     expect(first.published!.toISOString()).to.equal('2024-04-19T16:30:00.000Z');
@@ -103,6 +127,7 @@ describe('parseNews: RSS 2.0', () => {
 
   it('reports broken XML as a parse error', async () => {
     await expectError(() => parseNews('<rss><channel><item><title>x</channel>', BASE), 'parse');
+    await expectError(() => parseNews('<rss><channel><item><title>x</title></item></channel>', BASE), 'parse');
     await expectError(() => parseNews('<?xml version="1.0"?><opml/>', BASE), 'format', /opml/);
   });
 });

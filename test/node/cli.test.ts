@@ -4,7 +4,7 @@
  * URLs. The built bin is run from the installed package in package.test.mjs.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,21 +50,22 @@ describe('portal-widgets validate', () => {
         { id: 'a', title: 'Tin A', date_published: 'ngày 19 tháng 4', url: '/a' },
         { id: 'b', title: 'Tin B', url: 'javascript:alert(1)', date_published: '2024-04-19T08:00:00+07:00' },
         { title: 'Không có id' },
-        { id: 'c', title: 42, tags: 'x' },
+        { id: 'c', title: ['x'], tags: 'x' },
       ]),
     );
     const vi = await run('validate', p, '--lang', 'vi');
-    assert.equal(vi.code, 0, 'one item is still usable');
-    assert.match(vi.out, /items\[0\]\.date_published: không phải ngày giờ hợp lệ .*\(bỏ qua tin này\)/);
+    assert.equal(vi.code, 0);
+    assert.match(vi.out, /items\[0\]\.date_published: không phải ngày giờ hợp lệ .*\(ngày 19 tháng 4\) \(bỏ trường này\)/);
     assert.match(vi.out, /items\[1\]\.url: địa chỉ không được phép .*\(bỏ trường này\)/);
-    assert.match(vi.out, /items\[2\]\.id: thiếu \(bỏ qua tin này\)/);
-    assert.match(vi.out, /items\[3\]\.tags: phải là mảng/);
-    assert.match(vi.out, /Đọc được 1\/4 tin\./);
-    assert.match(vi.out, /1 tin không có url/);
+    assert.match(vi.out, /items\[2\]\.id: thiếu, không có url: id tạo từ tiêu đề và ngày \(đã sửa để đọc\)/);
+    assert.match(vi.out, /items\[3\]\.title: phải là chuỗi \(bỏ trường này\)/);
+    assert.match(vi.out, /items\[3\]\.title: thiếu \(bỏ qua tin này\)/);
+    assert.match(vi.out, /Đọc được 3\/4 tin\./);
     const en = await run('validate', p, '--lang=en');
-    assert.match(en.out, /items\[0\]\.date_published: not a date \(use RFC 3339.*\(item skipped\)/);
+    assert.match(en.out, /items\[0\]\.date_published: not a date \(use RFC 3339.*\(field dropped\)/);
     assert.match(en.out, /items\[1\]\.url: URL not allowed .*\(field dropped\)/);
-    assert.match(en.out, /1 of 4 items read\./);
+    assert.match(en.out, /items\[2\]\.id: missing, and no url: id made from title and date \(repaired\)/);
+    assert.match(en.out, /3 of 4 items read\./);
   });
 
   test('duplicate ids and missing dates are advised', async () => {
@@ -81,7 +82,7 @@ describe('portal-widgets validate', () => {
       ['v2.json', '{"version": "https://jsonfeed.org/version/2", "items": []}', /version is not supported/],
       ['broken.json', '{"version": "https://jsonfeed.org/version/1.1", "items": [', /damaged/],
       ['page.json', '<!doctype html><html><body>Đăng nhập</body></html>', /not a valid news source \(HTML page\)/],
-      ['all-bad.json', feed([{ title: 'no id' }, { id: 'b' }]), /0 of 2 items read/],
+      ['all-bad.json', feed([{ id: 'a', title: ['x'] }, { id: 'b' }, 'c']), /0 of 3 items read/],
     ];
     for (const [name, text, expected] of cases) {
       const { code, out } = await run('validate', file(name, text), '--lang', 'en');
@@ -114,6 +115,35 @@ describe('portal-widgets validate', () => {
     const broken = await run('validate', file('broken.xml', '<rss><channel><item><title>x</channel></rss>'), '--lang', 'en');
     assert.equal(broken.code, 1);
     assert.match(broken.out, /damaged and cannot be read \(.*mismatch/i);
+  });
+
+  test('reports each real-world quirk as the widgets read it, in vi and en', async () => {
+    const cases: [string, RegExp[], RegExp[]][] = [
+      ['rss1-rdf.xml', [/Định dạng: RSS 1\.0 \(RDF\)/, /Đọc được 2\/2 tin\./], [/Format: RSS 1\.0 \(RDF\)/, /2 of 2 items read\./]],
+      ['rss091.xml', [/Định dạng: RSS 0\.91/, /2 tin không có date_published/], [/Format: RSS 0\.91/, /2 item\(s\) without date_published/]],
+      ['atom03.xml', [/Định dạng: Atom 0\.3/, /Đọc được 2\/2 tin/], [/Format: Atom 0\.3/, /2 of 2 items read/]],
+      ['charset-1258.xml', [/Bảng mã: windows-1258 \(theo khai báo XML\)/], [/Encoding: windows-1258 \(from the XML declaration\)/]],
+      ['charset-gb2312.xml', [/Bảng mã: gbk \(theo khai báo XML\)/], [/Encoding: gbk/]],
+      ['charset-utf16-bom.xml', [/Bảng mã: utf-16le \(theo BOM\)/, /Đọc được 1\/1 tin/], [/Encoding: utf-16le \(from the BOM\)/]],
+      ['broken-entities.xml', [/✖ XML hỏng .*\(đã sửa để đọc\)/, /Đọc được 2\/2 tin/], [/✖ broken XML .*; repaired to read it \(repaired\)/, /2 of 2 items read/]],
+      ['junk-before-root.xml', [/Định dạng: RSS 2\.0/, /XML hỏng/, /Kết quả: dùng được/], [/Format: RSS 2\.0/, /broken XML/, /Result: usable/]],
+      ['dates.rss.xml', [/items\[16\]\.pubDate: không phải ngày giờ hợp lệ .*\(bỏ trường này\)/, /Đọc được 18\/18 tin/, /2 tin không có date_published/], [/items\[16\]\.pubDate: not a date .*\(field dropped\)/]],
+      ['titles.rss.xml', [/items\[6\]\.title: thiếu \(bỏ qua tin này\)/, /Đọc được 6\/7 tin/], [/items\[6\]\.title: missing \(item skipped\)/, /6 of 7 items read/]],
+      ['links.rss.xml', [/items\[5\]\.link: địa chỉ không được phép .*\(javascript:alert\(1\)\) \(bỏ trường này\)/], [/items\[5\]\.link: URL not allowed .*\(field dropped\)/]],
+      [
+        'bad-fields.json',
+        [/items\[0\]\.tags: phải là mảng \(đã sửa để đọc\)/, /items\[1\]\.image: phải là chuỗi \(bỏ trường này\)/, /items\[5\]: phải là đối tượng \(bỏ qua tin này\)/, /items\[8\]\.id: thiếu: dùng url làm id/, /Đọc được 8\/10 tin/],
+        [/items\[3\]\.summary: not a string \(field dropped\)/, /items\[9\]\.id: missing, and no url/, /8 of 10 items read/],
+      ],
+    ];
+    for (const [name, vi, en] of cases) {
+      const fixture = `test/fixtures/real-world/${name}`;
+      const v = await run('validate', fixture, '--lang', 'vi');
+      assert.equal(v.code, 0, `${name}: usable\n${v.out}`);
+      for (const re of vi) assert.match(v.out, re, name);
+      const e = await run('validate', fixture, '--lang', 'en');
+      for (const re of en) assert.match(e.out, re, name);
+    }
   });
 
   test("a CMS's own JSON through --map", async () => {
@@ -157,7 +187,10 @@ describe('portal-widgets validate <url>', () => {
   let base = '';
   before(async () => {
     server = createServer((req, res) => {
-      if (req.url === '/feeds/tin.json') {
+      if (req.url === '/feeds/latin1.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' });
+        res.end(readFileSync('test/fixtures/real-world/charset-latin1.xml'));
+      } else if (req.url === '/feeds/tin.json') {
         res.writeHead(200, { 'content-type': 'application/feed+json' });
         res.end(feed([{ id: '1', title: 'Tin', url: '../bai-viet/1.html', image: 'img/1.svg' }]));
       } else res.writeHead(404).end();
@@ -171,6 +204,14 @@ describe('portal-widgets validate <url>', () => {
     const { code, out } = await run('validate', `${base}/feeds/tin.json`, '--lang', 'en');
     assert.equal(code, 0, out);
     assert.doesNotMatch(out, /without url/);
+  });
+
+  test('decodes a fetched body by its Content-Type charset', async () => {
+    const { code, out } = await run('validate', `${base}/feeds/latin1.xml`, '--lang', 'en');
+    assert.equal(code, 0, out);
+    assert.match(out, /Encoding: windows-1252 \(from Content-Type\)/);
+    assert.match(out, /1 of 1 items read/);
+    assert.doesNotMatch(out, /�/);
   });
 
   test('an HTTP error is unreadable input (exit 2)', async () => {

@@ -11,4 +11,6 @@ export interface DocumentKind<T> {
   /** Names the parser and its setting. */
   key: (setting: string) => string;
   parse: (text: string, url: string, setting: string) => T | Promise<T>;
+  /** Byte cap of its body (the feed store's default, 10 MB, when absent). */
+  maxBytes?: number;
 }

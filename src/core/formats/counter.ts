@@ -15,13 +15,13 @@ export function parseCount(text: string): VisitCount {
   try {
     const count = (key: string) => {
       const n = optNumber(doc, key, '$');
-      if (n !== undefined && !Number.isSafeInteger(n)) throw new Invalid(`$.${key}: not a whole number`);
+      if (n !== undefined && !Number.isSafeInteger(n)) throw new Invalid(`$.${key}`, 'not-a-whole-number');
       return n;
     };
     const total = count('total');
     const online = count('online');
-    if (total === undefined) throw new Invalid('$.total: missing');
-    if (online === undefined) throw new Invalid('$.online: missing');
+    if (total === undefined) throw new Invalid('$.total', 'missing');
+    if (online === undefined) throw new Invalid('$.online', 'missing');
     return { total, online, today: count('today'), updated: optDate(doc, 'updated', '$') };
   } catch (e) {
     throw e instanceof Invalid ? new PortalError('format', e.message) : e;

@@ -1,8 +1,13 @@
 /** Turning a response body into JSON, with the errors a reader can act on. */
 import { PortalError } from '../errors.js';
 
-/** Removes a byte-order mark and leading white space, which some CMSs emit. */
-export const cleanBody = (text: string) => text.replace(/^\uFEFF/, '').trimStart();
+/**
+ * Removes byte-order marks (at the start, and the stray ones CMSs paste inside
+ * text, where they would split words for search) and leading white space, and
+ * NFC-normalizes: windows-1258 and some editors write Vietnamese with combining
+ * tone marks, and "Hội nghị" must compare and search as in any other feed.
+ */
+export const cleanBody = (text: string) => text.replace(/\uFEFF/g, '').trimStart().normalize('NFC');
 
 const looksLikeHtml = (text: string) => /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/i.test(text);
 
@@ -10,6 +15,9 @@ const looksLikeHtml = (text: string) => /^(<!--[\s\S]*?-->\s*)*<(!doctype html|h
 export function refuseHtml(body: string): void {
   if (looksLikeHtml(body)) throw new PortalError('format', 'HTML page');
 }
+
+/** Where an RSS/Atom root (or the XML declaration) starts, even after junk; -1 if none. */
+export const xmlStart = (body: string) => body.search(/<(?:\?xml\s|(?:[\w-]+:)?(?:rss|feed|RDF)[\s>])/);
 
 /** Parses a JSON body; an HTML page or broken JSON becomes a clear error. */
 export function readJson(text: string): unknown {

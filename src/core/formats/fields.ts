@@ -1,31 +1,65 @@
 /**
  * Small readers shared by every format: each either returns a clean value or
- * records a warning naming the field path (`items[3].date_published: not a date`).
- * An {@link Invalid} thrown from a reader skips the item it is reading.
+ * throws {@link Invalid} naming the field path and a problem code
+ * (`items[3].date_published`, `not-a-date`). Thrown from an entry's reader it
+ * skips that entry; wrapped in {@link optional} it drops only the field.
  */
 import { safeUrl } from '../urls.js';
+import type { ParseWarning } from './warnings.js';
+import { Invalid } from './read-each.js';
 
-export type Json = Record<string, unknown>;
+export { Invalid } from './read-each.js';
 
-export class Invalid extends Error {}
+type DateReader = (text: string, timeZone?: string) => Date | undefined;
+let fullReader: DateReader | undefined;
 
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Makes {@link parseDate} read every form ./date-text.ts knows (loaded on demand, once one is met). */
+export const useFullDates = (reader: DateReader) => void (fullReader = reader);
+export const hasFullDates = () => fullReader !== undefined;
 
-/** Optional string: absent is fine, a wrong type skips the item. */
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:(z)|([+-])(\d\d):?(\d\d))$/i;
+
+/**
+ * Reads a date. Until the full reader is loaded only RFC 3339 with an offset
+ * (what JSON feeds write) is known, in a few bytes; parseNews loads the full
+ * reader (./date-text.ts) and reads again when a date was not understood.
+ */
+export function parseDate(text: string, timeZone?: string): Date | undefined {
+  if (fullReader) return fullReader(text, timeZone);
+  const m = RFC3339.exec(text.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((n) => Number(n ?? 0));
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59)) + Math.round(Number(`0${m[7] ?? ''}`) * 1000);
+  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || Number(m[10]) > 14 ? undefined : new Date(t - offset * 60_000);
+}
+
+import { isObject, type Json } from './json-value.js';
+
+export { getPath, isObject, type Json } from './json-value.js';
+
+/** `raw` as an object, else the entry at `path` is skipped. */
+export function asObject(raw: unknown, path: string): Json {
+  if (!isObject(raw)) throw new Invalid(path, 'not-an-object');
+  return raw;
+}
+
+/** Optional string: absent is fine, a wrong type is {@link Invalid}. */
 export function optString(obj: Json, key: string, path: string): string | undefined {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string') throw new Invalid(`${path}.${key}: not a string`);
+  if (typeof v !== 'string') throw new Invalid(`${path}.${key}`, 'not-a-string');
   return v.trim() || undefined;
 }
 
-/** Optional date: absent is fine, an unreadable one skips the item. */
-export function optDate(obj: Json, key: string, path: string): Date | undefined {
+/** Optional date: absent is fine, an unreadable one is {@link Invalid}. */
+export function optDate(obj: Json, key: string, path: string, timeZone?: string): Date | undefined {
   const v = obj[key];
   if (v === undefined || v === null || v === '') return undefined;
-  const d = typeof v === 'string' ? parseDate(v) : undefined;
-  if (!d) throw new Invalid(`${path}.${key}: not a date`);
+  const d = typeof v === 'string' ? parseDate(v, timeZone) : undefined;
+  if (!d) throw new Invalid(`${path}.${key}`, 'not-a-date', typeof v === 'string' ? v.slice(0, 60) : undefined);
   return d;
 }
 
@@ -35,13 +69,19 @@ export function optUrl(
   key: string,
   path: string,
   base: string,
-  warnings: string[],
+  warnings: ParseWarning[],
   protocols?: readonly string[],
 ): string | undefined {
   const raw = optString(obj, key, path);
   if (raw === undefined) return undefined;
+  return checkedUrl(raw, `${path}.${key}`, base, warnings, protocols);
+}
+
+/** `raw` resolved and allow-listed; a refused one is dropped with a warning naming `path`. */
+export function checkedUrl(raw: string | null | undefined, path: string, base: string, warnings: ParseWarning[], protocols?: readonly string[]): string | undefined {
+  if (!raw?.trim()) return undefined;
   const url = safeUrl(raw, base, protocols);
-  if (!url) warnings.push(`${path}.${key}: URL not allowed (${raw.slice(0, 60)})`);
+  if (!url) warnings.push({ path, problem: 'url-not-allowed', effect: 'drop-field', value: raw.slice(0, 60) });
   return url;
 }
 
@@ -50,30 +90,6 @@ export function optNumber(obj: Json, key: string, path: string): number | undefi
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
   const n = typeof v === 'string' && v.trim() ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Invalid(`${path}.${key}: not a number`);
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Invalid(`${path}.${key}`, 'not-a-number');
   return n;
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-const RFC822 = /^(?:[a-z]{3},?\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|[a-z]{1,5})?$/i;
-const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/**
- * Reads RFC 3339 (JSON Feed, Atom), RFC 822 (RSS: `Fri, 19 Apr 2024 08:00:00 +0700`)
- * and the `dd/MM/yyyy [HH:mm]` that Vietnamese CMSs write, the latter taken as
- * Vietnam time (UTC+7, no daylight saving).
- */
-export function parseDate(text: string): Date | undefined {
-  const s = text.trim();
-  const dmy = DMY.exec(s);
-  if (dmy) {
-    const [, d, m, y, hh = '0', mm = '0', ss = '0'] = dmy;
-    const day = new Date(Date.UTC(+y, +m - 1, +d));
-    if (day.getUTCDate() !== +d || day.getUTCMonth() !== +m - 1 || +hh > 23 || +mm > 59 || +ss > 59) return undefined;
-    return new Date(day.getTime() + ((+hh - 7) * 60 + +mm) * 60_000 + +ss * 1000);
-  }
-  // Only the two standard forms go to Date.parse: browsers guess at anything else differently.
-  if (!ISO.test(s) && !RFC822.test(s)) return undefined;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? undefined : new Date(t);
 }

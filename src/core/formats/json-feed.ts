@@ -2,10 +2,16 @@
  * JSON Feed 1.1 and 1.0 (https://jsonfeed.org/version/1.1) → {@link Feed}.
  * Site-specific fields live in the `_portal` extension object, as the spec
  * prescribes for extensions: `_portal.source {name, url}`, `_portal.image_alt`.
+ * A wrong optional field drops that field, never the item; only an item with
+ * neither title nor content, or one that is not an object, is skipped.
  */
 import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
-import { Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
+import { asObject, Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
+import { htmlToText } from './html-text.js';
+import { inert } from './inert-html.js';
+import type { ParseWarning } from './warnings.js';
+import { optional, readEach } from './read-each.js';
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
 
@@ -13,108 +19,114 @@ export function isJsonFeed(doc: unknown): doc is Json {
   return isObject(doc) && typeof doc.version === 'string' && doc.version.includes('jsonfeed.org/version/');
 }
 
-export function parseJsonFeed(doc: Json, base: string): Feed {
+export function parseJsonFeed(doc: Json, base: string, timeZone?: string): Feed {
   if (!VERSION.test(String(doc.version))) throw new PortalError('version', `version: ${String(doc.version)}`);
   if (!Array.isArray(doc.items)) throw new PortalError('format', 'items: not an array');
-  const warnings: string[] = [];
-  const feed: Feed = {
+  const warnings: ParseWarning[] = [];
+  return {
     title: optText(doc, 'title'),
     homePageUrl: optUrl(doc, 'home_page_url', '', base, warnings),
     nextUrl: optUrl(doc, 'next_url', '', base, warnings),
     language: optText(doc, 'language'),
-    items: readItems(doc.items, 'items', base, warnings),
+    items: readItems(doc.items, 'items', base, warnings, timeZone),
     warnings,
   };
-  return feed;
 }
 
-/** Reads each JSON-Feed-shaped item, skipping the invalid ones with one warning each. */
-export function readItems(list: unknown[], path: string, base: string, warnings: string[]): NewsItem[] {
-  const items: NewsItem[] = [];
-  for (let i = 0; i < list.length; i++) {
-    try {
-      items.push(readItem(list[i], `${path}[${i}]`, base, warnings));
-    } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
-      warnings.push(e.message);
-    }
-  }
-  return items;
+/** Reads each JSON-Feed-shaped item, skipping only those that cannot be shown, one warning each. */
+export function readItems(list: unknown[], path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem[] {
+  return readEach(list, path, warnings, (raw, p) => readItem(asObject(raw, p), p, base, warnings, timeZone));
 }
 
 function optText(obj: Json, key: string): string | undefined {
   return typeof obj[key] === 'string' ? (obj[key] as string) : undefined;
 }
 
-function readItem(raw: unknown, path: string, base: string, warnings: string[]): NewsItem {
-  if (!isObject(raw)) throw new Invalid(`${path}: not an object`);
-  const id = optString(raw, 'id', path);
-  if (id === undefined) throw new Invalid(`${path}.id: missing`);
-  const contentHtml = optString(raw, 'content_html', path);
-  const contentText = optString(raw, 'content_text', path);
-  const summary = optString(raw, 'summary', path);
-  const title = optString(raw, 'title', path) ?? summary ?? contentText?.slice(0, 120);
+/** 32-bit FNV-1a, hex: a stable id for an item that has neither id nor url. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
+  const opt = <T>(read: () => T) => optional(warnings, read);
+  const contentHtml = inert(opt(() => optString(raw, 'content_html', path)));
+  const contentText = opt(() => optString(raw, 'content_text', path));
+  const summary = opt(() => optString(raw, 'summary', path));
+  // No title: the summary, else the start of the content, as text (an HTML-only item is not left untitled).
+  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && htmlToText(contentHtml)))?.slice(0, 120) || undefined);
   // The spec asks for content_html or content_text (even empty); a title alone is enough for a news list.
   if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string')
-    throw new Invalid(`${path}.title: missing`);
+    throw new Invalid(`${path}.title`, 'missing');
+  const url = opt(() => optUrl(raw, 'url', path, base, warnings)) ?? opt(() => optUrl(raw, 'external_url', path, base, warnings));
+  const published = opt(() => optDate(raw, 'date_published', path, timeZone));
+  let id = opt(() => optString(raw, 'id', path));
+  if (id === undefined) {
+    const fallback = url ? 'id-from-url' : 'id-from-hash';
+    id = url ?? `hash-${hash(`${title ?? ''}|${published?.toISOString() ?? ''}`)}`;
+    warnings.push({ path: `${path}.id`, problem: fallback, effect: 'repair' });
+  }
   const ext = isObject(raw._portal) ? raw._portal : {};
   const source = isObject(ext.source) ? ext.source : undefined;
+  const sourceName = source && opt(() => optString(source, 'name', `${path}._portal.source`));
   return {
     id,
     title: title ?? '',
-    url: optUrl(raw, 'url', path, base, warnings) ?? optUrl(raw, 'external_url', path, base, warnings),
+    url,
     summary,
     contentHtml,
     contentText,
-    image: optUrl(raw, 'image', path, base, warnings) ?? optUrl(raw, 'banner_image', path, base, warnings),
+    image: opt(() => optUrl(raw, 'image', path, base, warnings)) ?? opt(() => optUrl(raw, 'banner_image', path, base, warnings)),
     imageAlt: typeof ext.image_alt === 'string' ? ext.image_alt : undefined,
-    published: optDate(raw, 'date_published', path),
-    modified: optDate(raw, 'date_modified', path),
-    authors: readAuthors(raw, path, base, warnings),
-    tags: readTags(raw.tags, path),
-    attachments: raw.attachments ? readAttachments(raw.attachments, `${path}.attachments`, base, warnings) : [],
-    source: source && optString(source, 'name', `${path}._portal.source`)
-      ? {
-          name: optString(source, 'name', `${path}._portal.source`)!,
-          url: optUrl(source, 'url', `${path}._portal.source`, base, warnings),
-        }
-      : undefined,
+    published,
+    modified: opt(() => optDate(raw, 'date_modified', path, timeZone)),
+    authors: opt(() => readAuthors(raw, path, base, warnings)) ?? [],
+    tags: opt(() => readTags(raw.tags, path, warnings)) ?? [],
+    attachments: opt(() => readAttachments(raw.attachments, `${path}.attachments`, base, warnings)) ?? [],
+    source: sourceName ? { name: sourceName, url: opt(() => optUrl(source, 'url', `${path}._portal.source`, base, warnings)) } : undefined,
   };
 }
 
-function readAuthors(raw: Json, path: string, base: string, warnings: string[]): Author[] {
+function readAuthors(raw: Json, path: string, base: string, warnings: ParseWarning[]): Author[] {
   // 1.1 has `authors`; 1.0 had a single `author`.
-  const list = Array.isArray(raw.authors) ? raw.authors : isObject(raw.author) ? [raw.author] : [];
-  const authors: Author[] = [];
-  if (!list.length) return authors;
-  list.forEach((a, i) => {
-    const name = isObject(a) ? optString(a, 'name', `${path}.authors[${i}]`) : undefined;
-    if (name) authors.push({ name, url: optUrl(a as Json, 'url', `${path}.authors[${i}]`, base, warnings) });
+  if (raw.authors !== undefined && raw.authors !== null && !Array.isArray(raw.authors)) throw new Invalid(`${path}.authors`, 'not-an-array');
+  if (raw.author !== undefined && raw.author !== null && !isObject(raw.author) && !raw.authors) throw new Invalid(`${path}.author`, 'not-an-object');
+  const list: unknown[] = Array.isArray(raw.authors) ? raw.authors : isObject(raw.author) ? [raw.author] : [];
+  return list.flatMap((a, i) => {
+    const p = `${path}.authors[${i}]`;
+    const name = isObject(a) ? optional(warnings, () => optString(a, 'name', p)) : undefined;
+    return name ? [{ name, url: optional(warnings, () => optUrl(a as Json, 'url', p, base, warnings)) }] : [];
   });
-  return authors;
 }
 
-function readTags(raw: unknown, path: string): string[] {
+function readTags(raw: unknown, path: string, warnings: ParseWarning[]): string[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw new Invalid(`${path}.tags: not an array`);
+  if (typeof raw === 'string') {
+    // `"tags": "workflow,omnifocus"`: what the publisher meant is plain.
+    warnings.push({ path: `${path}.tags`, problem: 'not-an-array', effect: 'repair' });
+    return raw.split(',').map((t) => t.trim()).filter(Boolean);
+  }
+  if (!Array.isArray(raw)) throw new Invalid(`${path}.tags`, 'not-an-array');
   return raw.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
 }
 
-function readAttachments(raw: unknown, path: string, base: string, warnings: string[]): Attachment[] {
-  if (!Array.isArray(raw)) return [];
+function readAttachments(raw: unknown, path: string, base: string, warnings: ParseWarning[]): Attachment[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new Invalid(path, 'not-an-array');
   const out: Attachment[] = [];
   raw.forEach((a, i) => {
     const p = `${path}[${i}]`;
-    if (!isObject(a)) return void warnings.push(`${p}: not an object`);
-    const url = optUrl(a, 'url', p, base, warnings);
-    const mimeType = optString(a, 'mime_type', p);
-    if (!url || !mimeType) return void warnings.push(`${p}: needs url and mime_type`);
+    if (!isObject(a)) return void warnings.push({ path: p, problem: 'not-an-object', effect: 'drop-field' });
+    const url = optional(warnings, () => optUrl(a, 'url', p, base, warnings));
+    const mimeType = optional(warnings, () => optString(a, 'mime_type', p));
+    if (!url || !mimeType) return void warnings.push({ path: p, problem: 'incomplete-attachment', effect: 'drop-field' });
     out.push({
       url,
       mimeType,
-      title: optString(a, 'title', p),
-      sizeInBytes: optNumber(a, 'size_in_bytes', p),
-      durationInSeconds: optNumber(a, 'duration_in_seconds', p),
+      title: optional(warnings, () => optString(a, 'title', p)),
+      sizeInBytes: optional(warnings, () => optNumber(a, 'size_in_bytes', p)),
+      durationInSeconds: optional(warnings, () => optNumber(a, 'duration_in_seconds', p)),
     });
   });
   return out;

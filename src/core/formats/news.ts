@@ -4,31 +4,35 @@
  */
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
-import { cleanBody, readJson, refuseHtml } from './document.js';
-import { isObject, type Json } from './fields.js';
-import { isJsonFeed, parseJsonFeed, readItems } from './json-feed.js';
+import { cleanBody, readJson, refuseHtml, xmlStart } from './document.js';
+import { isObject, type FieldMap } from './json-value.js';
+
+export { getPath } from './json-value.js';
+
+export type { FieldMap } from './json-value.js';
+
+export interface ParseOptions {
+  /** Zone of dates written without an offset (default Asia/Ho_Chi_Minh): the widget's `time-zone`. */
+  timeZone?: string;
+}
 
 /**
- * Where a CMS's JSON keeps its items and which of their fields are the JSON Feed
- * fields: `{"items": "data.list", "title": "TieuDe", "date_published": "NgayDang"}`.
- * Keys are JSON Feed item field names; values are dotted paths.
+ * Reads a news document, detecting its format from the content: JSON, or XML
+ * even after leading junk. In Node, RSS and Atom need {@link setXmlParser} once
+ * (src/cli/xml-dom.ts: `useNodeXmlParser()`).
  */
-export type FieldMap = { items: string } & Record<string, string>;
-
-export async function parseNews(text: string, base: string, map?: FieldMap): Promise<Feed> {
+export async function parseNews(text: string, base: string, map?: FieldMap, options: ParseOptions = {}): Promise<Feed> {
   const body = cleanBody(text);
   refuseHtml(body);
-  if (body.startsWith('<')) return (await import('./xml-feed.js')).parseXmlFeed(body, base);
+  if (isXml(body)) return (await import('./xml-feed.js')).parseXmlFeed(body, base, options.timeZone);
   const json = readJson(body);
-  if (map) return parseMapped(json, base, map);
-  if (isJsonFeed(json)) return parseJsonFeed(json, base);
-  throw new PortalError('format', 'version: missing');
+  // The JSON readers load on demand too, as the XML ones do: in parallel with nothing,
+  // but a page that is given its items, or reads RSS, never downloads them.
+  return (await import('./json-news.js')).parseJsonNews(json, base, map, options.timeZone);
 }
 
-/** Reads a dotted path (`data.list`, `a.0.b`) from a JSON value. */
-export function getPath(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (isObject(v) || Array.isArray(v) ? (v as Json)[key] : undefined), value);
-}
+/** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
+export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
 
 /** Parses and checks a `map` attribute value. */
 export function parseFieldMap(text: string): FieldMap {
@@ -41,18 +45,4 @@ export function parseFieldMap(text: string): FieldMap {
   if (!isObject(map) || typeof map.items !== 'string' || !Object.values(map).every((v) => typeof v === 'string'))
     throw new PortalError('config', 'map: needs "items" and string field paths');
   return map as FieldMap;
-}
-
-function parseMapped(json: unknown, base: string, map: FieldMap): Feed {
-  const list = map.items ? getPath(json, map.items) : json;
-  if (!Array.isArray(list)) throw new PortalError('format', `${map.items || '(root)'}: not an array`);
-  const { items: _, ...fields } = map;
-  const shaped = list.map((raw) => {
-    const item: Json = {};
-    for (const [key, path] of Object.entries(fields)) item[key] = getPath(raw, path);
-    item.id ??= item.url ?? getPath(raw, 'id');
-    return item;
-  });
-  const warnings: string[] = [];
-  return { items: readItems(shaped, map.items || 'items', base, warnings), warnings };
 }

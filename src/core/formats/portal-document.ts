@@ -5,7 +5,9 @@
  */
 import { PortalError } from '../errors.js';
 import { readJson } from './document.js';
-import { Invalid, isObject, type Json } from './fields.js';
+import { asObject, isObject, type Json } from './fields.js';
+import type { ParseWarning } from './warnings.js';
+import { Invalid, readEach } from './read-each.js';
 
 /**
  * Parses `text` and checks `version`: another version of the same kind
@@ -27,27 +29,14 @@ export function readArray(doc: Json, key: string, path = key): unknown[] {
   return list;
 }
 
-/** Reads each entry of `list`; an entry that throws {@link Invalid} is skipped with its message as a warning. */
-export function readEach<T>(list: unknown[], path: string, warnings: string[], read: (raw: Json, path: string) => T | undefined): T[] {
-  const out: T[] = [];
-  list.forEach((raw, i) => {
-    const p = `${path}[${i}]`;
-    try {
-      if (!isObject(raw)) throw new Invalid(`${p}: not an object`);
-      const value = read(raw, p);
-      if (value !== undefined) out.push(value);
-    } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
-      warnings.push(e.message);
-    }
-  });
-  return out;
-}
+/** Reads each entry of the array `list`: a non-object or {@link Invalid} entry is skipped with a warning. */
+export const readObjects = <T>(list: unknown[], path: string, warnings: ParseWarning[], read: (raw: Json, path: string) => T | undefined): T[] =>
+  readEach(list, path, warnings, (raw, p) => read(asObject(raw, p), p));
 
 /** A required, non-empty string field. */
 export function reqString(obj: Json, key: string, path: string): string {
   const v = obj[key];
-  if (typeof v !== 'string') throw new Invalid(`${path}.${key}: ${v === undefined ? 'missing' : 'not a string'}`);
-  if (!v.trim()) throw new Invalid(`${path}.${key}: empty`);
+  if (typeof v !== 'string') throw new Invalid(`${path}.${key}`, v === undefined ? 'missing' : 'not-a-string');
+  if (!v.trim()) throw new Invalid(`${path}.${key}`, 'empty');
   return v.trim();
 }

@@ -1,75 +1,72 @@
 /**
- * RSS 2.0 → {@link Feed}: content:encoded, enclosure, media:thumbnail and
- * media:content, category, dc:creator, CDATA, RFC 822 dates.
+ * RSS 2.0, 0.91/0.92 and 1.0 (RDF, whose items are siblings of `<channel>`) →
+ * {@link Feed}: content:encoded, enclosure, media:*, itunes:image, category,
+ * dc:creator, dc:date, CDATA, xml:base. An item without `<link>` uses a
+ * permalink `<guid>`; one without a picture element takes the first `<img>` of
+ * its description (how Vietnamese news RSS carries it).
  */
-import type { Attachment, Feed, NewsItem } from '../model.js';
+import type { Feed, NewsItem } from '../model.js';
 import { safeUrl } from '../urls.js';
-import { Invalid, parseDate } from './fields.js';
-import { htmlToText } from './html-text.js';
-import { children, childText } from './xml.js';
+import { checkedUrl, Invalid } from './fields.js';
+import { htmlToText, plainText } from './html-text.js';
+import { inert } from './inert-html.js';
+import type { ParseWarning } from './warnings.js';
+import { readEach } from './read-each.js';
+import { baseOf, children, childText } from './xml.js';
+import { firstImage, readDate, readMedia } from './xml-item.js';
 
-export function parseRss(doc: Document, base: string): Feed {
-  const channel = children(doc.documentElement, 'channel')[0] ?? doc.documentElement;
-  const warnings: string[] = [];
-  const items: NewsItem[] = [];
-  children(channel, 'item').forEach((el, i) => {
-    try {
-      items.push(readItem(el, `items[${i}]`, base, warnings));
-    } catch (e) {
-      if (!(e instanceof Invalid)) throw e;
-      warnings.push(e.message);
-    }
-  });
+export function parseRss(doc: Document, base: string, warnings: ParseWarning[] = [], timeZone?: string): Feed {
+  const root = doc.documentElement;
+  const channel = children(root, 'channel')[0] ?? root;
+  const list = children(channel, 'item');
+  const entries = list.length ? list : children(root, 'item');
+  const items = readEach(entries, 'items', warnings, (el, path) => readItem(el, path, baseOf(el, base), warnings, timeZone));
   return {
-    title: childText(channel, 'title'),
-    homePageUrl: safeUrl(childText(channel, 'link'), base),
+    title: plainText(childText(channel, 'title')),
+    homePageUrl: safeUrl(textLink(channel), baseOf(channel, base)),
     language: childText(channel, 'language'),
     items,
     warnings,
   };
 }
 
-function readItem(el: Element, path: string, base: string, warnings: string[]): NewsItem {
-  const link = childText(el, 'link');
-  const url = safeUrl(link, base);
-  if (link && !url) warnings.push(`${path}.link: URL not allowed`);
+/** The text of the first `<link>` that has text (an `atom:link` beside it has none), else an `href`. */
+function textLink(el: Element): string | undefined {
+  const links = children(el, 'link');
+  return links.map((l) => l.textContent?.trim()).find(Boolean) ?? links.find((l) => l.getAttribute('rel') !== 'self' && l.getAttribute('href'))?.getAttribute('href') ?? undefined;
+}
+
+const HTML = /<[a-z][^<>]*>/i;
+
+function readItem(el: Element, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
+  const guid = children(el, 'guid')[0];
+  const guidText = guid?.textContent?.trim() || undefined;
+  // A guid is a link when it says so (isPermaLink="true", even relative) or, by default, when it is an http(s) URL.
+  const isPermaLink = guid?.getAttribute('isPermaLink');
+  const permalink = guidText && (isPermaLink === 'true' || (isPermaLink === null && /^https?:\/\//i.test(guidText))) ? guidText : undefined;
+  const link = textLink(el);
+  const url = checkedUrl(link, `${path}.link`, base, warnings) ?? safeUrl(permalink, base);
   const description = childText(el, 'description');
   const encoded = childText(el, 'encoded');
-  const title = childText(el, 'title') ?? (description ? htmlToText(description).slice(0, 120) : undefined);
-  if (!title) throw new Invalid(`${path}.title: missing`);
-  const pubDate = childText(el, 'pubDate') ?? childText(el, 'date');
-  const published = pubDate ? parseDate(pubDate) : undefined;
-  if (pubDate && !published) throw new Invalid(`${path}.pubDate: not a date`);
-  const attachments: Attachment[] = [];
-  let image: string | undefined;
-  for (const m of [...children(el, 'enclosure'), ...children(el, 'content'), ...children(el, 'thumbnail')]) {
-    const src = safeUrl(m.getAttribute('url'), base);
-    if (!src) continue;
-    const type = m.getAttribute('type') ?? (m.localName === 'thumbnail' || m.getAttribute('medium') === 'image' ? 'image/*' : '');
-    if (type.startsWith('image/')) image ??= src;
-    else if (type) {
-      const length = Number(m.getAttribute('length') ?? m.getAttribute('fileSize'));
-      const duration = Number(m.getAttribute('duration'));
-      attachments.push({
-        url: src,
-        mimeType: type,
-        sizeInBytes: length > 0 ? length : undefined,
-        durationInSeconds: duration > 0 ? duration : undefined,
-      });
-    }
-  }
-  const author = childText(el, 'creator') ?? childText(el, 'author');
+  const title = plainText(childText(el, 'title')) ?? (description ? htmlToText(description).slice(0, 120) || undefined : undefined);
+  if (!title) throw new Invalid(`${path}.title`, 'missing');
+  const published = readDate(el, ['pubDate', 'date', 'published', 'issued'], path, warnings, timeZone);
+  const modified = readDate(el, ['updated', 'modified'], path, warnings, timeZone);
+  const media = readMedia(el, base);
+  const author = plainText(childText(el, 'creator') ?? childText(el, 'author'));
+  const descriptionIsHtml = description !== undefined && HTML.test(description);
   return {
-    id: childText(el, 'guid') ?? url ?? `${title}|${pubDate ?? ''}`,
+    id: guidText ?? url ?? `${title}|${published?.toISOString() ?? ''}`,
     title,
     url,
     summary: description ? htmlToText(description) || undefined : undefined,
-    contentHtml: encoded ?? (description && /<[a-z]/i.test(description) ? description : undefined),
-    contentText: !encoded && description && !/<[a-z]/i.test(description) ? description : undefined,
-    image,
+    contentHtml: inert(encoded ?? (descriptionIsHtml ? description : undefined)),
+    contentText: !encoded && description && !descriptionIsHtml ? description : undefined,
+    image: media.image ?? firstImage(encoded, base) ?? firstImage(description, base),
     published,
+    modified,
     authors: author ? [{ name: author }] : [],
-    tags: children(el, 'category').map((c) => c.textContent!.trim()).filter(Boolean),
-    attachments,
+    tags: children(el, 'category').map((c) => plainText(c.textContent ?? '') ?? '').filter(Boolean),
+    attachments: media.attachments,
   };
 }

@@ -14,6 +14,8 @@ export const en: Messages = {
     parse: 'The data is damaged and cannot be read',
     format: 'This address is not a valid news source',
     version: 'This feed version is not supported',
+    'too-large': 'The document is too large to load',
+    redirects: 'The address redirects in a loop or too many times',
     config: 'The widget is not set up correctly',
     'not-found': 'Article not found',
   },

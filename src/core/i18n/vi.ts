@@ -13,6 +13,8 @@ export const vi = {
     parse: 'Dữ liệu bị hỏng, không đọc được',
     format: 'Địa chỉ này không phải nguồn tin hợp lệ',
     version: 'Phiên bản nguồn tin không được hỗ trợ',
+    'too-large': 'Dữ liệu quá lớn, không tải hết được',
+    redirects: 'Địa chỉ chuyển hướng vòng quanh hoặc quá nhiều lần',
     config: 'Cấu hình tiện ích chưa đúng',
     'not-found': 'Không tìm thấy bài viết',
   },

@@ -4,7 +4,7 @@
  * trusted-types lit-html dompurify`, in a frame: no violation.
  */
 import { expect } from '@open-wc/testing';
-import { docUrl, uniqueKey } from '../../helpers.js';
+import { docUrl, framedReport, uniqueKey } from '../../helpers.js';
 
 interface Report {
   violations: string[];
@@ -24,31 +24,15 @@ describe('strict CSP and Trusted Types', function () {
       "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify",
     );
 
-    const frame = document.createElement('iframe');
-    const report = new Promise<Report>((resolve, reject) => {
-      const onMessage = (e: MessageEvent) => {
-        if (e.source !== frame.contentWindow || e.data?.source !== 'csp-page') return;
-        removeEventListener('message', onMessage);
-        resolve(e.data as Report);
-      };
-      addEventListener('message', onMessage);
-      setTimeout(() => reject(new Error('the CSP page did not report')), 25000);
-    });
-    frame.src = page;
-    document.body.append(frame);
-    try {
-      const r = await report;
-      console.log(`CSP page: ${r.violations.length} violations, ${r.errors.length} errors; rendered ${JSON.stringify(r.rendered)}; control: ${r.control.join(' | ')}`);
-      expect(r.errors).to.deep.equal([]);
-      expect(r.violations).to.deep.equal([]);
-      expect(r.rendered).to.include({ title: 'Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024', larger: 'size-2' });
-      expect(r.rendered!.listItems).to.equal(4);
-      expect(r.rendered!.relatedItems).to.equal(5);
-      expect(r.rendered!.bodyElements).to.be.above(10);
-      // The listener works: the deliberate innerHTML was reported.
-      expect(r.control.some((v) => v.startsWith('require-trusted-types-for'))).to.equal(true);
-    } finally {
-      frame.remove();
-    }
+    const r = await framedReport<Report>(page, 'csp-page');
+    console.log(`CSP page: ${r.violations.length} violations, ${r.errors.length} errors; rendered ${JSON.stringify(r.rendered)}; control: ${r.control.join(' | ')}`);
+    expect(r.errors).to.deep.equal([]);
+    expect(r.violations).to.deep.equal([]);
+    expect(r.rendered).to.include({ title: 'Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024', larger: 'size-2' });
+    expect(r.rendered!.listItems).to.equal(4);
+    expect(r.rendered!.relatedItems).to.equal(5);
+    expect(r.rendered!.bodyElements).to.be.above(10);
+    // The listener works: the deliberate innerHTML was reported.
+    expect(r.control.some((v) => v.startsWith('require-trusted-types-for'))).to.equal(true);
   });
 });

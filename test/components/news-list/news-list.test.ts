@@ -123,7 +123,7 @@ describe('<portal-news-list>', () => {
       el = await fixture<PortalNewsList>(html`<portal-news-list limit="20" src=${src}></portal-news-list>`);
       await loaded(el);
     });
-    expect(titles(el)).to.have.length(12);
+    expect(titles(el)).to.have.length(13);
     expect(warnings.filter((w) => w.includes('items[3].date_published: not a date'))).to.have.length(1);
   });
 
