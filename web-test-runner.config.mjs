@@ -8,6 +8,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync } from 'node:fs';
 import { faultMiddleware } from './test/server/fault-middleware.mjs';
+import { heapPlugin, hostileFeedsMiddleware } from './test/server/hostile-feeds.mjs';
 import { totalsReporter } from './test/server/totals-reporter.mjs';
 
 const which = process.env.WTR_BROWSER ?? 'chromium';
@@ -84,7 +85,7 @@ export default {
   testFramework: { config: { timeout: process.env.WTR_BENCH ? 600000 : 15000 } },
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), timezonePlugin],
-  middleware: [faultMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), timezonePlugin, heapPlugin],
+  middleware: [faultMiddleware, hostileFeedsMiddleware],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter({ file: process.env.WTR_TOTALS })],
 };

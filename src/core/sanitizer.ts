@@ -9,6 +9,7 @@
  * http(s) (links may also mail or call).
  */
 import DOMPurify from 'dompurify';
+import { flattenDeepHtml } from './limits.js';
 import { LINK_PROTOCOLS, safeUrl } from './safe-html.js';
 
 /** Tags and attributes an article body may keep; everything else is dropped. */
@@ -63,7 +64,7 @@ purify.addHook('afterSanitizeAttributes', (node: Element) => {
 export function sanitize(html: string, base?: string): DocumentFragment {
   currentBase = base;
   try {
-    return purify.sanitize(html, {
+    return purify.sanitize(flattenDeepHtml(html, (w) => console.warn(`[portal-widgets] ${w}`)), {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ADD_FORBID_CONTENTS: FORBID_WITH_CONTENT,

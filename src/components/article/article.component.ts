@@ -240,7 +240,10 @@ export class PortalArticle extends PortalNewsElement {
         : nothing}
       ${item.summary && item.summary !== item.contentText ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
       <div part="body" class="body">
-        ${node ?? paragraphs(item.contentText).map((p) => html`<p>${p}</p>`)}
+        ${node ??
+        (item.contentTooLarge
+          ? html`<p class="too-large">${m.tooLarge} ${item.url ? html`<a href=${item.url}>${m.readOriginal}</a>` : nothing}</p>`
+          : paragraphs(item.contentText).map((p) => html`<p>${p}</p>`))}
       </div>
       ${source
         ? html`<p part="source" class="source">

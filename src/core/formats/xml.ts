@@ -6,11 +6,13 @@
  * XML documents never run scripts, so passing the text through is safe.
  */
 import { PortalError } from '../errors.js';
+import { refuseXmlEntities } from '../limits.js';
 
 type TTPolicy = { createHTML(s: string): unknown };
 let policy: TTPolicy | undefined;
 
 export function parseXml(text: string): Document {
+  refuseXmlEntities(text);
   const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, o: object): TTPolicy } }).trustedTypes;
   let input: unknown = text;
   if (tt) {

@@ -1,0 +1,175 @@
+/**
+ * Hostile feeds, generated (never stored): the inputs of issue 17 that took a
+ * reader's tab down. Served by the test server and imported by the Node tests,
+ * so browser and Node read the very same bytes.
+ *
+ *   GET /test-api/hostile/entity-bomb      RSS with a 100 KB internal entity referenced 2,000 times
+ *   GET /test-api/hostile/huge-content     JSON Feed, one item with 50 MB of content_html
+ *   GET /test-api/hostile/deep-html        JSON Feed, one item with 100,000 nested <div>
+ *   GET /test-api/hostile/long-title       JSON Feed, one item with a 1 MB Vietnamese title
+ *   GET /test-api/hostile/million-items    JSON Feed with 1,000,000 items
+ *   GET /test-api/hostile/million-items-rss  RSS 2.0 with 1,000,000 items
+ *   GET /test-api/hostile/redirect-loop    302 to itself, for ever
+ *   GET /test-api/hostile/endless          200, a few bytes every 100 ms, never ends
+ *   POST /test-api/hostile/report          appends the figures a test posts to .test-results/hostile-feeds.jsonl
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+
+const MB = 1024 * 1024;
+const JSON_FEED = 'https://jsonfeed.org/version/1.1';
+const LINK = 'https://example.gov.vn/bai-viet';
+
+/** `unit` repeated until the result has at least `bytes` UTF-8 bytes. */
+const repeatToBytes = (unit, bytes) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+
+const jsonFeed = (items) => JSON.stringify({ version: JSON_FEED, title: 'Nguồn tin thử', home_page_url: 'https://example.gov.vn/', items });
+
+/** Each generator returns the document text; built on first request, then kept. */
+export const hostileFeeds = {
+  'entity-bomb': () =>
+    '<?xml version="1.0" encoding="utf-8"?>\n' +
+    `<!DOCTYPE rss [<!ENTITY a "${'x'.repeat(100 * 1024)}">]>\n` +
+    '<rss version="2.0"><channel><title>Bom thực thể</title><link>https://example.gov.vn/</link>' +
+    `<item><title>Tin có thực thể</title><guid>bom</guid><description>${'&a;'.repeat(2000)}</description></item>` +
+    '</channel></rss>',
+  'huge-content': () =>
+    jsonFeed([
+      {
+        id: 'rat-dai',
+        title: 'Bài viết rất dài',
+        url: `${LINK}/rat-dai.html`,
+        content_html: repeatToBytes('<p>Nội dung bài viết được lặp lại rất nhiều lần để thử giới hạn.</p>', 50 * MB),
+      },
+    ]),
+  'deep-html': () =>
+    jsonFeed([
+      {
+        id: 'long-sau',
+        title: 'Bài viết lồng rất sâu',
+        url: `${LINK}/long-sau.html`,
+        content_html: `${'<div>'.repeat(100_000)}Nội dung ở đáy`,
+      },
+    ]),
+  'long-title': () =>
+    jsonFeed([
+      {
+        id: 'tieu-de-dai',
+        title: repeatToBytes('Hội nghị tổng kết công tác Mặt trận Tổ quốc Việt Nam tỉnh năm 2024 ', MB),
+        url: `${LINK}/tieu-de-dai.html`,
+        content_text: 'Nội dung ngắn.',
+      },
+    ]),
+  'million-items': () =>
+    // Newest first, as feeds list them: item 0 is the newest.
+    jsonFeed(Array.from({ length: 1_000_000 }, (_, i) => ({ id: `t${i}`, title: `Tin số ${i}` }))),
+  'million-items-rss': () => {
+    const items = Array.from({ length: 1_000_000 }, (_, i) => `<item><title>Tin số ${i}</title><guid>t${i}</guid></item>`);
+    return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Một triệu tin</title>${items.join('')}</channel></rss>`;
+  },
+};
+
+const built = new Map();
+/** The text of hostile feed `name`, generated once per process. */
+export function hostileFeed(name) {
+  if (!built.has(name)) built.set(name, Buffer.from(hostileFeeds[name](), 'utf8'));
+  return built.get(name);
+}
+
+const PREFIX = '/test-api/hostile/';
+
+export async function hostileFeedsMiddleware(ctx, next) {
+  if (!ctx.path.startsWith(PREFIX)) return next();
+  const name = ctx.path.slice(PREFIX.length);
+  ctx.set('cache-control', 'no-store');
+  if (name === 'redirect-loop') {
+    // A new URL each time, as a misconfigured server does: no client can tell it is a loop but by counting.
+    ctx.status = 302;
+    ctx.set('location', `${PREFIX}redirect-loop?n=${Number(ctx.query.n ?? 0) + 1}`);
+    ctx.body = '';
+    return;
+  }
+  if (name === 'report' && ctx.method === 'POST') {
+    let body = '';
+    for await (const chunk of ctx.req) body += chunk;
+    mkdirSync('.test-results', { recursive: true });
+    appendFileSync('.test-results/hostile-feeds.jsonl', JSON.stringify(JSON.parse(body)) + '\n');
+    ctx.body = { ok: true };
+    return;
+  }
+  if (name === 'endless') {
+    const timer = setInterval(() => body.push('<item><title>…</title></item>\n'), 100);
+    const body = new Readable({ read() {} });
+    body.push('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Không bao giờ hết</title>\n');
+    const stop = () => (clearInterval(timer), body.destroy());
+    ctx.req.on('close', stop);
+    ctx.res.on('close', stop);
+    ctx.type = 'application/rss+xml; charset=utf-8';
+    ctx.body = body;
+    return;
+  }
+  if (!(name in hostileFeeds)) return next();
+  ctx.type = name.endsWith('rss') || name === 'entity-bomb' ? 'application/rss+xml; charset=utf-8' : 'application/feed+json; charset=utf-8';
+  ctx.body = hostileFeed(name);
+}
+
+/**
+ * `executeServerCommand('heap', {action})` reads the test page's heap over CDP
+ * (Chromium only; answers null elsewhere): `measure` collects garbage first and
+ * answers the bytes in use (V8 plus Blink's DOM heap); `start` samples every
+ * 25 ms until `stop`, which answers the highest sample (garbage included).
+ */
+const cdpSessions = new Map();
+const samplers = new Map();
+
+async function heapUsage(cdp) {
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return usage.usedSize + (usage.embedderHeapUsedSize ?? 0);
+}
+
+export const heapPlugin = {
+  name: 'heap',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'heap') return undefined;
+    let cdp = cdpSessions.get(session.id);
+    if (!cdp) {
+      try {
+        const page = session.browser.getPage(session.id);
+        if (!page.createCDPSession || page.browser().protocol === 'webDriverBiDi') return null;
+        cdp = await page.createCDPSession();
+        cdpSessions.set(session.id, cdp);
+      } catch {
+        return null;
+      }
+    }
+    const action = payload?.action ?? 'measure';
+    if (action === 'measure') {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return heapUsage(cdp);
+    }
+    if (action === 'start') {
+      const sampler = { peak: await heapUsage(cdp), busy: false };
+      sampler.timer = setInterval(async () => {
+        if (sampler.busy) return;
+        sampler.busy = true;
+        try {
+          sampler.peak = Math.max(sampler.peak, await heapUsage(cdp));
+        } catch {
+          // the page went away
+        } finally {
+          sampler.busy = false;
+        }
+      }, 25);
+      samplers.set(session.id, sampler);
+      return sampler.peak;
+    }
+    if (action === 'stop') {
+      const sampler = samplers.get(session.id);
+      if (!sampler) return null;
+      clearInterval(sampler.timer);
+      samplers.delete(session.id);
+      return sampler.peak;
+    }
+    return null;
+  },
+};
