@@ -11,9 +11,7 @@
  *   GET /test-api/hostile/million-items-rss  RSS 2.0 with 1,000,000 items
  *   GET /test-api/hostile/redirect-loop    302 to itself, for ever
  *   GET /test-api/hostile/endless          200, a few bytes every 100 ms, never ends
- *   POST /test-api/hostile/report          appends the figures a test posts to .test-results/hostile-feeds.jsonl
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
 import { Readable } from 'node:stream';
 
 const MB = 1024 * 1024;
@@ -87,14 +85,6 @@ export async function hostileFeedsMiddleware(ctx, next) {
     ctx.status = 302;
     ctx.set('location', `${PREFIX}redirect-loop?n=${Number(ctx.query.n ?? 0) + 1}`);
     ctx.body = '';
-    return;
-  }
-  if (name === 'report' && ctx.method === 'POST') {
-    let body = '';
-    for await (const chunk of ctx.req) body += chunk;
-    mkdirSync('.test-results', { recursive: true });
-    appendFileSync('.test-results/hostile-feeds.jsonl', JSON.stringify(JSON.parse(body)) + '\n');
-    ctx.body = { ok: true };
     return;
   }
   if (name === 'endless') {

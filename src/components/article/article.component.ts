@@ -43,7 +43,9 @@ const PRINT_ONLY =
  * portal ("Ngày cập nhật 19/04/2024", body, "Nguồn: Tinhuytthue.vn", "Các tin khác").
  *
  * The body is `content_html` sanitized by DOMPurify (loaded only for an item
- * that has HTML) and inserted as nodes, else `content_text` as paragraphs.
+ * that has HTML) and inserted as nodes, else `content_text` as paragraphs. A
+ * body over the size bound (docs/limits.md) is not rendered: a short note links
+ * to the original.
  * Printing from the tool prints the article alone; the browser's own print
  * leaves out the tools and "Các tin khác".
  *
