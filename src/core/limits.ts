@@ -101,12 +101,19 @@ function boundItem(item: NewsItem, path: string, warnings: string[]): NewsItem {
   const { titleChars, summaryChars, contentBytes } = LIMITS;
   let bounded = item;
   const set = (change: Partial<NewsItem>) => (bounded = { ...bounded, ...change });
-  if (item.title.length > titleChars) set({ title: capText(item.title, titleChars, `${path}.title`, warnings) });
-  if (item.summary && item.summary.length > summaryChars) set({ summary: capText(item.summary, summaryChars, `${path}.summary`, warnings) });
+  const tooLarge = (field: string) => limitWarning(`${path}.${field}`, `more than ${contentBytes} bytes`, 'not rendered, linked to the original');
+  if (item.title.includes(CUT_MARK)) {
+    warnings.push(tooLarge('title'));
+    set({ title: '…' });
+  } else if (item.title.length > titleChars) set({ title: capText(item.title, titleChars, `${path}.title`, warnings) });
+  if (item.summary?.includes(CUT_MARK)) {
+    warnings.push(tooLarge('summary'));
+    set({ summary: undefined });
+  } else if (item.summary && item.summary.length > summaryChars) set({ summary: capText(item.summary, summaryChars, `${path}.summary`, warnings) });
   for (const [key, field] of [['contentHtml', 'content_html'], ['contentText', 'content_text']] as const) {
     const body = item[key];
-    if (body === undefined || !overBytes(body, contentBytes)) continue;
-    warnings.push(limitWarning(`${path}.${field}`, `more than ${contentBytes} bytes`, 'not rendered, linked to the original'));
+    if (body === undefined || !(body.includes(CUT_MARK) || overBytes(body, contentBytes))) continue;
+    warnings.push(tooLarge(field));
     set({ [key]: undefined, contentTooLarge: true });
   }
   if (item.tags.some((t) => t.length > titleChars)) set({ tags: item.tags.map((t, i) => capText(t, titleChars, `${path}.tags[${i}]`, warnings)) });
@@ -117,7 +124,7 @@ function boundItem(item: NewsItem, path: string, warnings: string[]): NewsItem {
 
 /**
  * `feed` within the bounds; `itemsCut` says that items beyond the count were
- * not parsed ({@link limitItems}), which is warned about here.
+ * not parsed ({@link limitText}), which is warned about here.
  */
 export function boundFeed(feed: Feed, itemsCut = false): Feed {
   const warnings = [...feed.warnings];
@@ -129,14 +136,27 @@ export function boundFeed(feed: Feed, itemsCut = false): Feed {
 }
 
 /**
- * The document text with at most {@link LIMITS.items} items, cut before any
- * parser builds the rest: for XML the items after the limit are cut out of the
- * text (the document's closing tags kept); for JSON every array beyond the limit
- * is closed after its first elements. Long scans yield to the page.
+ * Stands in, in the document text, for a string or text run too long for any
+ * field: more than 8 characters per byte of {@link LIMITS.contentBytes} (no
+ * escape or entity is longer), so more than the limit once decoded. The parser
+ * never copies it; {@link boundFeed} turns the field it lands in into a cut one.
  */
-export async function limitItems(body: string): Promise<{ text: string; cut: boolean }> {
-  const text = body.startsWith('<') ? limitXmlItems(body) : await limitJsonArrays(body);
-  return { text, cut: text !== body };
+const CUT_MARK = '\uFDD0portal-widgets:cut\uFDD0';
+const oversized = (length: number) => length > LIMITS.contentBytes * 8;
+
+/**
+ * The document text within the bounds before any parser builds anything from
+ * it: at most {@link LIMITS.items} items (for XML the items after the limit are
+ * cut out of the text, the document's closing tags kept; for JSON every array
+ * beyond the limit is closed after its first elements), and each oversized
+ * string or text run replaced by a mark. Long scans yield to the page.
+ */
+export async function limitText(body: string): Promise<{ text: string; itemsCut: boolean }> {
+  if (body.startsWith('<')) {
+    const text = limitXmlItems(body);
+    return { text: limitXmlTexts(text), itemsCut: text !== body };
+  }
+  return limitJson(body);
 }
 
 /** An item or entry start tag (RSS 2.0 and 1.0, Atom), any namespace prefix. */
@@ -153,6 +173,71 @@ function limitXmlItems(text: string): string {
   return text.slice(0, match!.index) + text.slice(lastEnd + close.length);
 }
 
+/** Replaces each oversized text run or CDATA section of an XML document by {@link CUT_MARK}. */
+function limitXmlTexts(text: string): string {
+  if (!oversized(text.length)) return text;
+  const kept: string[] = [];
+  let from = 0;
+  let textStart = 0;
+  const cut = (start: number, end: number) => {
+    if (!oversized(end - start)) return;
+    kept.push(text.slice(from, start), CUT_MARK);
+    from = end;
+  };
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', textStart)) {
+    cut(textStart, i);
+    const [open, close] = text.startsWith('<![CDATA[', i) ? ['<![CDATA[', ']]>'] : text.startsWith('<!--', i) ? ['<!--', '-->'] : ['<', '>'];
+    const end = text.indexOf(close, i + open.length);
+    if (end < 0) break;
+    if (open === '<![CDATA[') cut(i + open.length, end);
+    textStart = end + close.length;
+  }
+  if (!kept.length) return text;
+  kept.push(text.slice(from));
+  return kept.join('');
+}
+
+/** Items per parse of a long XML document: the page gets a turn between two slices. */
+const XML_SLICE_ITEMS = 500;
+
+/**
+ * Parses an XML feed of many items in slices of {@link XML_SLICE_ITEMS} (each
+ * slice the document with only those items), yielding to the page between
+ * them, and joins the slices. A document that cannot be sliced (or whose slices
+ * do not parse) is parsed whole.
+ */
+export async function readXmlInSlices(text: string, parse: (text: string) => Feed): Promise<Feed> {
+  const starts: number[] = [];
+  let name = '';
+  ITEM_START.lastIndex = 0;
+  for (let m; (m = ITEM_START.exec(text)); name = m[1]) starts.push(m.index);
+  if (starts.length <= XML_SLICE_ITEMS) return parse(text);
+  const close = `</${name}>`;
+  const itemsEnd = text.lastIndexOf(close) + close.length;
+  if (itemsEnd < starts[starts.length - 1]) return parse(text);
+  const head = text.slice(0, starts[0]);
+  const tail = text.slice(itemsEnd);
+  const slices: Feed[] = [];
+  try {
+    for (let k = 0; k < starts.length; k += XML_SLICE_ITEMS) {
+      if (k) await yieldToPage();
+      slices.push(parse(head + text.slice(starts[k], starts[k + XML_SLICE_ITEMS] ?? itemsEnd) + tail));
+    }
+  } catch (e) {
+    if (!(e instanceof PortalError)) throw e;
+    return parse(text);
+  }
+  // The feed's own fields and warnings come from the first slice; item paths count from each slice's first item.
+  const items = /^items\[(\d+)\]/;
+  return {
+    ...slices[0],
+    items: slices.flatMap((f) => f.items),
+    warnings: slices.flatMap((f, k) =>
+      f.warnings.flatMap((w) => (items.test(w) ? [w.replace(items, (_, i: string) => `items[${+i + k * XML_SLICE_ITEMS}]`)] : k ? [] : [w])),
+    ),
+  };
+}
+
 /** Whether the `"` at `at` is escaped (an odd run of backslashes before it). */
 function escaped(text: string, at: number): boolean {
   let n = 0;
@@ -160,14 +245,16 @@ function escaped(text: string, at: number): boolean {
   return n % 2 === 1;
 }
 
-async function limitJsonArrays(text: string): Promise<string> {
+async function limitJson(text: string): Promise<{ text: string; itemsCut: boolean }> {
   const max = LIMITS.items;
-  // Fast path: an array of more than `max` elements needs at least `max` commas.
-  for (let i = -1, commas = 0; commas < max; commas++) if ((i = text.indexOf(',', i + 1)) < 0) return text;
+  // Fast path: an array of more than `max` elements needs at least `max` commas, an oversized string a long text.
+  if (!oversized(text.length))
+    for (let i = -1, commas = 0; commas < max; commas++) if ((i = text.indexOf(',', i + 1)) < 0) return { text, itemsCut: false };
   /** Per open container: -1 for an object, the commas seen so far for an array. */
   const open: number[] = [];
   const kept: string[] = [];
   let from = 0;
+  let itemsCut = false;
   /** While cutting: the depth of the array being cut and where the cut starts. */
   let cutDepth = -1;
   let cutFrom = 0;
@@ -180,6 +267,10 @@ async function limitJsonArrays(text: string): Promise<string> {
       let end = text.indexOf('"', i + 1);
       while (end > 0 && escaped(text, end)) end = text.indexOf('"', end + 1);
       if (end < 0) break;
+      if (cutDepth < 0 && oversized(end - i - 1)) {
+        kept.push(text.slice(from, i + 1), CUT_MARK);
+        from = end;
+      }
       i = end;
     } else if (c === 91) open.push(0);
     else if (c === 123) open.push(-1);
@@ -193,15 +284,16 @@ async function limitJsonArrays(text: string): Promise<string> {
     } else if (c === 44 && cutDepth < 0 && open[open.length - 1] >= 0 && ++open[open.length - 1] === max) {
       cutDepth = open.length;
       cutFrom = i;
+      itemsCut = true;
     }
     if (++steps === 0x10000 && ((steps = 0), performance.now() - slice > SLICE_MS)) {
       await yieldToPage();
       slice = performance.now();
     }
   }
-  if (!kept.length) return text;
+  if (!kept.length) return { text, itemsCut };
   kept.push(text.slice(from));
-  return kept.join('');
+  return { text: kept.join(''), itemsCut };
 }
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);

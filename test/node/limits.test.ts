@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { installDomParser } from '../../src/cli/xml-dom.js';
 import { PortalError } from '../../src/core/errors.js';
 import { parseNews } from '../../src/core/formats/news.js';
-import { capText, flattenDeepHtml, limitItems, LIMITS, overBytes, refuseXmlEntities } from '../../src/core/limits.js';
+import { capText, flattenDeepHtml, limitText, LIMITS, overBytes, refuseXmlEntities } from '../../src/core/limits.js';
 import type { Feed } from '../../src/core/model.js';
 import { hostileFeed } from '../server/hostile-feeds.mjs';
 
@@ -121,16 +121,45 @@ describe('the bounds, one by one', () => {
     LIMITS.items = 3;
     try {
       const doc = { a: ['x,"]', 'y\\",[', 'z', 'w', 'v'], b: [[1, 2, 3, 4], 2], c: { d: [1, 2, 3] } };
-      const { text, cut } = await limitItems(JSON.stringify(doc));
-      assert.equal(cut, true);
+      const { text, itemsCut } = await limitText(JSON.stringify(doc));
+      assert.equal(itemsCut, true);
       assert.deepEqual(JSON.parse(text), { a: ['x,"]', 'y\\",[', 'z'], b: [[1, 2, 3], 2], c: { d: [1, 2, 3] } });
       const atom = `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(5)}<link href="x"/></feed>`;
-      assert.equal((await limitItems(atom)).text, `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(3)}<link href="x"/></feed>`);
+      assert.equal((await limitText(atom)).text, `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(3)}<link href="x"/></feed>`);
       const few = JSON.stringify({ items: [1, 2, 3] });
-      assert.deepEqual(await limitItems(few), { text: few, cut: false });
+      assert.deepEqual(await limitText(few), { text: few, itemsCut: false });
     } finally {
       LIMITS.items = saved;
     }
+  });
+
+  test('a string or text run too long for any field is never handed to the parser: the field is dropped, the item kept', async () => {
+    const saved = LIMITS.contentBytes;
+    LIMITS.contentBytes = 100;
+    try {
+      const big = 'a&amp;b '.repeat(200);
+      const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'T', url: 'https://e.vn/1', content_text: big }] });
+      const fromJson = await parseNews(json, BASE);
+      assert.equal(fromJson.items[0].contentText, undefined);
+      assert.equal(fromJson.items[0].contentTooLarge, true);
+      for (const body of [big, `<![CDATA[${big}]]>`]) {
+        const rss = await parseNews(`<rss><channel><item><title>T</title><link>https://e.vn/1</link><description>${body}</description></item></channel></rss>`, BASE);
+        assert.deepEqual([rss.items[0].title, rss.items[0].summary, rss.items[0].contentText, rss.items[0].contentHtml, rss.items[0].contentTooLarge], ['T', undefined, undefined, undefined, true]);
+        assert.deepEqual(rss.warnings, ['items[0].summary: more than 100 bytes (not rendered, linked to the original)', 'items[0].content_text: more than 100 bytes (not rendered, linked to the original)']);
+      }
+    } finally {
+      LIMITS.contentBytes = saved;
+    }
+  });
+
+  test('a long XML feed is parsed in slices that join into the same feed, warnings numbered as in the whole', async () => {
+    const item = (i: number) => (i === 700 ? '<item><description>no title</description><pubDate>never</pubDate></item>' : `<item><title>Tin ${i}</title><guid>g${i}</guid></item>`);
+    const xml = `<rss><channel><title>Kênh</title><link>javascript:x</link>${Array.from({ length: 1200 }, (_, i) => item(i)).join('\n')}</channel></rss>`;
+    const feed = await parseNews(xml, BASE);
+    assert.equal(feed.title, 'Kênh');
+    assert.equal(feed.items.length, 1199);
+    assert.deepEqual([feed.items[0].id, feed.items[699].id, feed.items[700].id, feed.items[1198].id], ['g0', 'g699', 'g701', 'g1199']);
+    assert.deepEqual(feed.warnings, ['items[700].pubDate: not a date']);
   });
 
   test('HTML no deeper than the limit is returned as it is', () => {

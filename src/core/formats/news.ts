@@ -3,7 +3,7 @@
  * or a CMS's own JSON read through a field map.
  */
 import { PortalError } from '../errors.js';
-import { boundFeed, limitItems } from '../limits.js';
+import { boundFeed, limitText, readXmlInSlices } from '../limits.js';
 import type { Feed } from '../model.js';
 import { cleanBody, readJson, refuseHtml } from './document.js';
 import { isObject, type Json } from './fields.js';
@@ -19,12 +19,15 @@ export type FieldMap = { items: string } & Record<string, string>;
 export async function parseNews(text: string, base: string, map?: FieldMap): Promise<Feed> {
   const body = cleanBody(text);
   refuseHtml(body);
-  const limited = await limitItems(body);
-  return boundFeed(await readNews(limited.text, base, map), limited.cut);
+  const limited = await limitText(body);
+  return boundFeed(await readNews(limited.text, base, map), limited.itemsCut);
 }
 
 async function readNews(body: string, base: string, map?: FieldMap): Promise<Feed> {
-  if (body.startsWith('<')) return (await import('./xml-feed.js')).parseXmlFeed(body, base);
+  if (body.startsWith('<')) {
+    const { parseXmlFeed } = await import('./xml-feed.js');
+    return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base));
+  }
   const json = readJson(body);
   if (map) return parseMapped(json, base, map);
   if (isJsonFeed(json)) return parseJsonFeed(json, base);
