@@ -37,7 +37,11 @@ const browser = navigator.userAgent.includes('Firefox') ? 'firefox' : 'chromium'
 const TASK_TYPES = ['longtask', 'long-animation-frame'].filter((t) => PerformanceObserver.supportedEntryTypes?.includes(t));
 const hasLongTasks = TASK_TYPES.length > 0;
 
-const heap = (action: 'measure' | 'start' | 'stop') => executeServerCommand<number | null, { action: string }>('heap', { action });
+/** Bytes of heap in use over CDP; undefined where the browser has no CDP (Firefox). */
+const heap = async (action: 'measure' | 'start' | 'stop') => {
+  const bytes = await executeServerCommand<number | false, { action: string }>('heap', { action });
+  return typeof bytes === 'number' ? bytes : undefined;
+};
 
 /** Whether the feed store names the causes of issue 11 (too large, redirects); until it is merged, a cause is only logged. */
 const causesNamed = ['too-large', 'redirects'].some((code) => code in messages('vi').errors);
@@ -98,8 +102,8 @@ async function measure<T extends HTMLElement>(
     end: end ?? `none within ${ms / 1000} s`,
     longestTaskMs: hasLongTasks ? Math.round(Math.max(0, ...tasks)) : undefined,
     longestFreezeMs: Math.round(freeze),
-    heapGrowthMb: start !== null && after !== null ? +((after - start) / MB).toFixed(1) : undefined,
-    heapPeakMb: start !== null && peak !== null ? +((peak - start) / MB).toFixed(1) : undefined,
+    heapGrowthMb: start !== undefined && after !== undefined ? +((after - start) / MB).toFixed(1) : undefined,
+    heapPeakMb: start !== undefined && peak !== undefined ? +((peak - start) / MB).toFixed(1) : undefined,
   };
   console.log(`[hostile-feeds] ${browser} ${JSON.stringify(figures)}`);
   if (timedOut) throw timedOut;

@@ -105,7 +105,7 @@ export async function hostileFeedsMiddleware(ctx, next) {
 
 /**
  * `executeServerCommand('heap', {action})` reads the test page's heap over CDP
- * (Chromium only; answers null elsewhere): `measure` collects garbage first and
+ * (Chromium only; answers false elsewhere: null would read as an unknown command): `measure` collects garbage first and
  * answers the bytes in use (V8 plus Blink's DOM heap); `start` samples every
  * 25 ms until `stop`, which answers the highest sample (garbage included).
  */
@@ -125,11 +125,11 @@ export const heapPlugin = {
     if (!cdp) {
       try {
         const page = session.browser.getPage(session.id);
-        if (!page.createCDPSession || page.browser().protocol === 'webDriverBiDi') return null;
+        if (!page.createCDPSession || page.browser().protocol === 'webDriverBiDi') return false;
         cdp = await page.createCDPSession();
         cdpSessions.set(session.id, cdp);
       } catch {
-        return null;
+        return false;
       }
     }
     const action = payload?.action ?? 'measure';
@@ -155,11 +155,11 @@ export const heapPlugin = {
     }
     if (action === 'stop') {
       const sampler = samplers.get(session.id);
-      if (!sampler) return null;
+      if (!sampler) return false;
       clearInterval(sampler.timer);
       samplers.delete(session.id);
       return sampler.peak;
     }
-    return null;
+    return false;
   },
 };
