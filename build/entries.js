@@ -22,7 +22,7 @@ export const entries = Object.fromEntries([
 
 // src/core modules reached only through import(): not counted in the core budget,
 // listed as lazy chunks of the entries that may load them.
-export const lazyCore = ['formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts'];
+export const lazyCore = ['formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts', 'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts'];
 
 // src/core modules that only one widget uses (its document format, its
 // messages): counted in that widget's "beyond Lit" budget, not in the core one.
@@ -45,7 +45,7 @@ export const ownCore = [
 ];
 
 export const budgets = {
-  'news-list': { withLit: 14 },
+  'news-list': { withLit: 14.5 },
   article: { beyondShared: 10 },
   'news-archive': { beyondShared: 6.5 },
   'news-search': { beyondShared: 4 },
@@ -53,6 +53,6 @@ export const budgets = {
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },
   'visit-counter': { beyondShared: 3 },
-  core: { beyondLit: 5 },
+  core: { beyondLit: 5.75 },
   cdn: { total: 40 },
 };

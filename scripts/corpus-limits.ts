@@ -12,7 +12,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { installDomParser } from '../src/cli/xml-dom.js';
 import { parseNews } from '../src/core/formats/news.js';
-import { flattenDeepHtml, LIMITS } from '../src/core/limits.js';
+import { LIMITS } from '../src/core/limits.js';
+import { flattenDeepHtml } from '../src/core/limits/html.js';
 
 const dir = path.resolve(process.argv[2] ?? ['../shared/feeds-corpus', '../../shared/feeds-corpus'].find((d) => existsSync(d)) ?? '../shared/feeds-corpus');
 if (!existsSync(dir)) {

@@ -9,7 +9,7 @@
  * http(s) (links may also mail or call).
  */
 import DOMPurify from 'dompurify';
-import { flattenDeepHtml } from './limits.js';
+import { flattenDeepHtml } from './limits/html.js';
 import { LINK_PROTOCOLS, safeUrl } from './safe-html.js';
 
 /** Tags and attributes an article body may keep; everything else is dropped. */

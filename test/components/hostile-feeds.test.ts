@@ -91,6 +91,8 @@ async function measure<T extends HTMLElement>(
   const elapsedMs = Math.round(performance.now() - t0);
   // A task that just ended is reported on the next turn of the event loop.
   await new Promise((r) => setTimeout(r, 100));
+  // A frame that just ended is queued, not yet delivered: take it before disconnecting.
+  observer?.takeRecords().forEach((e) => tasks.push(e.duration));
   observer?.disconnect();
   clearInterval(heartbeat);
   document.removeEventListener('portal-error', onError);

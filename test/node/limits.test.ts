@@ -11,7 +11,10 @@ import { runInNewContext } from 'node:vm';
 import { installDomParser } from '../../src/cli/xml-dom.js';
 import { PortalError } from '../../src/core/errors.js';
 import { parseNews } from '../../src/core/formats/news.js';
-import { capText, flattenDeepHtml, limitText, LIMITS, overBytes, refuseXmlEntities } from '../../src/core/limits.js';
+import { limitText, LIMITS } from '../../src/core/limits.js';
+import { capText, overBytes } from '../../src/core/limits/fields.js';
+import { flattenDeepHtml } from '../../src/core/limits/html.js';
+import { refuseXmlEntities } from '../../src/core/limits/xml.js';
 import type { Feed } from '../../src/core/model.js';
 import { hostileFeed } from '../server/hostile-feeds.mjs';
 
@@ -127,7 +130,7 @@ describe('the bounds, one by one', () => {
       const atom = `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(5)}<link href="x"/></feed>`;
       assert.equal((await limitText(atom)).text, `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(3)}<link href="x"/></feed>`);
       const few = JSON.stringify({ items: [1, 2, 3] });
-      assert.deepEqual(await limitText(few), { text: few, itemsCut: false });
+      assert.deepEqual(await limitText(few), { text: few, itemsCut: false, marked: false });
     } finally {
       LIMITS.items = saved;
     }

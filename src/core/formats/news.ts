@@ -3,7 +3,7 @@
  * or a CMS's own JSON read through a field map.
  */
 import { PortalError } from '../errors.js';
-import { boundFeed, limitText, readXmlInSlices } from '../limits.js';
+import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
 import { cleanBody, readJson, refuseHtml } from './document.js';
 import { isObject, type Json } from './fields.js';
@@ -20,12 +20,12 @@ export async function parseNews(text: string, base: string, map?: FieldMap): Pro
   const body = cleanBody(text);
   refuseHtml(body);
   const limited = await limitText(body);
-  return boundFeed(await readNews(limited.text, base, map), limited.itemsCut);
+  return boundFeed(await readNews(limited.text, base, map), limited);
 }
 
 async function readNews(body: string, base: string, map?: FieldMap): Promise<Feed> {
   if (body.startsWith('<')) {
-    const { parseXmlFeed } = await import('./xml-feed.js');
+    const [{ parseXmlFeed }, { readXmlInSlices }] = await Promise.all([import('./xml-feed.js'), import('../limits/xml.js')]);
     return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base));
   }
   const json = readJson(body);

@@ -6,7 +6,7 @@
  * XML documents never run scripts, so passing the text through is safe.
  */
 import { PortalError } from '../errors.js';
-import { refuseXmlEntities } from '../limits.js';
+import { refuseXmlEntities } from '../limits/xml.js';
 
 type TTPolicy = { createHTML(s: string): unknown };
 let policy: TTPolicy | undefined;
