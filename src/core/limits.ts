@@ -45,8 +45,9 @@ export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resol
  * field: more than 8 characters per byte of {@link LIMITS.contentBytes} (no
  * escape or entity is longer), so more than the limit once decoded. The parser
  * never copies it; {@link boundFeed} turns the field it lands in into a cut one.
+ * Written as a URL of a scheme no reader allows, so a URL field drops it.
  */
-export const CUT_MARK = '\uFDD0portal-widgets:cut\uFDD0';
+export const CUT_MARK = 'portal-widgets-cut:\uFDD0';
 export const oversized = (length: number) => length > LIMITS.contentBytes * 8;
 
 /** What {@link limitText} did to a document's text. */

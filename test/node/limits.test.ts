@@ -145,6 +145,8 @@ describe('the bounds, one by one', () => {
       const fromJson = await parseNews(json, BASE);
       assert.equal(fromJson.items[0].contentText, undefined);
       assert.equal(fromJson.items[0].contentTooLarge, true);
+      const longUrl = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'T', url: `https://e.vn/${'a'.repeat(1000)}` }] });
+      assert.equal((await parseNews(longUrl, BASE)).items[0].url, undefined);
       for (const body of [big, `<![CDATA[${big}]]>`]) {
         const rss = await parseNews(`<rss><channel><item><title>T</title><link>https://e.vn/1</link><description>${body}</description></item></channel></rss>`, BASE);
         assert.deepEqual([rss.items[0].title, rss.items[0].summary, rss.items[0].contentText, rss.items[0].contentHtml, rss.items[0].contentTooLarge], ['T', undefined, undefined, undefined, true]);
