@@ -35,7 +35,7 @@ export function limitWarning(path: string, problem: string, effect: string): str
 }
 
 /** Milliseconds of parse work between two yields to the event loop. */
-export const SLICE_MS = 30;
+export const SLICE_MS = 20;
 
 /** Lets the page handle input and paint between two slices of parse work. */
 export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -68,10 +68,12 @@ export interface LimitedText {
  */
 export async function limitText(body: string): Promise<LimitedText> {
   if (body.startsWith('<')) return (await import('./limits/xml.js')).limitXml(body);
-  // An array of more than LIMITS.items elements needs as many commas; an oversized string, a long text.
-  let commas = 0;
-  for (let i = body.indexOf(','); i >= 0 && commas < LIMITS.items; i = body.indexOf(',', i + 1)) commas++;
-  if (commas < LIMITS.items && !oversized(body.length)) return { text: body, itemsCut: false, marked: false };
+  // An oversized string needs a long text; an array of more than LIMITS.items elements, as many commas.
+  if (!oversized(body.length)) {
+    let commas = 0;
+    for (let i = body.indexOf(','); i >= 0 && commas < LIMITS.items; i = body.indexOf(',', i + 1)) commas++;
+    if (commas < LIMITS.items) return { text: body, itemsCut: false, marked: false };
+  }
   return (await import('./limits/json.js')).limitJson(body);
 }
 
