@@ -127,8 +127,9 @@ describe('the bounds, one by one', () => {
       const { text, itemsCut } = await limitText(JSON.stringify(doc));
       assert.equal(itemsCut, true);
       assert.deepEqual(JSON.parse(text), { a: ['x,"]', 'y\\",[', 'z'], b: [[1, 2, 3], 2], c: { d: [1, 2, 3] } });
-      const atom = `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(5)}<link href="x"/></feed>`;
-      assert.equal((await limitText(atom)).text, `<feed><title>t</title>${'<entry><title>e</title></entry>'.repeat(3)}<link href="x"/></feed>`);
+      const entry = '<entry><title>e</title><x:entry>not an entry</x:entry></entry>';
+      const atom = `<feed xmlns:x="urn:x"><title>t</title>${entry.repeat(5)}<link href="x"/></feed>`;
+      assert.equal((await limitText(atom)).text, `<feed xmlns:x="urn:x"><title>t</title>${entry.repeat(3)}<link href="x"/></feed>`);
       const few = JSON.stringify({ items: [1, 2, 3] });
       assert.deepEqual(await limitText(few), { text: few, itemsCut: false, marked: false });
     } finally {

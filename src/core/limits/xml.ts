@@ -41,15 +41,30 @@ export function refuseXmlEntities(text: string): void {
 /** An item or entry start tag (RSS 2.0 and 1.0, Atom), any namespace prefix. */
 const ITEM_START = /<((?:[\w.-]+:)?(?:item|entry))[\s>/]/g;
 
-function limitXmlItems(text: string): string {
+/**
+ * Where the first `max` items start, and their tag: those named as the first
+ * one (an extension's `<x:item>` inside an item is not one).
+ */
+function itemStarts(text: string, max: number): { name: string; starts: number[] } {
+  const starts: number[] = [];
+  let name = '';
   ITEM_START.lastIndex = 0;
-  let match: RegExpExecArray | null = null;
-  for (let n = 0; n <= LIMITS.items; n++) if (!(match = ITEM_START.exec(text))) return text;
-  const close = `</${match![1]}>`;
+  for (let m; starts.length < max && (m = ITEM_START.exec(text)); ) {
+    name ||= m[1];
+    if (m[1] === name) starts.push(m.index);
+  }
+  return { name, starts };
+}
+
+function limitXmlItems(text: string): string {
+  const { name, starts } = itemStarts(text, LIMITS.items + 1);
+  if (starts.length <= LIMITS.items) return text;
+  const cut = starts[LIMITS.items];
+  const close = `</${name}>`;
   const lastEnd = text.lastIndexOf(close);
   // No closing tag after the cut: leave the document as it is for the parser to report.
-  if (lastEnd < match!.index) return text;
-  return text.slice(0, match!.index) + text.slice(lastEnd + close.length);
+  if (lastEnd < cut) return text;
+  return text.slice(0, cut) + text.slice(lastEnd + close.length);
 }
 
 /** `text` with at most LIMITS.items items and no oversized text run. */
@@ -93,10 +108,7 @@ const XML_SLICE_ITEMS = 250;
  * do not parse) is parsed whole.
  */
 export async function readXmlInSlices(text: string, parse: (text: string) => Feed): Promise<Feed> {
-  const starts: number[] = [];
-  let name = '';
-  ITEM_START.lastIndex = 0;
-  for (let m; (m = ITEM_START.exec(text)); name = m[1]) starts.push(m.index);
+  const { name, starts } = itemStarts(text, Infinity);
   if (starts.length <= XML_SLICE_ITEMS) return parse(text);
   const close = `</${name}>`;
   const itemsEnd = text.lastIndexOf(close) + close.length;
