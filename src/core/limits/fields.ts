@@ -2,7 +2,7 @@
  * Cutting a parsed feed to the bounds of ../limits.ts, loaded only for a feed
  * that has something to cut.
  */
-import { CUT_MARK, limitWarning, LIMITS } from '../limits.js';
+import { CUT_MARK, limitWarning, LIMITS } from './bounds.js';
 import type { Feed, NewsItem } from '../model.js';
 
 /** A cut that keeps whole UTF-16 characters, with an ellipsis. */

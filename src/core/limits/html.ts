@@ -1,7 +1,7 @@
 /**
  * Depth flattening for ../limits.ts, loaded with the sanitizer that needs it.
  */
-import { limitWarning, LIMITS } from '../limits.js';
+import { limitWarning, LIMITS } from './bounds.js';
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements a following one of the same name closes (`<p>a<p>b`), as the HTML parser does. */

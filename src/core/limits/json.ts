@@ -2,7 +2,7 @@
  * The JSON side of ../limits.ts, loaded only for a document that may be over
  * the bounds (many commas, or a long text).
  */
-import { CUT_MARK, type LimitedText, LIMITS, oversized, SLICE_MS, yieldToPage } from '../limits.js';
+import { CUT_MARK, type LimitedText, LIMITS, oversized, SLICE_MS, yieldToPage } from './bounds.js';
 
 /** Whether the `"` at `at` is escaped (an odd run of backslashes before it). */
 function escaped(text: string, at: number): boolean {

@@ -4,7 +4,7 @@
  * of the text, long feeds parsed in slices.
  */
 import { PortalError } from '../errors.js';
-import { CUT_MARK, type LimitedText, LIMITS, oversized, yieldToPage } from '../limits.js';
+import { CUT_MARK, type LimitedText, LIMITS, oversized, yieldToPage } from './bounds.js';
 import type { Feed } from '../model.js';
 
 /**
