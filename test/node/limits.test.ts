@@ -26,7 +26,7 @@ const MB = 1024 * 1024;
 
 /** Parses hostile feed `name`, printing how long it took and how much the heap grew. */
 async function parseHostile(name: string): Promise<Feed> {
-  const text = hostileFeed(name).toString('utf8');
+  const text = (await hostileFeed(name)).toString('utf8');
   gc();
   const heap = process.memoryUsage().heapUsed;
   const start = performance.now();

@@ -13,6 +13,7 @@
  *   GET /test-api/hostile/endless          200, a few bytes every 100 ms, never ends
  */
 import { Readable } from 'node:stream';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const MB = 1024 * 1024;
 const JSON_FEED = 'https://jsonfeed.org/version/1.1';
@@ -68,10 +69,27 @@ export const hostileFeeds = {
 };
 
 const built = new Map();
-/** The text of hostile feed `name`, generated once per process. */
+/**
+ * The bytes of hostile feed `name`, generated once per process in a worker
+ * thread: building 60 MB on the test server's own thread would stall every
+ * other test's requests for seconds.
+ */
 export function hostileFeed(name) {
-  if (!built.has(name)) built.set(name, Buffer.from(hostileFeeds[name](), 'utf8'));
+  if (!built.has(name))
+    built.set(
+      name,
+      new Promise((resolve, reject) => {
+        const worker = new Worker(new URL(import.meta.url), { workerData: { name } });
+        worker.once('message', (bytes) => resolve(Buffer.from(bytes)));
+        worker.once('error', reject);
+      }),
+    );
   return built.get(name);
+}
+
+if (!isMainThread && workerData?.name) {
+  const bytes = new TextEncoder().encode(hostileFeeds[workerData.name]());
+  parentPort.postMessage(bytes, [bytes.buffer]);
 }
 
 const PREFIX = '/test-api/hostile/';
@@ -100,7 +118,7 @@ export async function hostileFeedsMiddleware(ctx, next) {
   }
   if (!(name in hostileFeeds)) return next();
   ctx.type = name.endsWith('rss') || name === 'entity-bomb' ? 'application/rss+xml; charset=utf-8' : 'application/feed+json; charset=utf-8';
-  ctx.body = hostileFeed(name);
+  ctx.body = await hostileFeed(name);
 }
 
 /**
