@@ -9,6 +9,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { existsSync } from 'node:fs';
 import { faultMiddleware } from './test/server/fault-middleware.mjs';
 import { heapPlugin } from './test/server/heap-plugin.mjs';
+import { hostileFeedsMiddleware } from './test/server/hostile-feeds.mjs';
 import { totalsReporter } from './test/server/totals-reporter.mjs';
 
 const which = process.env.WTR_BROWSER ?? 'chromium';
@@ -86,6 +87,6 @@ export default {
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), timezonePlugin, heapPlugin],
-  middleware: [faultMiddleware],
+  middleware: [faultMiddleware, hostileFeedsMiddleware],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter({ file: process.env.WTR_TOTALS })],
 };

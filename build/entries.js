@@ -26,6 +26,7 @@ export const lazyCore = [
   'formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'formats/xml-item.ts', 'formats/xml-repair.ts', 'formats/entities.ts',
   'formats/json-news.ts', 'formats/json-feed.ts', 'formats/fields.ts', 'formats/read-each.ts', 'formats/date-text.ts', 'formats/inert-html.ts', 'feed-store-redirects.ts',
   'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts',
+  'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts',
 ];
 
 // src/core modules that only one widget uses (its document format, its
@@ -54,7 +55,7 @@ export const ownCore = [
 ];
 
 export const budgets = {
-  'news-list': { withLit: 14 },
+  'news-list': { withLit: 14.5 },
   article: { beyondShared: 10 },
   'news-archive': { beyondShared: 6.5 },
   'news-search': { beyondShared: 4 },
@@ -65,6 +66,7 @@ export const budgets = {
   // 5.5 (was 5): every export of src/core counts here, and core now holds what the
   // widgets and the CLI/hub share once (urls, locale, the news document kind, describeError,
   // the wall-time maths that were the banner parser's); a widget bundles only what it uses.
-  core: { beyondLit: 5.5 },
+  // 6 (+0.5): the checks every news widget runs against hostile feeds (src/core/limits.ts).
+  core: { beyondLit: 6 },
   cdn: { total: 40 },
 };

@@ -35,6 +35,8 @@ export interface NewsItem {
   /** Untrusted HTML: only ever rendered through the sanitizer. */
   contentHtml?: string;
   contentText?: string;
+  /** The body was over the size bound (src/core/limits.ts) and dropped: the article links to the original instead. */
+  contentTooLarge?: boolean;
   image?: string;
   imageAlt?: string;
   published?: Date;

@@ -9,6 +9,8 @@
  * http(s) (links may also mail or call).
  */
 import DOMPurify from 'dompurify';
+import { warningText } from './formats/warnings.js';
+import { flattenDeepHtml } from './limits/html.js';
 import { LINK_PROTOCOLS, safeUrl } from './urls.js';
 
 /** Tags and attributes an article body may keep; everything else is dropped. */
@@ -72,7 +74,7 @@ function instance(): ReturnType<typeof DOMPurify> {
 export function sanitize(html: string, base?: string): DocumentFragment {
   currentBase = base;
   try {
-    return instance().sanitize(html, {
+    return instance().sanitize(flattenDeepHtml(html, (w) => console.warn(`[portal-widgets] ${warningText(w)}`)), {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ADD_FORBID_CONTENTS: FORBID_WITH_CONTENT,

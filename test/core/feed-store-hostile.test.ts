@@ -23,28 +23,20 @@ async function failure(p: Promise<unknown>): Promise<PortalError> {
   throw new Error('expected a PortalError');
 }
 
-const heap = (gc: boolean) => executeServerCommand<number | false, { gc: boolean }>('heap-usage', { gc });
+const heap = (action: 'measure' | 'start' | 'stop') => executeServerCommand<number | false, { action: string }>('heap', { action });
 
-/** The peak heap growth while `fn` runs (sampled every 50 ms), in MB, or undefined where the browser cannot tell. */
+/** The peak heap growth while `fn` runs (sampled by the test server), in MB, or undefined where the browser cannot tell. */
 async function heapGrowth(fn: () => Promise<void>): Promise<number | undefined> {
-  const before = await heap(true);
+  const before = await heap('measure');
   if (before === false) return void (await fn());
-  let peak = before;
-  let done = false;
-  const sampling = (async () => {
-    while (!done) {
-      peak = Math.max(peak, (await heap(false)) || 0);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
+  await heap('start');
+  let peak: number | false = false;
   try {
     await fn();
   } finally {
-    done = true;
-    await sampling;
+    peak = await heap('stop');
   }
-  peak = Math.max(peak, (await heap(false)) || 0);
-  return (peak - before) / MB;
+  return peak === false ? undefined : (peak - before) / MB;
 }
 
 describe('feed-store against hostile servers', function () {

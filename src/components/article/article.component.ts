@@ -32,7 +32,9 @@ const PRINT_ONLY =
  * portal ("Ngày cập nhật 19/04/2024", body, "Nguồn: Tinhuytthue.vn", "Các tin khác").
  *
  * The body is `content_html` sanitized by DOMPurify (loaded only for an item
- * that has HTML) and inserted as nodes, else `content_text` as paragraphs.
+ * that has HTML) and inserted as nodes, else `content_text` as paragraphs. A
+ * body over the size bound (docs/limits.md) is not rendered: a short note links
+ * to the original.
  * Printing from the tool prints the article alone; the browser's own print
  * leaves out the tools and "Các tin khác".
  *
@@ -222,7 +224,10 @@ export class PortalArticle extends PortalNewsElement {
         : nothing}
       ${item.summary && item.summary !== item.contentText ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
       <div part="body" class="body">
-        ${node ?? paragraphs(item.contentText).map((p) => html`<p>${p}</p>`)}
+        ${node ??
+        (item.contentTooLarge
+          ? html`<p class="too-large">${m.tooLarge} ${item.url ? html`<a href=${item.url}>${m.readOriginal}</a>` : nothing}</p>`
+          : paragraphs(item.contentText).map((p) => html`<p>${p}</p>`))}
       </div>
       ${source
         ? html`<p part="source" class="source">

@@ -3,6 +3,7 @@
  * or a CMS's own JSON read through a field map.
  */
 import { PortalError } from '../errors.js';
+import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
 import { cleanBody, readJson, refuseHtml, xmlStart } from './document.js';
 import { isObject, type FieldMap } from './json-value.js';
@@ -24,7 +25,16 @@ export interface ParseOptions {
 export async function parseNews(text: string, base: string, map?: FieldMap, options: ParseOptions = {}): Promise<Feed> {
   const body = cleanBody(text);
   refuseHtml(body);
-  if (isXml(body)) return (await import('./xml-feed.js')).parseXmlFeed(body, base, options.timeZone);
+  const xml = isXml(body);
+  const limited = await limitText(body, xml);
+  return boundFeed(await readNews(limited.text, xml, base, map, options), limited);
+}
+
+async function readNews(body: string, xml: boolean, base: string, map: FieldMap | undefined, options: ParseOptions): Promise<Feed> {
+  if (xml) {
+    const [{ parseXmlFeed }, { readXmlInSlices }] = await Promise.all([import('./xml-feed.js'), import('../limits/xml.js')]);
+    return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base, options.timeZone));
+  }
   const json = readJson(body);
   // The JSON readers load on demand too, as the XML ones do: in parallel with nothing,
   // but a page that is given its items, or reads RSS, never downloads them.

@@ -9,7 +9,8 @@ export type WarningEffect =
   | 'skip-item' // the entry (item, link, message) is left out
   | 'drop-field' // the entry is kept without that field
   | 'drop-document' // nothing of the document is shown
-  | 'repair'; // the document was repaired and read (broken XML)
+  | 'repair' // the document was repaired and read (broken XML)
+  | 'cut'; // the field or list was cut to a bound (src/core/limits.ts)
 
 /** Stable codes, worded to read in a console line as they are; the CLI's vi/en texts are keyed by them. */
 export type WarningProblem =
@@ -26,7 +27,11 @@ export type WarningProblem =
   | 'before-start'
   | 'id-from-url'
   | 'id-from-hash'
-  | 'xml-repaired';
+  | 'xml-repaired'
+  | 'too-long'
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-items';
 
 export interface ParseWarning {
   /** Field path in the document's own terms: `items[3].date_published`, `groups[0].links[2].url`. */

@@ -11,6 +11,7 @@
  * XML documents never run scripts, so passing the text through is safe.
  */
 import { PortalError } from '../errors.js';
+import { refuseXmlEntities } from '../limits/xml.js';
 import { inertHtml } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 
@@ -64,6 +65,8 @@ const NEEDS_REPAIR = /^[^<]|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)|[\uFFF
  * attribute, which a strict CSP reports. What still does not parse is a `parse` error.
  */
 export async function parseXml(text: string, warnings: ParseWarning[] = []): Promise<Document> {
+  // Entities are refused before any parser (the browser's expands them without bound).
+  refuseXmlEntities(text);
   // The repairs load only for a document that needs one (most do not).
   const repaired = NEEDS_REPAIR.test(text) ? (await import('./xml-repair.js')).repairXml(text) : text;
   // XHTML content's handlers too (Atom type="xhtml"): the parsed document holds them as elements.

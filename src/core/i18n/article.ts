@@ -18,6 +18,8 @@ const vi = {
   copied: 'Đã sao chép liên kết bài viết.',
   copyFailed: 'Không sao chép được liên kết. Địa chỉ bài viết:',
   backToList: 'Về trang tin tức',
+  tooLarge: 'Bài viết quá dài để hiển thị tại đây.',
+  readOriginal: 'Đọc bài gốc',
 };
 
 export const articleMessages: Localized<typeof vi> = {
@@ -39,5 +41,7 @@ export const articleMessages: Localized<typeof vi> = {
     copied: 'Link to the article copied.',
     copyFailed: 'Could not copy the link. The article’s address:',
     backToList: 'Back to the news',
+    tooLarge: 'This article is too long to show here.',
+    readOriginal: 'Read the original',
   },
 };
