@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run loadtest` (not part of npm test): autocannon against the reference
- * server on 127.0.0.1, then a check that the stored total equals the visits the
+ * `npm run loadtest` (not part of npm test): autocannon against the hub (the demo,
+ * no config) on 127.0.0.1, then a check that the stored total equals the visits the
  * server acknowledged as counted.
  *
  *   1. steady: DURATION s (default 30) of concurrent POST /api/visits from many
@@ -43,7 +43,7 @@ async function freePort() {
 
 /** Starts the server (node + tsx, no build needed) and resolves once it listens. */
 async function startServer(port, dataDir) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, TRUST_PROXY: '1', RATE_LIMIT: '60' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -6,7 +6,8 @@
 export type PortalErrorCode =
   | 'http' // the server answered 4xx/5xx
   | 'timeout' // no answer within the time-out
-  | 'offline' // the network failed (DNS, CORS, connection reset)
+  | 'offline' // the network failed (DNS, connection reset) or the browser is offline
+  | 'blocked' // a cross-origin feed failed while online: most often no CORS headers
   | 'parse' // the body is not valid JSON or XML
   | 'format' // valid JSON/XML but not a document this widget reads
   | 'version' // a known document type with an unknown version
@@ -24,9 +25,16 @@ export class PortalError extends Error {
   }
 }
 
-/** Turns anything thrown into a PortalError, so widgets only deal with one kind. */
-export function toPortalError(e: unknown): PortalError {
+/**
+ * Turns anything thrown into a PortalError, so widgets only deal with one kind.
+ * A fetch of `url` on another origin that fails while the browser is online is
+ * `blocked`: the browser hides why, and a missing CORS header is by far the
+ * likeliest (the fix: read the feed through a hub, or send the header).
+ */
+export function toPortalError(e: unknown, url?: string): PortalError {
   if (e instanceof PortalError) return e;
   if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
-  return new PortalError('offline', e instanceof Error ? e.message : String(e));
+  const detail = e instanceof Error ? e.message : String(e);
+  const crossOrigin = url !== undefined && typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
+  return new PortalError(crossOrigin && navigator.onLine && e instanceof TypeError ? 'blocked' : 'offline', detail);
 }

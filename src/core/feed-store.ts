@@ -55,8 +55,8 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number)
       });
     } catch (e) {
       if (signal.aborted) throw signal.reason;
-      const error = toPortalError(e);
-      if (error.code === 'timeout' || attempt >= RETRIES) throw error;
+      const error = toPortalError(e, url);
+      if (error.code === 'timeout' || error.code === 'blocked' || attempt >= RETRIES) throw error;
       await sleep(backoff(attempt), signal);
       continue;
     }

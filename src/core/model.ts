@@ -54,6 +54,18 @@ export interface Feed {
   items: NewsItem[];
   /** One line per skipped or repaired entry, naming the field path. */
   warnings: string[];
+  /** The sources a hub merged into this feed (its `_portal.sources`). */
+  sources?: FeedSource[];
+}
+
+/** One upstream of a merged feed, and when the hub last read it. */
+export interface FeedSource {
+  name: string;
+  url?: string;
+  lastSuccess?: Date;
+  lastError?: string;
+  /** Seconds after `lastSuccess` past which its items are stale. */
+  maxAge?: number;
 }
 
 /** One link of a `portal-links/1` document. */

@@ -1,11 +1,10 @@
-/** Starts the reference server on a free port with a clock the test moves. */
+/** Starts the hub as the demo (no config file) on a free port with a clock the test moves. */
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp } from '../../server/app.js';
-import { readConfig } from '../../server/config.js';
-import { VisitStore } from '../../server/store.js';
+import { demoConfig } from '../../hub/src/config.js';
+import { startHub } from '../../hub/src/hub.js';
+import type { SqliteStorage } from '../../hub/src/sqlite-storage.js';
 
 export const T0 = Date.parse('2024-04-19T08:00:00+07:00');
 
@@ -21,7 +20,7 @@ export const minutes = (n: number) => n * 60_000;
 
 export interface Running {
   url: string;
-  store: VisitStore;
+  store: SqliteStorage;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -29,21 +28,9 @@ export interface Running {
 export const tempDir = () => mkdtempSync(path.join(tmpdir(), 'portal-visits-'));
 
 export async function start(clock: FakeClock, env: Record<string, string> = {}, dataDir = tempDir()): Promise<Running> {
-  const config = readConfig({ PORT: '0', DATA_DIR: dataDir, ...env });
-  const store = new VisitStore({ dataDir, timeZone: config.timeZone, counterStart: config.counterStart, clock: clock.read, onlineCacheMs: 0 });
-  const server = createApp({ config, store, clock: clock.read });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    store,
-    dataDir,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      store.close();
-    },
-  };
+  const config = demoConfig({ PORT: '0', DATA_DIR: dataDir, ...env });
+  const hub = await startHub(config, { clock: clock.read, onlineCacheMs: 0 });
+  return { url: hub.url, store: hub.storage as SqliteStorage, dataDir, close: () => hub.stop(0) };
 }
 
 /** A visit from a browser: user agent `ua` (the IP is the loopback address unless X-Forwarded-For is trusted). */

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { itemLink, pageParam } from '../../core/config.js';
-import { dayKey, formatDate } from '../../core/dates.js';
+import { dayKey, formatDate, formatDateTime } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
-import type { NewsItem } from '../../core/model.js';
+import type { Feed, NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
@@ -22,6 +22,8 @@ import { styles } from './news-list.styles.js';
  * @csspart link - The title link.
  * @csspart date - The `<time>` of publication.
  * @csspart summary - The summary paragraph.
+ * @csspart source - The item's source agency, shown when the feed merges several.
+ * @csspart stale - The note that a merged source's news dates from its last successful update.
  * @csspart image - The item's image.
  * @csspart more-button - The "Xem thêm" / "More" button.
  * @csspart status - The visually hidden live region that announces result counts.
@@ -57,6 +59,7 @@ export class PortalNewsList extends PortalNewsElement {
     itemHref: { attribute: 'item-href' },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    hideSource: { type: Boolean, attribute: 'hide-source' },
     active: { state: true },
     shown: { state: true },
     moreError: { state: true },
@@ -98,6 +101,8 @@ export class PortalNewsList extends PortalNewsElement {
   /** Level (2–6) of the title headings; 0 (default) makes titles plain links. */
   headingLevel = 0;
 
+  /** Never show the source per item (shown by default when a hub merged the items from more than one source). */
+  hideSource = false;
 
 
   /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
@@ -235,12 +240,16 @@ export class PortalNewsList extends PortalNewsElement {
     const visible = matching.slice(0, limit);
     const filtered = Object.values(this.active).some(Boolean);
     const hasMore = matching.length > limit || this.nextPage;
+    // Only a feed that says it merges sources (a hub's `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
+    const merged = (feed.sources?.length ?? 0) > 1 && new Set(this.allItems.map((item) => item.source?.name)).size > 1;
+    const showSource = merged && !this.hideSource;
     return html`
       ${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${this.renderStale(feed.sources)}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
       ${visible.length
         ? html`<ul part="list" class=${this.layout}>
-            ${visible.map((item) => this.renderItem(item))}
+            ${visible.map((item) => this.renderItem(item, showSource))}
           </ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
@@ -252,7 +261,16 @@ export class PortalNewsList extends PortalNewsElement {
     `;
   }
 
-  private renderItem(item: NewsItem) {
+  /** "Sở X: tin cập nhật lúc 08:30 19/04/2024" per source the hub could not refresh within its max age. */
+  private renderStale(sources: Feed['sources']) {
+    const now = Date.now();
+    const stale = (sources ?? []).filter((s) => s.lastSuccess && s.maxAge !== undefined && now - s.lastSuccess.getTime() > s.maxAge * 1000);
+    return stale.map(
+      (s) => html`<p part="stale" class="stale">${this.msg.sourceStale(s.name, formatDateTime(s.lastSuccess!, this.language, this.timeZone))}</p>`,
+    );
+  }
+
+  private renderItem(item: NewsItem, showSource: boolean) {
     const layout = this.layout;
     const href = this.href(item);
     const title = href
@@ -269,6 +287,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)}>${formatDate(item.published!, this.language, this.timeZone)}</time>`
         : nothing}
       ${this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
+      ${showSource && item.source ? html`<span part="source" class="source">${item.source.name}</span>` : nothing}
     </li>`;
   }
 }

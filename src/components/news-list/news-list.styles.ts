@@ -48,11 +48,14 @@ export const styles = css`
     list-style: square inside;
   }
   time,
-  .summary {
+  .summary,
+  .source,
+  .stale {
     color: var(--_muted);
     font-size: 0.875em;
   }
-  .summary {
+  .summary,
+  .stale {
     margin: 0;
   }
   .more {

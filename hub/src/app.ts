@@ -1,22 +1,35 @@
 /**
- * The reference server: the demo pages and feeds, the built library (dist/,
- * with the CDN bundle), and the visit counter at /api/visits. Node's own http
- * module: four routes do not earn a framework's bytes.
+ * The hub's HTTP side: the merged feeds (/feeds/{id}.json and .xml), the
+ * documents it serves (/documents/{id}.json), the visit counter
+ * (/api/visits), /healthz and /metrics, and with `serveDemo` the demo pages
+ * and the built library (dist/, with the CDN bundle). Node's own http module:
+ * a handful of routes do not earn a framework, and the feed route stays close
+ * to bare `http` speed (npm run bench:hub).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import type { Config } from './config.js';
-import type { VisitStore } from './store.js';
+import { ConfigError, type HubConfig } from './config.js';
+import { rendered, type Rendered } from './feed-output.js';
+import type { Feeds } from './feeds.js';
+import type { HubMetrics } from './metrics.js';
+import type { HubStorage } from './storage.js';
+import { parseDocument } from './upstream-parse.js';
 
 export interface AppOptions {
-  config: Config;
-  store: VisitStore;
-  /** Milliseconds since the epoch; tests move it (the store takes the same clock). */
+  config: HubConfig;
+  storage: HubStorage;
+  feeds: Feeds;
+  metrics: HubMetrics;
+  /** Milliseconds since the epoch; tests move it (the storage takes the same clock). */
   clock?: () => number;
 }
+
+/** Seconds a reader may reuse a feed without asking, then may show it while it revalidates. */
+export const FEED_MAX_AGE = 60;
+export const FEED_STALE_WHILE_REVALIDATE = 600;
 
 /** A request the server refuses, with its status and a message for the JSON body. */
 class HttpError extends Error {
@@ -59,8 +72,13 @@ const COMMON_HEADERS = {
 
 const RATE_WINDOW = 60_000;
 
-export function createApp({ config, store, clock = Date.now }: AppOptions): Server {
-  const root = config.root;
+export function createApp({ config, storage, feeds, metrics, clock = Date.now }: AppOptions): Server {
+  const root = config.serveDemo;
+  const site = config.sites[0];
+  const corsOrigins = [...new Set(config.sites.flatMap((s) => s.origins))];
+  const documents = new Map(config.documents.map((d) => [d.id, loadDocument(d)]));
+  /** Set by {@link drain}: /healthz answers 503 so a load balancer stops sending. */
+  let draining = false;
   /** POSTs per visitor hash in the current minute; bounded, emptied each window. */
   let rate = { start: 0, counts: new Map<string, number>() };
 
@@ -80,13 +98,90 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
     return `${proto}://${req.headers.host ?? ''}`;
   }
 
-  /** CORS: the server's own origin always; others only from CORS_ORIGINS. */
+  /** CORS for the counter: the hub's own origin always; others only the sites' origins. */
   function cors(req: IncomingMessage, res: ServerResponse): void {
     const origin = req.headers.origin;
     res.setHeader('vary', 'Origin');
     if (!origin || origin === ownOrigin(req)) return;
-    if (!config.corsOrigins.includes('*') && !config.corsOrigins.includes(origin)) throw new HttpError(403, 'origin not allowed');
+    if (!corsOrigins.includes('*') && !corsOrigins.includes(origin)) throw new HttpError(403, 'origin not allowed');
     res.setHeader('access-control-allow-origin', origin);
+  }
+
+  /**
+   * CORS for what sites read (feeds, documents): any origin when public, else
+   * the sites' origins. Another origin gets the body without the header, so its
+   * browser refuses it (the widget shows "blocked") while servers can still read.
+   */
+  function readCors(req: IncomingMessage, headers: Record<string, string>, open: boolean): void {
+    if (open || corsOrigins.includes('*')) return void (headers['access-control-allow-origin'] = '*');
+    headers.vary = 'Origin, Accept-Encoding';
+    const origin = req.headers.origin;
+    if (origin && corsOrigins.includes(origin)) headers['access-control-allow-origin'] = origin;
+  }
+
+  function preflight(res: ServerResponse, methods: string): void {
+    res.writeHead(204, {
+      'access-control-allow-methods': methods,
+      'access-control-allow-headers': 'content-type, if-none-match',
+      'access-control-max-age': '600',
+    });
+    res.end();
+  }
+
+  /** Bytes rendered once: gzip when the reader takes it, 304 on a matching ETag. */
+  function sendRendered(req: IncomingMessage, res: ServerResponse, r: Rendered, headers: Record<string, string>): boolean {
+    headers.etag = r.etag;
+    const inm = req.headers['if-none-match'];
+    if (inm && (inm === r.etag || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag))) {
+      res.writeHead(304, headers);
+      res.end();
+      return false;
+    }
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? r.gzip : r.body;
+    if (gzip) headers['content-encoding'] = 'gzip';
+    headers['content-length'] = String(body.length);
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return req.method !== 'HEAD';
+  }
+
+  function feed(req: IncomingMessage, res: ServerResponse, id: string, ext: string): void {
+    const method = req.method ?? '';
+    const rendered = feeds.get(id);
+    if (!rendered) throw new HttpError(404, `no feed "${id}"`);
+    const open = feeds.config(id)!.public;
+    if (method === 'OPTIONS') return preflight(res, 'GET, HEAD, OPTIONS');
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `method ${method} not allowed`, { allow: 'GET, HEAD, OPTIONS' });
+    const headers: Record<string, string> = {
+      'content-type': ext === 'json' ? 'application/feed+json; charset=utf-8' : 'application/rss+xml; charset=utf-8',
+      'cache-control': `public, max-age=${FEED_MAX_AGE}, stale-while-revalidate=${FEED_STALE_WHILE_REVALIDATE}`,
+      'last-modified': rendered.lastModified,
+      vary: 'Accept-Encoding',
+    };
+    readCors(req, headers, open);
+    if (sendRendered(req, res, ext === 'json' ? rendered.json : rendered.xml, headers)) metrics.itemsServed(id, rendered.items);
+  }
+
+  function document(req: IncomingMessage, res: ServerResponse, id: string): void {
+    const doc = documents.get(id);
+    if (!doc) throw new HttpError(404, `no document "${id}"`);
+    if (req.method === 'OPTIONS') return preflight(res, 'GET, HEAD, OPTIONS');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { allow: 'GET, HEAD, OPTIONS' });
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' };
+    readCors(req, headers, true);
+    sendRendered(req, res, doc, headers);
+  }
+
+  async function healthz(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const ok = !draining && (await storage.healthy());
+    json(res, ok ? 200 : 503, { status: ok ? 'ok' : draining ? 'stopping' : 'storage unavailable', feeds: feeds.status() });
+  }
+
+  async function metricsRoute(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await metrics.text();
+    res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+    res.end(text);
   }
 
   function limit(hash: string): void {
@@ -104,22 +199,14 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
     const method = req.method ?? '';
     if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(method)) throw new HttpError(405, `method ${method} not allowed`, { allow: 'GET, POST, OPTIONS' });
     cors(req, res);
-    if (method === 'OPTIONS') {
-      res.writeHead(204, {
-        'access-control-allow-methods': 'GET, POST, OPTIONS',
-        'access-control-allow-headers': 'content-type',
-        'access-control-max-age': '600',
-      });
-      res.end();
-      return;
-    }
+    if (method === 'OPTIONS') return preflight(res, 'GET, POST, OPTIONS');
     const now = new Date(clock()).toISOString();
-    if (method === 'GET' || method === 'HEAD') return json(res, 200, { ...store.counts(config.site), updated: now }, method === 'HEAD');
+    if (method === 'GET' || method === 'HEAD') return json(res, 200, { ...(await storage.counts(site.id)), updated: now }, method === 'HEAD');
     await readVisitBody(req);
-    const hash = store.visitorHash(config.site, clientIp(req), String(req.headers['user-agent'] ?? ''));
+    const hash = await storage.visitorHash(site.id, clientIp(req), String(req.headers['user-agent'] ?? ''));
     limit(hash);
-    const counted = store.hit(config.site, hash);
-    const counts = store.counts(config.site);
+    const counted = await storage.hit(site.id, hash);
+    const counts = await storage.counts(site.id);
     // The online count is reused for up to a second: the visitor who just came in is online.
     json(res, 200, { ...counts, online: Math.max(counts.online, 1), updated: now, counted });
   }
@@ -149,11 +236,11 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'body is not a JSON object');
   }
 
-  const demoDir = path.join(root, 'demo') + path.sep;
+  const demoDir = root && path.join(root, 'demo') + path.sep;
 
   /** A demo page, with its shared head, header, sidebar and footer put in (see {@link expandIncludes}). */
   function servePage(req: IncomingMessage, res: ServerResponse, pathname: string, file: string): void {
-    const body = Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir));
+    const body = Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir!));
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
     const headers: Record<string, string> = { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', etag };
     if (STRICT_PAGES.has(pathname)) headers['content-security-policy'] = STRICT_CSP;
@@ -163,6 +250,7 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
   }
 
   function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (!root || !demoDir) throw new HttpError(404, 'not found');
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { allow: 'GET, HEAD' });
     let decoded: string;
     try {
@@ -194,23 +282,39 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The route's name for the metrics (a bounded set: never the raw path). */
+  function routeOf(p: string): string {
+    if (p.startsWith('/feeds/')) return 'feed';
+    if (p.startsWith('/documents/')) return 'document';
+    if (p.startsWith('/api/')) return 'visits';
+    if (p === '/healthz' || p === '/metrics') return p.slice(1);
+    return 'page';
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, p: string): Promise<void> {
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://localhost');
-    } catch {
-      throw new HttpError(400, 'bad request target');
-    }
-    const p = url.pathname;
+    const feedMatch = /^\/feeds\/([a-z0-9-]+)\.(json|xml)$/.exec(p);
+    if (feedMatch) return feed(req, res, feedMatch[1], feedMatch[2]);
+    const docMatch = /^\/documents\/([a-z0-9-]+)\.json$/.exec(p);
+    if (docMatch) return document(req, res, docMatch[1]);
+    if (p === '/healthz') return healthz(req, res);
+    if (p === '/metrics') return metricsRoute(req, res);
     if (p === '/api/visits') return visits(req, res);
-    if (p.startsWith('/api/')) throw new HttpError(404, 'no such endpoint');
-    if (p === '/' || p === '/demo') return void res.writeHead(302, { location: '/demo/' }).end();
+    if (p.startsWith('/api/') || p.startsWith('/feeds/') || p.startsWith('/documents/')) throw new HttpError(404, 'no such endpoint');
+    if (root && (p === '/' || p === '/demo')) return void res.writeHead(302, { location: '/demo/' }).end();
     serveFile(req, res, p);
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
+    let p: string;
+    try {
+      p = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      p = '';
+    }
+    const route = routeOf(p);
+    res.once('finish', () => metrics.request(route, res.statusCode));
+    (p ? handle(req, res, p) : Promise.reject(new HttpError(400, 'bad request target'))).catch((e: unknown) => {
       const error = e instanceof HttpError ? e : new HttpError(500, 'internal error');
       if (!(e instanceof HttpError)) console.error(e);
       if (res.headersSent) return void res.destroy();
@@ -228,7 +332,28 @@ export function createApp({ config, store, clock = Date.now }: AppOptions): Serv
   });
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
+  /** Stop accepting: /healthz now answers 503; what is in flight finishes. */
+  Object.assign(server, { drain: () => (draining = true) });
   return server;
+}
+
+export type HubServer = Server & { drain(): void };
+
+/** A document served as is, once checked by the widgets' own reader (a broken one stops the start). */
+function loadDocument({ id, type, file }: HubConfig['documents'][number]): Rendered {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError([`documents: "${id}": ${file} cannot be read (${(e as NodeJS.ErrnoException).code})`]);
+  }
+  try {
+    parseDocument(type, text, 'http://hub.invalid/documents/');
+  } catch (e) {
+    throw new ConfigError([`documents: "${id}": ${file} is not a valid ${type} document (${(e as Error).message})`]);
+  }
+  parseDocument(type, text, 'http://hub.invalid/documents/');
+  return rendered(text);
 }
 
 function json(res: ServerResponse, status: number, body: unknown, headOnly = false, headers: Record<string, string> = {}): void {

@@ -1,24 +1,24 @@
 /**
- * The visit store: SQLite (better-sqlite3, WAL) holding, per site, the total,
+ * The embedded storage: SQLite (better-sqlite3, WAL) in the data folder.
+ *
+ * Visits: per site, the total,
  * the visits of each day, and the hashes of visitors seen in the last 30
  * minutes — never an IP address, a user agent or a cookie. The hash is keyed by
  * a secret random salt that is replaced every day, so yesterday's hashes cannot
  * be linked to today's, nor to anyone once the salt is gone (as GoatCounter and
  * Plausible count).
+ *
+ * Feeds: one row per feed upstream with its last good items, validators and
+ * status (the table `upstream_copies`).
  */
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Counts, HubStorage, UpstreamCopy } from './storage.js';
 
 export const ONLINE_WINDOW = 5 * 60_000;
 export const COUNT_WINDOW = 30 * 60_000;
-
-export interface Counts {
-  total: number;
-  online: number;
-  today: number;
-}
 
 export interface StoreOptions {
   dataDir: string;
@@ -30,7 +30,19 @@ export interface StoreOptions {
   onlineCacheMs?: number;
 }
 
-export class VisitStore {
+interface CopyRow {
+  feed: string;
+  upstream: string;
+  items: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_success: number | null;
+  last_error: string | null;
+  last_attempt: number | null;
+  failures: number;
+}
+
+export class SqliteStorage implements HubStorage {
   readonly db: Database.Database;
   private readonly clock: () => number;
   private readonly dayOf: (t: number) => string;
@@ -61,6 +73,10 @@ export class VisitStore {
         site TEXT NOT NULL, hash TEXT NOT NULL, last_seen INTEGER NOT NULL, last_counted INTEGER NOT NULL,
         PRIMARY KEY (site, hash)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS visitors_seen ON visitors (site, last_seen);
+      CREATE TABLE IF NOT EXISTS upstream_copies (
+        feed TEXT NOT NULL, upstream TEXT NOT NULL, items TEXT, etag TEXT, last_modified TEXT,
+        last_success INTEGER, last_error TEXT, last_attempt INTEGER, failures INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (feed, upstream)) WITHOUT ROWID;
     `);
     this.stmt = {
       salt: db.prepare<[], { day: string; value: Buffer }>('SELECT day, value FROM salt WHERE id = 1'),
@@ -77,6 +93,11 @@ export class VisitStore {
       day: db.prepare<[string, string], { visits: number }>('SELECT visits FROM days WHERE site = ? AND day = ?'),
       online: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM visitors WHERE site = ? AND last_seen >= ?'),
       prune: db.prepare('DELETE FROM visitors WHERE last_seen < ?'),
+      copies: db.prepare<[], CopyRow>('SELECT * FROM upstream_copies'),
+      writeCopy: db.prepare(
+        'INSERT OR REPLACE INTO upstream_copies (feed, upstream, items, etag, last_modified, last_success, last_error, last_attempt, failures) ' +
+          'VALUES (@feed, @upstream, @items, @etag, @last_modified, @last_success, @last_error, @last_attempt, @failures)',
+      ),
     };
     this.record = db.transaction((site: string, hash: string, now: number): boolean => {
       const seen = this.stmt.visitor.get(site, hash);
@@ -113,7 +134,12 @@ export class VisitStore {
   }
 
   /** The anonymous visitor id: hash(salt, site, IP, user agent). */
-  visitorHash(site: string, ip: string, userAgent: string): string {
+  async visitorHash(site: string, ip: string, userAgent: string): Promise<string> {
+    return this.visitorHashNow(site, ip, userAgent);
+  }
+
+  /** {@link visitorHash} without the promise (tests of the salt). */
+  visitorHashNow(site: string, ip: string, userAgent: string): string {
     const salt = this.currentSalt(this.clock());
     return createHash('sha256').update(salt).update(`\0${site}\0${ip}\0${userAgent}`).digest('base64url').slice(0, 22);
   }
@@ -122,13 +148,13 @@ export class VisitStore {
    * Records a visit: the total grows by one per visitor per 30 minutes; every
    * visit marks the visitor online. Returns whether the visit was counted.
    */
-  hit(site: string, hash: string): boolean {
+  async hit(site: string, hash: string): Promise<boolean> {
     const now = this.clock();
     this.maybePrune(now);
     return this.record(site, hash, now);
   }
 
-  counts(site: string): Counts {
+  async counts(site: string): Promise<Counts> {
     const now = this.clock();
     const total = this.stmt.total.get(site)?.total ?? this.options.counterStart ?? 0;
     const today = this.stmt.day.get(site, this.dayOf(now))?.visits ?? 0;
@@ -149,7 +175,39 @@ export class VisitStore {
     this.stmt.prune.run(now - COUNT_WINDOW);
   }
 
-  close(): void {
+  async readCopies(): Promise<UpstreamCopy[]> {
+    return this.stmt.copies.all().map((r) => ({
+      feed: r.feed,
+      upstream: r.upstream,
+      items: r.items ?? undefined,
+      etag: r.etag ?? undefined,
+      lastModified: r.last_modified ?? undefined,
+      lastSuccess: r.last_success ?? undefined,
+      lastError: r.last_error ?? undefined,
+      lastAttempt: r.last_attempt ?? undefined,
+      failures: r.failures,
+    }));
+  }
+
+  async writeCopy(c: UpstreamCopy): Promise<void> {
+    this.stmt.writeCopy.run({
+      feed: c.feed,
+      upstream: c.upstream,
+      items: c.items ?? null,
+      etag: c.etag ?? null,
+      last_modified: c.lastModified ?? null,
+      last_success: c.lastSuccess ?? null,
+      last_error: c.lastError ?? null,
+      last_attempt: c.lastAttempt ?? null,
+      failures: c.failures,
+    });
+  }
+
+  async healthy(): Promise<boolean> {
+    return this.db.open;
+  }
+
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
