@@ -42,7 +42,14 @@ export interface SiteConfig {
   id: string;
   name: string;
   origins: string[];
-  counterStart: number;
+  /** The total this site's counter starts from on a new database (an old counter carried over). */
+  start: number;
+}
+
+/** The province entry: /api/visits/province sums these sites (all when absent). */
+export interface ProvinceConfig {
+  name: string;
+  sites?: string[];
 }
 
 export interface DocumentConfig {
@@ -54,7 +61,8 @@ export interface DocumentConfig {
 
 export interface HubConfig {
   listen: { host: string; port: number };
-  storage: { engine: 'sqlite'; dataDir: string };
+  /** postgres: the URL comes from the environment variable `urlEnv` (default DATABASE_URL), never from the file. */
+  storage: { engine: 'sqlite' | 'postgres'; dataDir: string; urlEnv: string };
   timeZone: string;
   trustProxy: boolean;
   rateLimit: number;
@@ -62,6 +70,7 @@ export interface HubConfig {
   /** Folder whose demo/ and dist/ are served; undefined serves no pages. */
   serveDemo?: string;
   sites: SiteConfig[];
+  province?: ProvinceConfig;
   feeds: FeedConfig[];
   documents: DocumentConfig[];
 }
@@ -102,6 +111,9 @@ function crossCheck(config: HubConfig, env: Record<string, string | undefined>):
   unique(config.sites, 'sites');
   unique(config.feeds, 'feeds');
   unique(config.documents, 'documents');
+  config.sites.forEach((s, i) => s.id === 'province' && problems.push(`sites[${i}].id: "province" is reserved (/api/visits/province)`));
+  config.province?.sites?.forEach((id, i) => !config.sites.some((s) => s.id === id) && problems.push(`province.sites[${i}]: no site "${id}"`));
+  if (config.storage.engine === 'postgres' && !env[config.storage.urlEnv]) problems.push(`storage.engine: postgres needs ${config.storage.urlEnv} set in the environment`);
   try {
     new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
   } catch {
@@ -123,6 +135,8 @@ function applyEnv(raw: Record<string, unknown>, env: Record<string, string | und
   else if (env.PORT) problems.push(`PORT: must be a whole number, not "${env.PORT}"`);
   if (env.HOST) listen.host = env.HOST;
   if (env.DATA_DIR) ((raw.storage ??= {}) as Record<string, unknown>).dataDir = env.DATA_DIR;
+  // DATABASE_URL=postgres://… chooses PostgreSQL whatever the file says.
+  if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) Object.assign((raw.storage ??= {}) as Record<string, unknown>, { engine: 'postgres', urlEnv: 'DATABASE_URL' });
 }
 
 /** Validates `raw` (a parsed config file, or the demo's), fills the defaults, resolves paths against `dir`. */
@@ -179,7 +193,7 @@ export function demoConfig(env: Record<string, string | undefined> = process.env
         id: env.SITE || 'portal',
         name: 'Cổng thông tin điện tử (demo)',
         origins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-        counterStart: int(env.COUNTER_START),
+        start: int(env.COUNTER_START),
       },
     ],
     feeds: agencyUrl

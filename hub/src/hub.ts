@@ -11,6 +11,7 @@ import { Feeds } from './feeds.js';
 import { HubMetrics } from './metrics.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import type { HubStorage } from './storage.js';
+import { PostgresStorage } from './storage/postgres-storage.js';
 
 export interface HubOptions {
   /** Milliseconds since the epoch for the counter; tests move it. */
@@ -32,18 +33,20 @@ export interface RunningHub {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function openStorage(config: HubConfig, options: HubOptions = {}): HubStorage {
-  return new SqliteStorage({
-    dataDir: config.storage.dataDir,
+/** The configured engine, its schema migrated to the newest version. */
+export async function openStorage(config: HubConfig, options: HubOptions = {}): Promise<HubStorage> {
+  const visits = {
     timeZone: config.timeZone,
-    counterStart: config.sites[0].counterStart,
+    starts: Object.fromEntries(config.sites.map((s) => [s.id, s.start])),
     clock: options.clock,
     onlineCacheMs: options.onlineCacheMs,
-  });
+  };
+  if (config.storage.engine === 'postgres') return PostgresStorage.open({ ...visits, url: (options.env ?? process.env)[config.storage.urlEnv]! });
+  return new SqliteStorage({ ...visits, dataDir: config.storage.dataDir });
 }
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<RunningHub> {
-  const storage = openStorage(config, options);
+  const storage = await openStorage(config, options);
   const metrics = new HubMetrics();
   let url = '';
   const feeds = new Feeds({ feeds: config.feeds, storage, metrics, timeZone: config.timeZone, self: () => url, env: options.env ?? process.env, backoffBaseMs: options.backoffBaseMs });

@@ -1,62 +1,51 @@
 /**
- * The embedded storage: SQLite (better-sqlite3, WAL) in the data folder.
+ * The embedded storage: SQLite (better-sqlite3, WAL) in the data folder, for one
+ * hub process (PostgreSQL when several share the state: storage/postgres-storage.ts).
  *
- * Visits: per site, the total,
- * the visits of each day, and the hashes of visitors seen in the last 30
- * minutes — never an IP address, a user agent or a cookie. The hash is keyed by
- * a secret random salt that is replaced every day, so yesterday's hashes cannot
- * be linked to today's, nor to anyone once the salt is gone (as GoatCounter and
- * Plausible count).
+ * Visits (the rules are VisitStore's): per site, the total, the visits of each
+ * day, and the hashes of visitors seen in the last 30 minutes — never an IP
+ * address, a user agent or a cookie — with today's salt.
  *
  * Feeds: one row per feed upstream with its last good items, validators and
  * status (the table `upstream_copies`).
  */
 import Database from 'better-sqlite3';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Counts, HubStorage, UpstreamCopy } from './storage.js';
+import { MIGRATIONS_TABLE_SQL, pending } from './storage/migrations.js';
+import { copyOfRow, rowOfCopy, type CopyRow } from './storage/copy-rows.js';
+import { COUNT_WINDOW, ONLINE_WINDOW, VisitStore, type VisitStoreOptions } from './storage/visit-store.js';
+import type { CountRecord, HubStorage, UpstreamCopy } from './storage.js';
 
-export const ONLINE_WINDOW = 5 * 60_000;
-export const COUNT_WINDOW = 30 * 60_000;
+export { COUNT_WINDOW, ONLINE_WINDOW } from './storage/visit-store.js';
 
-export interface StoreOptions {
+export interface StoreOptions extends VisitStoreOptions {
   dataDir: string;
-  timeZone: string;
-  counterStart?: number;
-  /** Milliseconds since the epoch; tests move it. */
-  clock?: () => number;
-  /** How long one count of the online visitors is reused (default 1000 ms; tests use 0). */
-  onlineCacheMs?: number;
 }
 
-interface CopyRow {
-  feed: string;
-  upstream: string;
-  items: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_success: number | null;
-  last_error: string | null;
-  last_attempt: number | null;
-  failures: number;
+/** Brings the database to the newest schema version, each migration in one transaction. */
+function migrate(db: Database.Database, now: number): void {
+  db.exec(MIGRATIONS_TABLE_SQL);
+  const applied = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all();
+  const mark = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of pending(applied.map((r) => r.version)))
+    db.transaction(() => {
+      db.exec(m.sqlite);
+      mark.run(m.version, m.name, now);
+    })();
 }
 
-export class SqliteStorage implements HubStorage {
+export class SqliteStorage extends VisitStore implements HubStorage {
   readonly db: Database.Database;
-  private readonly clock: () => number;
-  private readonly dayOf: (t: number) => string;
-  private salt?: { day: string; value: Buffer };
-  private lastPrune = 0;
-  private online = new Map<string, { at: number; value: number }>();
   private readonly stmt;
-  private readonly record;
+  private readonly recordVisit;
+  private readonly replaceSalt;
+  private readonly importAll;
 
-  constructor(private readonly options: StoreOptions) {
+  constructor(options: StoreOptions) {
+    super(options);
     mkdirSync(options.dataDir, { recursive: true });
-    this.clock = options.clock ?? Date.now;
-    const days = new Intl.DateTimeFormat('en-CA', { timeZone: options.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    this.dayOf = (t) => days.format(t);
     const db = (this.db = new Database(path.join(options.dataDir, 'visits.sqlite')));
     db.pragma('journal_mode = WAL');
     // In WAL mode, NORMAL loses no committed transaction when the process dies
@@ -65,19 +54,7 @@ export class SqliteStorage implements HubStorage {
     db.pragma('busy_timeout = 5000');
     // A replaced salt is overwritten on disk, not just unlinked from the b-tree.
     db.pragma('secure_delete = ON');
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS salt (id INTEGER PRIMARY KEY CHECK (id = 1), day TEXT NOT NULL, value BLOB NOT NULL);
-      CREATE TABLE IF NOT EXISTS totals (site TEXT PRIMARY KEY, total INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS days (site TEXT NOT NULL, day TEXT NOT NULL, visits INTEGER NOT NULL, PRIMARY KEY (site, day)) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS visitors (
-        site TEXT NOT NULL, hash TEXT NOT NULL, last_seen INTEGER NOT NULL, last_counted INTEGER NOT NULL,
-        PRIMARY KEY (site, hash)) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS visitors_seen ON visitors (site, last_seen);
-      CREATE TABLE IF NOT EXISTS upstream_copies (
-        feed TEXT NOT NULL, upstream TEXT NOT NULL, items TEXT, etag TEXT, last_modified TEXT,
-        last_success INTEGER, last_error TEXT, last_attempt INTEGER, failures INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (feed, upstream)) WITHOUT ROWID;
-    `);
+    migrate(db, this.clock());
     this.stmt = {
       salt: db.prepare<[], { day: string; value: Buffer }>('SELECT day, value FROM salt WHERE id = 1'),
       setSalt: db.prepare('INSERT OR REPLACE INTO salt (id, day, value) VALUES (1, ?, ?)'),
@@ -86,121 +63,89 @@ export class SqliteStorage implements HubStorage {
         'INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES (?, ?, ?, ?) ' +
           'ON CONFLICT (site, hash) DO UPDATE SET last_seen = excluded.last_seen, last_counted = excluded.last_counted',
       ),
-      startTotal: db.prepare('INSERT OR IGNORE INTO totals (site, total) VALUES (?, ?)'),
-      addTotal: db.prepare('UPDATE totals SET total = total + 1 WHERE site = ?'),
+      addTotal: db.prepare('INSERT INTO totals (site, total) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET total = total + 1'),
       addDay: db.prepare('INSERT INTO days (site, day, visits) VALUES (?, ?, 1) ON CONFLICT (site, day) DO UPDATE SET visits = visits + 1'),
       total: db.prepare<[string], { total: number }>('SELECT total FROM totals WHERE site = ?'),
       day: db.prepare<[string, string], { visits: number }>('SELECT visits FROM days WHERE site = ? AND day = ?'),
-      online: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM visitors WHERE site = ? AND last_seen >= ?'),
+      online: db.prepare<[number], { site: string; n: number }>('SELECT site, count(*) AS n FROM visitors WHERE last_seen >= ? GROUP BY site'),
       prune: db.prepare('DELETE FROM visitors WHERE last_seen < ?'),
+      totals: db.prepare<[], { site: string; total: number }>('SELECT site, total FROM totals ORDER BY site'),
+      days: db.prepare<[], { site: string; day: string; visits: number }>('SELECT site, day, visits FROM days ORDER BY site, day'),
+      setTotal: db.prepare('INSERT INTO totals (site, total) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET total = excluded.total'),
+      setDay: db.prepare('INSERT INTO days (site, day, visits) VALUES (?, ?, ?) ON CONFLICT (site, day) DO UPDATE SET visits = excluded.visits'),
       copies: db.prepare<[], CopyRow>('SELECT * FROM upstream_copies'),
       writeCopy: db.prepare(
         'INSERT OR REPLACE INTO upstream_copies (feed, upstream, items, etag, last_modified, last_success, last_error, last_attempt, failures) ' +
           'VALUES (@feed, @upstream, @items, @etag, @last_modified, @last_success, @last_error, @last_attempt, @failures)',
       ),
     };
-    this.record = db.transaction((site: string, hash: string, now: number): boolean => {
+    this.recordVisit = db.transaction((site: string, hash: string, now: number, start: number): boolean => {
       const seen = this.stmt.visitor.get(site, hash);
       const counted = !seen || now - seen.last_counted >= COUNT_WINDOW;
       this.stmt.upsertVisitor.run(site, hash, now, counted ? now : seen.last_counted);
       if (counted) {
-        this.stmt.startTotal.run(site, this.options.counterStart ?? 0);
-        this.stmt.addTotal.run(site);
+        this.stmt.addTotal.run(site, start + 1);
         this.stmt.addDay.run(site, this.dayOf(now));
       }
       return counted;
     });
-  }
-
-  /** Today's salt, made (and yesterday's deleted) on the first request of a new day. */
-  private currentSalt(now: number): Buffer {
-    const day = this.dayOf(now);
-    if (this.salt?.day === day) return this.salt.value;
-    const stored = this.stmt.salt.get();
-    if (stored && stored.day === day) return (this.salt = stored).value;
-    const fresh = { day, value: randomBytes(32) };
-    this.db.transaction(() => {
-      this.stmt.setSalt.run(day, fresh.value);
+    this.replaceSalt = db.transaction((day: string, now: number): Buffer => {
+      const stored = this.stmt.salt.get();
+      if (stored && stored.day >= day) return stored.value;
+      const value = randomBytes(32);
+      this.stmt.setSalt.run(day, value);
       // Hashes made with the old salt can never match again: keep only those the
       // "online" window still needs.
       this.stmt.prune.run(now - ONLINE_WINDOW);
-    })();
-    return (this.salt = fresh).value;
+      return value;
+    });
+    this.importAll = db.transaction((records: CountRecord[]) => {
+      for (const r of records) {
+        if ('total' in r) this.stmt.setTotal.run(r.site, r.total);
+        else this.stmt.setDay.run(r.site, r.day, r.visits);
+      }
+    });
   }
 
-  /** The salt's day, for tests and the README's claims (the salt itself never leaves the store). */
+  protected async daySalt(day: string, now: number): Promise<Buffer> {
+    return this.replaceSalt(day, now);
+  }
+
+  /** The salt's day, for tests and the docs' claims (the salt itself never leaves the store). */
   saltDay(): string | undefined {
     return this.stmt.salt.get()?.day;
   }
 
-  /** The anonymous visitor id: hash(salt, site, IP, user agent). */
-  async visitorHash(site: string, ip: string, userAgent: string): Promise<string> {
-    return this.visitorHashNow(site, ip, userAgent);
+  protected async record(site: string, hash: string, now: number, start: number): Promise<boolean> {
+    return this.recordVisit(site, hash, now, start);
   }
 
-  /** {@link visitorHash} without the promise (tests of the salt). */
-  visitorHashNow(site: string, ip: string, userAgent: string): string {
-    const salt = this.currentSalt(this.clock());
-    return createHash('sha256').update(salt).update(`\0${site}\0${ip}\0${userAgent}`).digest('base64url').slice(0, 22);
+  protected async readStored(sites: string[], day: string) {
+    return new Map(sites.map((site) => [site, { total: this.stmt.total.get(site)?.total, today: this.stmt.day.get(site, day)?.visits }]));
   }
 
-  /**
-   * Records a visit: the total grows by one per visitor per 30 minutes; every
-   * visit marks the visitor online. Returns whether the visit was counted.
-   */
-  async hit(site: string, hash: string): Promise<boolean> {
-    const now = this.clock();
-    this.maybePrune(now);
-    return this.record(site, hash, now);
+  protected async readOnline(since: number): Promise<Map<string, number>> {
+    return new Map(this.stmt.online.all(since).map((r) => [r.site, r.n]));
   }
 
-  async counts(site: string): Promise<Counts> {
-    const now = this.clock();
-    const total = this.stmt.total.get(site)?.total ?? this.options.counterStart ?? 0;
-    const today = this.stmt.day.get(site, this.dayOf(now))?.visits ?? 0;
-    // Counting the online window scans an index range: under load, one count a second is plenty
-    // (a visitor who just came in is still counted: see the server's answer to a POST).
-    let online = this.online.get(site);
-    if (!online || now - online.at >= (this.options.onlineCacheMs ?? 1000) || now < online.at) {
-      online = { at: now, value: this.stmt.online.get(site, now - ONLINE_WINDOW)!.n };
-      this.online.set(site, online);
-    }
-    return { total, online: online.value, today };
+  protected async prune(before: number): Promise<void> {
+    this.stmt.prune.run(before);
   }
 
-  /** Visitors not seen for 30 minutes are needed by neither rule: forget them (once a minute at most). */
-  private maybePrune(now: number): void {
-    if (now - this.lastPrune < 60_000 && now >= this.lastPrune) return;
-    this.lastPrune = now;
-    this.stmt.prune.run(now - COUNT_WINDOW);
+  async exportCounts(): Promise<CountRecord[]> {
+    return [...this.stmt.totals.all(), ...this.stmt.days.all()];
+  }
+
+  async importCounts(records: CountRecord[]): Promise<void> {
+    this.importAll(records);
   }
 
   async readCopies(): Promise<UpstreamCopy[]> {
-    return this.stmt.copies.all().map((r) => ({
-      feed: r.feed,
-      upstream: r.upstream,
-      items: r.items ?? undefined,
-      etag: r.etag ?? undefined,
-      lastModified: r.last_modified ?? undefined,
-      lastSuccess: r.last_success ?? undefined,
-      lastError: r.last_error ?? undefined,
-      lastAttempt: r.last_attempt ?? undefined,
-      failures: r.failures,
-    }));
+    return this.stmt.copies.all().map(copyOfRow);
   }
 
   async writeCopy(c: UpstreamCopy): Promise<void> {
-    this.stmt.writeCopy.run({
-      feed: c.feed,
-      upstream: c.upstream,
-      items: c.items ?? null,
-      etag: c.etag ?? null,
-      last_modified: c.lastModified ?? null,
-      last_success: c.lastSuccess ?? null,
-      last_error: c.lastError ?? null,
-      last_attempt: c.lastAttempt ?? null,
-      failures: c.failures,
-    });
+    this.stmt.writeCopy.run(rowOfCopy(c));
   }
 
   async healthy(): Promise<boolean> {

@@ -1,7 +1,7 @@
 /**
- * What the hub keeps, behind one interface so that another engine can follow
- * the embedded SQLite one (sqlite-storage.ts): the visit counts and, per feed
- * upstream, the last good copy with its validators and status. Every method
+ * What the hub keeps, behind one interface for both engines (the embedded
+ * SQLite, sqlite-storage.ts; PostgreSQL, storage/postgres-storage.ts): the
+ * visit counts and, per feed upstream, the last good copy with its validators and status. Every method
  * answers a promise, as a networked database (PostgreSQL) will.
  */
 
@@ -29,12 +29,20 @@ export interface UpstreamCopy {
   failures: number;
 }
 
+/** One line of `portal-widgets-hub export`: a site's total, or its visits on one day (YYYY-MM-DD). */
+export type CountRecord = { site: string; total: number } | { site: string; day: string; visits: number };
+
 export interface VisitStorage {
   /** The anonymous visitor id: hash(daily secret salt, site, IP, user agent). */
   visitorHash(site: string, ip: string, userAgent: string): Promise<string>;
   /** Records a visit; answers whether it was counted (one per visitor per 30 minutes). */
   hit(site: string, hash: string): Promise<boolean>;
   counts(site: string): Promise<Counts>;
+  /** The counts of several sites in one read (the province). */
+  countsOf(sites: string[]): Promise<Map<string, Counts>>;
+  exportCounts(): Promise<CountRecord[]>;
+  /** Sets the totals and days given, in one transaction. */
+  importCounts(records: CountRecord[]): Promise<void>;
 }
 
 export interface FeedStorage {

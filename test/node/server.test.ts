@@ -81,11 +81,11 @@ describe('privacy', () => {
   it('rotates the secret salt daily and deletes the old one', async () => {
     const clock = new FakeClock();
     const { store } = await run(clock);
-    const first = store.visitorHashNow('portal', '203.0.113.7', 'UA');
-    assert.equal(store.visitorHashNow('portal', '203.0.113.7', 'UA'), first, 'same day, same visitor');
+    const first = await store.visitorHash('portal', '203.0.113.7', 'UA');
+    assert.equal(await store.visitorHash('portal', '203.0.113.7', 'UA'), first, 'same day, same visitor');
     const oldSalt = (store.db.prepare('SELECT value FROM salt').get() as { value: Buffer }).value;
     clock.advance(24 * 60 * minutes(1));
-    const next = store.visitorHashNow('portal', '203.0.113.7', 'UA');
+    const next = await store.visitorHash('portal', '203.0.113.7', 'UA');
     assert.notEqual(next, first, 'a new day, a new salt: hashes cannot be linked');
     const rows = store.db.prepare('SELECT day, value FROM salt').all() as { day: string; value: Buffer }[];
     assert.equal(rows.length, 1, 'only the current salt is kept');
