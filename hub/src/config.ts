@@ -6,7 +6,7 @@
  * over the file; secrets only ever come from the environment.
  */
 import Ajv, { type ErrorObject } from 'ajv';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FieldMap } from 'portal-widgets/core';
@@ -178,16 +178,19 @@ const int = (raw: string | undefined): number | string | undefined => (raw === u
  * The demo portal with no config file: the counter settings from the
  * environment as before (SITE, CORS_ORIGINS, TRUST_PROXY, RATE_LIMIT, MAX_BODY,
  * TIME_ZONE, COUNTER_START, ROOT), plus one merged feed of the portal's own news
- * and a second agency's RSS (served at `agencyUrl`, another local port).
+ * and a second agency's RSS (served at `agencyUrl`, another local port). Where
+ * ROOT has no demo/ (the hub installed on its own), only the agency's feed.
  */
 export function demoConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), agencyUrl?: string): HubConfig {
   const root = path.resolve(cwd, env.ROOT || '.');
+  const pages = existsSync(path.join(root, 'demo/feeds/news.json'));
+  const portal = { name: 'Cổng thông tin tỉnh', homeUrl: 'https://thuathienhue.gov.vn/', url: '{self}/demo/feeds/news.json', internal: true, refreshSeconds: 60 };
   const raw = {
     timeZone: env.TIME_ZONE || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     rateLimit: int(env.RATE_LIMIT),
     maxBody: int(env.MAX_BODY),
-    serveDemo: root,
+    serveDemo: pages ? root : undefined,
     sites: [
       {
         id: env.SITE || 'portal',
@@ -203,16 +206,18 @@ export function demoConfig(env: Record<string, string | undefined> = process.env
             title: 'Tin tổng hợp từ các cơ quan',
             public: true,
             upstreams: [
-              { name: 'Cổng thông tin tỉnh', homeUrl: 'https://thuathienhue.gov.vn/', url: '{self}/demo/feeds/news.json', internal: true, refreshSeconds: 60 },
+              ...(pages ? [portal] : []),
               { name: 'Sở Giáo dục và Đào tạo', homeUrl: 'https://sgddt.thuathienhue.gov.vn/', url: agencyUrl, internal: true, refreshSeconds: 60, maxAgeSeconds: 600 },
             ],
           },
         ]
       : [],
-    documents: [
-      { id: 'links', type: 'links', file: path.join(root, 'demo/feeds/links.json') },
-      { id: 'banner', type: 'banner', file: path.join(root, 'demo/feeds/banner.json') },
-    ],
+    documents: pages
+      ? [
+          { id: 'links', type: 'links', file: path.join(root, 'demo/feeds/links.json') },
+          { id: 'banner', type: 'banner', file: path.join(root, 'demo/feeds/banner.json') },
+        ]
+      : [],
   };
   return checkConfig(JSON.parse(JSON.stringify(raw)), env, cwd);
 }
