@@ -9,10 +9,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIP } from 'node:net';
 import path from 'node:path';
 import { ConfigError, type HubConfig } from './config.js';
 import { rendered, type Rendered } from './feed-output.js';
+import { createVisitsRoute } from './counter/visits-route.js';
+import { HttpError, json } from './http-answer.js';
 import type { Feeds } from './feeds.js';
 import type { HubMetrics } from './metrics.js';
 import type { HubStorage } from './storage.js';
@@ -30,17 +31,6 @@ export interface AppOptions {
 /** Seconds a reader may reuse a feed without asking, then may show it while it revalidates. */
 export const FEED_MAX_AGE = 60;
 export const FEED_STALE_WHILE_REVALIDATE = 600;
-
-/** A request the server refuses, with its status and a message for the JSON body. */
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
 
 /** The strict policy of the article issue, for the page that proves the widgets live with it. */
 export const STRICT_CSP =
@@ -70,42 +60,13 @@ const COMMON_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
-const RATE_WINDOW = 60_000;
-
 export function createApp({ config, storage, feeds, metrics, clock = Date.now }: AppOptions): Server {
   const root = config.serveDemo;
-  const site = config.sites[0];
   const corsOrigins = [...new Set(config.sites.flatMap((s) => s.origins))];
+  const counter = createVisitsRoute({ config, storage, clock });
   const documents = new Map(config.documents.map((d) => [d.id, loadDocument(d)]));
   /** Set by {@link drain}: /healthz answers 503 so a load balancer stops sending. */
   let draining = false;
-  /** POSTs per visitor hash in the current minute; bounded, emptied each window. */
-  let rate = { start: 0, counts: new Map<string, number>() };
-
-  function clientIp(req: IncomingMessage): string {
-    if (config.trustProxy) {
-      const forwarded = String(req.headers['x-forwarded-for'] ?? '')
-        .split(',')
-        .pop()
-        ?.trim();
-      if (forwarded && isIP(forwarded)) return forwarded;
-    }
-    return req.socket.remoteAddress ?? '';
-  }
-
-  function ownOrigin(req: IncomingMessage): string {
-    const proto = config.trustProxy && req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-    return `${proto}://${req.headers.host ?? ''}`;
-  }
-
-  /** CORS for the counter: the hub's own origin always; others only the sites' origins. */
-  function cors(req: IncomingMessage, res: ServerResponse): void {
-    const origin = req.headers.origin;
-    res.setHeader('vary', 'Origin');
-    if (!origin || origin === ownOrigin(req)) return;
-    if (!corsOrigins.includes('*') && !corsOrigins.includes(origin)) throw new HttpError(403, 'origin not allowed');
-    res.setHeader('access-control-allow-origin', origin);
-  }
 
   /**
    * CORS for what sites read (feeds, documents): any origin when public, else
@@ -184,58 +145,6 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     res.end(text);
   }
 
-  function limit(hash: string): void {
-    const now = clock();
-    if (now - rate.start >= RATE_WINDOW || now < rate.start) rate = { start: now, counts: new Map() };
-    const n = (rate.counts.get(hash) ?? 0) + 1;
-    rate.counts.set(hash, n);
-    if (n > config.rateLimit) {
-      const retry = Math.max(1, Math.ceil((rate.start + RATE_WINDOW - now) / 1000));
-      throw new HttpError(429, 'too many visits from this visitor', { 'retry-after': String(retry) });
-    }
-  }
-
-  async function visits(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = req.method ?? '';
-    if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(method)) throw new HttpError(405, `method ${method} not allowed`, { allow: 'GET, POST, OPTIONS' });
-    cors(req, res);
-    if (method === 'OPTIONS') return preflight(res, 'GET, POST, OPTIONS');
-    const now = new Date(clock()).toISOString();
-    if (method === 'GET' || method === 'HEAD') return json(res, 200, { ...(await storage.counts(site.id)), updated: now }, method === 'HEAD');
-    await readVisitBody(req);
-    const hash = await storage.visitorHash(site.id, clientIp(req), String(req.headers['user-agent'] ?? ''));
-    limit(hash);
-    const counted = await storage.hit(site.id, hash);
-    const counts = await storage.counts(site.id);
-    // The online count is reused for up to a second: the visitor who just came in is online.
-    json(res, 200, { ...counts, online: Math.max(counts.online, 1), updated: now, counted });
-  }
-
-  /** A visit's body is optional and small: nothing, or a JSON object (its fields are ignored for now). */
-  async function readVisitBody(req: IncomingMessage): Promise<void> {
-    const length = req.headers['content-length'];
-    if (length !== undefined && !/^\d+$/.test(length)) throw new HttpError(400, 'bad content-length');
-    if (Number(length ?? 0) > config.maxBody) throw new HttpError(413, `body larger than ${config.maxBody} bytes`);
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > config.maxBody) throw new HttpError(413, `body larger than ${config.maxBody} bytes`);
-      chunks.push(chunk);
-    }
-    const body = Buffer.concat(chunks).toString('utf8').trim();
-    if (!body) return;
-    if (type && type !== 'text/plain' && type !== 'application/json') throw new HttpError(415, `content-type ${type} not accepted`);
-    let value: unknown;
-    try {
-      value = JSON.parse(body);
-    } catch {
-      throw new HttpError(400, 'body is not JSON');
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'body is not a JSON object');
-  }
-
   const demoDir = root && path.join(root, 'demo') + path.sep;
 
   /** A demo page, with its shared head, header, sidebar and footer put in (see {@link expandIncludes}). */
@@ -299,7 +208,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     if (docMatch) return document(req, res, docMatch[1]);
     if (p === '/healthz') return healthz(req, res);
     if (p === '/metrics') return metricsRoute(req, res);
-    if (p === '/api/visits') return visits(req, res);
+    if (p === '/api/visits' || p.startsWith('/api/visits/')) return counter.handle(req, res, new URL(req.url ?? '/', 'http://localhost'));
     if (p.startsWith('/api/') || p.startsWith('/feeds/') || p.startsWith('/documents/')) throw new HttpError(404, 'no such endpoint');
     if (root && (p === '/' || p === '/demo')) return void res.writeHead(302, { location: '/demo/' }).end();
     serveFile(req, res, p);
@@ -354,17 +263,6 @@ function loadDocument({ id, type, file }: HubConfig['documents'][number]): Rende
   }
   parseDocument(type, text, 'http://hub.invalid/documents/');
   return rendered(text);
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headOnly = false, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(headOnly ? undefined : text);
 }
 
 /**

@@ -11,5 +11,6 @@ export { parseLinks, LINKS_VERSION } from './formats/links.js';
 export { parseBanner, BANNER_VERSION } from './formats/banner.js';
 export { parseCount } from './formats/counter.js';
 export { safeUrl } from './safe-html.js';
-export { DEFAULT_TIME_ZONE, dayKey } from './dates.js';
+export { DEFAULT_TIME_ZONE, dayKey, formatNumber } from './dates.js';
+export { visitCounterMessages } from './i18n/visit-counter.js';
 export type * from './model.js';

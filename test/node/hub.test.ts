@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { jsonFeed, latin1Rss, sleep, spawnHub, startUpstream, tempDir, until, withEtag, writeConfig, type HubProcess, type Upstream } from './hub-kit.js';
+import { browserUa } from './server-helpers.js';
 
 let upstream: Upstream;
 const hubs: HubProcess[] = [];
@@ -284,7 +285,7 @@ describe('config and lifecycle', () => {
     const { hostname, port } = new URL(hub.url);
     // Requests whose bodies arrive slowly: in flight when the signal comes.
     const inFlight = Array.from({ length: 20 }, (_, i) => {
-      const req = request({ host: hostname, port, path: '/api/visits', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '2', 'user-agent': `ua-${i}` } });
+      const req = request({ host: hostname, port, path: '/api/visits', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '2', 'user-agent': browserUa(`ua-${i}`) } });
       const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
         req.on('response', (res) => {
           let body = '';

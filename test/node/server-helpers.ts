@@ -33,9 +33,12 @@ export async function start(clock: FakeClock, env: Record<string, string> = {}, 
   return { url: hub.url, store: hub.storage as SqliteStorage, dataDir, close: () => hub.stop(0) };
 }
 
+/** A browser's user agent, one per `name` (a bare name would be taken for a bot). */
+export const browserUa = (name: string) => `Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 visitor/${encodeURIComponent(name)}`;
+
 /** A visit from a browser: user agent `ua` (the IP is the loopback address unless X-Forwarded-For is trusted). */
-export async function visit(url: string, ua = 'Mozilla/5.0 A', headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}/api/visits`, { method: 'POST', body: '{}', headers: { 'user-agent': ua, ...headers } });
+export async function visit(url: string, ua = 'A', headers: Record<string, string> = {}, path = '/api/visits') {
+  const res = await fetch(`${url}${path}`, { method: 'POST', body: '{}', headers: { 'user-agent': browserUa(ua), ...headers } });
   return { status: res.status, body: (await res.json()) as { total: number; online: number; today: number; counted: boolean; error?: string } };
 }
 
