@@ -6,17 +6,28 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, demoConfig, readConfigFile, type HubConfig } from './config.js';
+import { runCountsCommand } from './counter/counts-command.js';
 import { startDemoAgency } from './demo-agency.js';
 import { startHub } from './hub.js';
 
-const USAGE = 'Usage: portal-widgets-hub [--config hub.json]   (or PORTAL_HUB_CONFIG=hub.json; none: the demo)';
+const USAGE = `Usage: portal-widgets-hub [--config hub.json]   (or PORTAL_HUB_CONFIG=hub.json; none: the demo)
+       portal-widgets-hub export [--config hub.json] [--out counts.jsonl]   the counts as JSON lines (default: standard output)
+       portal-widgets-hub import [--config hub.json] counts.jsonl           sets the totals and days listed (- reads standard input)`;
 
 async function main(): Promise<void> {
   let file: string | undefined;
+  let command: { name: 'export' | 'import'; file?: string } | undefined;
   try {
-    const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } });
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { config: { type: 'string', short: 'c' }, out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    });
     if (values.help) return void console.log(USAGE);
     file = values.config ?? process.env.PORTAL_HUB_CONFIG;
+    const [name, arg] = positionals;
+    if (name === 'export' || name === 'import') command = { name, file: name === 'export' ? values.out : arg };
+    else if (name !== undefined) throw new Error(`Unknown command "${name}".`);
+    if (command?.name === 'import' && !command.file) throw new Error('import needs the file to read (or - for standard input).');
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -24,6 +35,15 @@ async function main(): Promise<void> {
 
   let config: HubConfig;
   let agency: Awaited<ReturnType<typeof startDemoAgency>> | undefined;
+  if (command) {
+    try {
+      console.error(await runCountsCommand(command.name, file ? readConfigFile(file) : demoConfig(process.env, process.cwd()), command.file));
+      process.exit(0);
+    } catch (e) {
+      console.error(`${command.name} failed: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  }
   try {
     if (file) config = readConfigFile(file);
     else {
