@@ -30,17 +30,9 @@ export interface StoreOptions {
   onlineCacheMs?: number;
 }
 
-interface CopyRow {
-  feed: string;
-  upstream: string;
-  items: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_success: number | null;
-  last_error: string | null;
-  last_attempt: number | null;
-  failures: number;
-}
+/** The columns of `upstream_copies`, as {@link UpstreamCopy} names them (SQL NULL for a missing value). */
+const COPY_FIELDS = ['feed', 'upstream', 'items', 'etag', 'lastModified', 'lastSuccess', 'lastError', 'lastAttempt', 'failures'] as const;
+const column = (f: string) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export class SqliteStorage implements HubStorage {
   readonly db: Database.Database;
@@ -93,10 +85,9 @@ export class SqliteStorage implements HubStorage {
       day: db.prepare<[string, string], { visits: number }>('SELECT visits FROM days WHERE site = ? AND day = ?'),
       online: db.prepare<[string, number], { n: number }>('SELECT count(*) AS n FROM visitors WHERE site = ? AND last_seen >= ?'),
       prune: db.prepare('DELETE FROM visitors WHERE last_seen < ?'),
-      copies: db.prepare<[], CopyRow>('SELECT * FROM upstream_copies'),
+      copies: db.prepare<[], Record<string, unknown>>(`SELECT ${COPY_FIELDS.map((f) => `${column(f)} AS ${f}`).join(', ')} FROM upstream_copies`),
       writeCopy: db.prepare(
-        'INSERT OR REPLACE INTO upstream_copies (feed, upstream, items, etag, last_modified, last_success, last_error, last_attempt, failures) ' +
-          'VALUES (@feed, @upstream, @items, @etag, @last_modified, @last_success, @last_error, @last_attempt, @failures)',
+        `INSERT OR REPLACE INTO upstream_copies (${COPY_FIELDS.map(column).join(', ')}) VALUES (${COPY_FIELDS.map((f) => `@${f}`).join(', ')})`,
       ),
     };
     this.record = db.transaction((site: string, hash: string, now: number): boolean => {
@@ -176,31 +167,11 @@ export class SqliteStorage implements HubStorage {
   }
 
   async readCopies(): Promise<UpstreamCopy[]> {
-    return this.stmt.copies.all().map((r) => ({
-      feed: r.feed,
-      upstream: r.upstream,
-      items: r.items ?? undefined,
-      etag: r.etag ?? undefined,
-      lastModified: r.last_modified ?? undefined,
-      lastSuccess: r.last_success ?? undefined,
-      lastError: r.last_error ?? undefined,
-      lastAttempt: r.last_attempt ?? undefined,
-      failures: r.failures,
-    }));
+    return this.stmt.copies.all().map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as unknown as UpstreamCopy);
   }
 
-  async writeCopy(c: UpstreamCopy): Promise<void> {
-    this.stmt.writeCopy.run({
-      feed: c.feed,
-      upstream: c.upstream,
-      items: c.items ?? null,
-      etag: c.etag ?? null,
-      last_modified: c.lastModified ?? null,
-      last_success: c.lastSuccess ?? null,
-      last_error: c.lastError ?? null,
-      last_attempt: c.lastAttempt ?? null,
-      failures: c.failures,
-    });
+  async writeCopy(copy: UpstreamCopy): Promise<void> {
+    this.stmt.writeCopy.run(Object.fromEntries(COPY_FIELDS.map((f) => [f, copy[f] ?? null])));
   }
 
   async healthy(): Promise<boolean> {
