@@ -7,15 +7,17 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   build: {
-    ssr: 'src/main.ts',
+    ssr: true,
     outDir: 'dist',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: false,
     rollupOptions: {
+      // The parse worker is a file of its own (bounded-parse.ts starts it beside main.js).
+      input: { main: 'src/main.ts', 'parse-worker': 'src/parse-worker.ts' },
       external: (id) => !id.startsWith('.') && !id.startsWith('/'),
-      output: { format: 'es', entryFileNames: 'main.js', banner: '#!/usr/bin/env node' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', banner: (chunk) => (chunk.name === 'main' ? '#!/usr/bin/env node' : '') },
     },
   },
 });

@@ -222,6 +222,8 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
       p = '';
     }
     const route = routeOf(p);
+    // Stopping: answer what is in flight, then let its connection go.
+    if (draining) res.setHeader('connection', 'close');
     res.once('finish', () => metrics.request(route, res.statusCode));
     (p ? handle(req, res, p) : Promise.reject(new HttpError(400, 'bad request target'))).catch((e: unknown) => {
       const error = e instanceof HttpError ? e : new HttpError(500, 'internal error');

@@ -11,7 +11,7 @@ import { mergeItems, renderFeed, toJsonFeedItem, type JsonFeedItem, type Rendere
 import type { HubMetrics } from './metrics.js';
 import type { FeedStorage, UpstreamCopy } from './storage.js';
 import { fetchUpstream, UpstreamError, type FetchOutcome } from './upstream-fetch.js';
-import { parseUpstream } from './upstream-parse.js';
+import { BoundedParser } from './bounded-parse.js';
 
 export interface FeedsOptions {
   feeds: FeedConfig[];
@@ -39,6 +39,7 @@ export class Feeds {
   private readonly rendered = new Map<string, RenderedFeed>();
   private readonly stopping = new AbortController();
   private readonly configs: Map<string, FeedConfig>;
+  private readonly parser = new BoundedParser();
 
   constructor(private readonly options: FeedsOptions) {
     this.configs = new Map(options.feeds.map((f) => [f.id, f]));
@@ -82,6 +83,7 @@ export class Feeds {
     const all = [...this.upstreams.values()].flat();
     for (const u of all) clearTimeout(u.timer);
     await Promise.all(all.map((u) => u.running));
+    await this.parser.close();
   }
 
   private schedule(u: Upstream, delay: number): void {
@@ -115,7 +117,7 @@ export class Feeds {
         signal: this.stopping.signal,
       });
       if (fetched.status === 200) {
-        const feed = await parseUpstream(fetched.body!, fetched.contentType, fetched.url, config.map);
+        const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
         const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
         u.items = feed.items.map((item) => toJsonFeedItem(item, source));
         copy.items = JSON.stringify(u.items);

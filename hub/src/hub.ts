@@ -4,7 +4,7 @@
  * stop accepting, finish the requests in flight, stop fetching, close the
  * database.
  */
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { createApp, type HubServer } from './app.js';
 import type { HubConfig } from './config.js';
 import { Feeds } from './feeds.js';
@@ -71,10 +71,10 @@ export async function startHub(config: HubConfig, options: HubOptions = {}): Pro
   const stop = (graceMs = 10_000) =>
     (stopping ??= (async () => {
       server.drain();
-      const closed = new Promise((resolve) => server.close(resolve));
-      // Idle keep-alive connections would hold close() open: close them now, and any that go idle later.
-      server.closeIdleConnections();
-      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      // Stop listening, but not http's close(), which also drops idle connections at once: a
+      // client that connected just before the signal may not have sent its request yet.
+      const closed = new Promise((resolve) => net.Server.prototype.close.call(server, resolve));
+      const idle = setInterval(() => server.closeIdleConnections(), 1000);
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearInterval(idle);

@@ -246,7 +246,8 @@ describe('faults', () => {
     assert.match(sourceOf(feed, 'by-name').last_error!, /localhost resolves to .*a private address/);
     assert.ok(sourceOf(feed, 'internal').last_success, 'an internal upstream may redirect inside the network');
     assert.match(sourceOf(feed, 'loop').last_error!, /more than 5 redirects/);
-    assert.equal(upstream.hits.get('/loop')!.count, 6, 'the first request and 5 redirects, no more');
+    const loops = upstream.hits.get('/loop')!.count;
+    assert.ok(loops >= 6 && loops % 6 === 0, `each attempt: the first request and 5 redirects, no more (${loops} requests)`);
     assert.deepEqual(feed.items.map((i) => i._portal.source.name), ['internal']);
   });
 });
@@ -297,7 +298,7 @@ describe('config and lifecycle', () => {
       req.write('{');
       return { req, answer };
     });
-    await sleep(300);
+    await sleep(500);
     hub.child.kill('SIGTERM');
     await sleep(300);
     await assert.rejects(fetch(`${hub.url}/healthz`), 'no new connection is accepted');
