@@ -4,8 +4,12 @@
  * (Origin / Referer checked server-side), bots, the SVG, the province sum.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ENGINES, freshPlace, sites, startCounterHub } from './counter-kit.js';
+import { tempDir, writeConfig } from './hub-kit.js';
 import { browserUa, FakeClock, minutes } from './server-helpers.js';
 
 type Answer = { total: number; online: number; today: number; updated: string; counted?: boolean; error?: string };
@@ -122,3 +126,55 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('portal-widgets-hub export / import', { skip: ENGINES[1].skip }, () => {
+  const cli = (args: string[], env: Record<string, string>, input?: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdin.end(input ?? '');
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('moves the counts from SQLite to PostgreSQL and back as JSON lines; a wrong file changes nothing', async () => {
+    const dir = tempDir();
+    const sqlite = await freshPlace('sqlite');
+    const postgres = await freshPlace('postgres');
+    const sqliteConfig = writeConfig({ ...config, storage: { dataDir: sqlite.dataDir } }, tempDir());
+    const pgConfig = writeConfig({ ...config, storage: { engine: 'postgres' } }, tempDir());
+    const hub = await startCounterHub(sqlite, config);
+    for (const ua of ['A', 'B', 'C']) await post(hub.url, '/api/visits/site-2', { origin: 'https://site-2.example', 'user-agent': browserUa(ua) });
+    await hub.stop(0);
+
+    const out = path.join(dir, 'counts.jsonl');
+    const exported = await cli(['export', '--config', sqliteConfig, '--out', out], {});
+    assert.equal(exported.code, 0, exported.stderr);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines[0].format, 'portal-widgets-hub/counts');
+    assert.deepEqual(lines.slice(1).filter((l) => 'total' in l), [{ site: 'site-2', total: 3 }]);
+
+    const imported = await cli(['import', '--config', pgConfig, out], postgres.env);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stderr, /Imported 2 line\(s\) for 1 site\(s\) into postgres/);
+    const onPg = await startCounterHub(postgres, config);
+    assert.deepEqual(await get(onPg.url, '/api/visits/site-2').then((c) => [c.total, c.today]), [3, 3]);
+    await post(onPg.url, '/api/visits/site-2', { origin: 'https://site-2.example', 'user-agent': browserUa('D') });
+    await onPg.stop(0);
+
+    const back = await cli(['export', '--config', pgConfig], postgres.env);
+    assert.equal(back.code, 0, back.stderr);
+    const restore = await freshPlace('sqlite');
+    const restoreConfig = writeConfig({ ...config, storage: { dataDir: restore.dataDir } }, tempDir());
+    assert.equal((await cli(['import', '--config', restoreConfig, '-'], {}, back.stdout)).code, 0, 'from standard input');
+    const onSqlite = await startCounterHub(restore, config);
+    assert.equal((await get(onSqlite.url, '/api/visits/site-2')).total, 4);
+
+    const bad = await cli(['import', '--config', restoreConfig, '-'], {}, `${back.stdout.split('\n')[0]}\n{"site":"site-2","total":-1}\n`);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /import failed: line 2: total: not a whole number ≥ 0/);
+    assert.equal((await get(onSqlite.url, '/api/visits/site-2')).total, 4, 'nothing written');
+  });
+});
