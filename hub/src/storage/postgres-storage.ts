@@ -82,14 +82,31 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     }
   }
 
-  /** `fn` inside BEGIN … COMMIT on one connection; rolled back on any error. */
-  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * A connection of the pool, for several statements. A connection cut between
+   * two of them (the database stopping) emits 'error', which the pool does not
+   * listen for while it is lent out: listened for here, or the process would die.
+   */
+  private async connect(): Promise<pg.PoolClient & { done(error?: Error): void }> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (e) {
       throw new StorageUnavailable(e);
     }
+    const ignore = () => {};
+    client.on('error', ignore);
+    return Object.assign(client, {
+      done: (error?: Error) => {
+        client.off('error', ignore);
+        client.release(error);
+      },
+    });
+  }
+
+  /** `fn` inside BEGIN … COMMIT on one connection; rolled back on any error. */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -102,17 +119,12 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       throw unavailable(e) ? new StorageUnavailable(e) : e;
     } finally {
       // A connection that failed is not given back to the pool (it may be dead).
-      client.release(broken && unavailable(broken) ? broken : undefined);
+      client.done(broken && unavailable(broken) ? broken : undefined);
     }
   }
 
   private async migrate(): Promise<void> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw new StorageUnavailable(e);
-    }
+    const client = await this.connect();
     try {
       // Hubs started together: one migrates, the others wait and then find nothing left to do.
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -131,7 +143,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-      client.release();
+      client.done();
     }
   }
 
