@@ -26,6 +26,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -255,7 +256,8 @@ async function database() {
  * `fault(ports, hubs)` runs at mid-time. Answers the figures.
  */
 async function scenario(name, { sites, storage, hubs: hubCount, duration, fault }) {
-  const env = storage === 'postgres' ? { DATABASE_URL: await database() } : {};
+  // PostgreSQL: every hub keys the visitor hashes with the same secret.
+  const env = storage === 'postgres' ? { DATABASE_URL: await database(), PORTAL_HUB_SECRET: randomBytes(32).toString('hex') } : {};
   const config = writeConfig(sites, storage);
   const ports = await Promise.all(Array.from({ length: hubCount }, freePort));
   const hubs = await Promise.all(ports.map((p) => startHub(config, p, env)));

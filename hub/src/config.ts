@@ -66,6 +66,10 @@ export interface HubConfig {
   timeZone: string;
   trustProxy: boolean;
   rateLimit: number;
+  /** POSTs one address may send per minute, whatever its user agents. */
+  addressRateLimit: number;
+  /** Distinct visitors one address may add per 30 minutes. */
+  visitorsPerAddress: number;
   maxBody: number;
   /** Folder whose demo/ and dist/ are served; undefined serves no pages. */
   serveDemo?: string;

@@ -12,6 +12,7 @@ import { HubMetrics } from './metrics.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import type { HubStorage } from './storage.js';
 import { PostgresStorage } from './storage/postgres-storage.js';
+import { visitSecret } from './storage/visit-secret.js';
 
 export interface HubOptions {
   /** Milliseconds since the epoch for the counter; tests move it. */
@@ -33,9 +34,10 @@ export interface RunningHub {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** The configured engine, its schema migrated to the newest version. */
-export async function openStorage(config: HubConfig, options: HubOptions = {}): Promise<HubStorage> {
+/** The configured engine, its schema migrated to the newest version; `secret` keys the visitor hashes (none: counts only, for export/import). */
+export async function openStorage(config: HubConfig, options: HubOptions = {}, secret?: Buffer): Promise<HubStorage> {
   const visits = {
+    secret,
     timeZone: config.timeZone,
     starts: Object.fromEntries(config.sites.map((s) => [s.id, s.start])),
     clock: options.clock,
@@ -46,7 +48,7 @@ export async function openStorage(config: HubConfig, options: HubOptions = {}): 
 }
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<RunningHub> {
-  const storage = await openStorage(config, options);
+  const storage = await openStorage(config, options, visitSecret(config, options.env ?? process.env));
   const metrics = new HubMetrics();
   let url = '';
   const feeds = new Feeds({ feeds: config.feeds, storage, metrics, timeZone: config.timeZone, self: () => url, env: options.env ?? process.env, backoffBaseMs: options.backoffBaseMs });

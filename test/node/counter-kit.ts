@@ -54,8 +54,11 @@ export interface Place {
   env: Record<string, string>;
 }
 
+/** The hubs' shared secret in these tests (PostgreSQL requires one; SQLite would generate its own). */
+export const TEST_SECRET = 'test secret shared by the hubs of one province';
+
 export async function freshPlace(engine: EngineName): Promise<Place> {
-  return { engine, dataDir: tempDir(), env: engine === 'postgres' ? { DATABASE_URL: await freshDatabase() } : {} };
+  return { engine, dataDir: tempDir(), env: engine === 'postgres' ? { DATABASE_URL: await freshDatabase(), PORTAL_HUB_SECRET: TEST_SECRET } : {} };
 }
 
 /** A hub config (sites, province…) on `place`, listening on a free loopback port. */
@@ -64,7 +67,7 @@ export function hubConfig(place: Place, raw: Record<string, unknown>): HubConfig
 }
 
 export async function openStore(place: Place, raw: Record<string, unknown>, clock?: FakeClock): Promise<HubStorage> {
-  const store = await openStorage(hubConfig(place, raw), { clock: clock?.read, onlineCacheMs: 0, env: place.env });
+  const store = await openStorage(hubConfig(place, raw), { clock: clock?.read, onlineCacheMs: 0, env: place.env }, Buffer.from(TEST_SECRET));
   after(() => store.close());
   return store;
 }

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { freshDatabase, postgresCluster, ENGINES } from './counter-kit.js';
+import { ENGINES, freshDatabase, postgresCluster, TEST_SECRET } from './counter-kit.js';
 import { sleep, spawnHub, tempDir, until, writeConfig, type HubProcess } from './hub-kit.js';
 import { browserUa } from './server-helpers.js';
 
@@ -19,7 +19,7 @@ const config = {
 };
 
 async function twoHubs(): Promise<HubProcess[]> {
-  const env = { DATABASE_URL: await freshDatabase() };
+  const env = { DATABASE_URL: await freshDatabase(), PORTAL_HUB_SECRET: TEST_SECRET };
   const hubs = await Promise.all([0, 1].map(() => spawnHub(writeConfig(config, tempDir()), env)));
   after(() => Promise.all(hubs.map((h) => h.stop())));
   return hubs;

@@ -16,6 +16,7 @@
  * server-side too, not only hidden from its page by CORS. Known bots and
  * requests without a user agent are answered and not counted.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { isbot } from 'isbot';
@@ -32,7 +33,29 @@ export interface VisitsRouteOptions {
 }
 
 const RATE_WINDOW = 60_000;
+/** The window of the cap on distinct visitors per address: the 30-minute rule's. */
+const ADDRESS_VISITORS_WINDOW = 30 * 60_000;
 const PROVINCE = 'province';
+
+const isLoopback = (ip: string) => /^(127\.|::1$|::ffff:127\.)/.test(ip);
+
+/**
+ * The network a visit comes from: an IPv4 address, or the /64 of an IPv6 one
+ * (one household or office gets a whole /64), keyed with a random key of this
+ * process: the limits below never hold an address, even in memory.
+ */
+const ADDRESS_KEY = randomBytes(32);
+export function addressBucket(ip: string): string {
+  let net = ip.replace(/^::ffff:(?=\d+\.)/, '');
+  if (isIP(net) === 6) {
+    const [head, tail = ''] = net.split('::');
+    const a = head ? head.split(':') : [];
+    const b = tail ? tail.split(':') : [];
+    const groups = net.includes('::') ? [...a, ...Array(8 - a.length - b.length).fill('0'), ...b] : a;
+    net = groups.slice(0, 4).map((g) => g.padStart(4, '0').toLowerCase()).join(':') + '::/64';
+  }
+  return createHash('sha256').update(ADDRESS_KEY).update(net).digest('base64url').slice(0, 16);
+}
 
 /** The province answer: the counter shape (so `<portal-visit-counter>` reads it as is) plus each site's figures. */
 export interface ProvinceCounts extends Counts {
@@ -44,18 +67,26 @@ export interface ProvinceCounts extends Counts {
 export function createVisitsRoute({ config, storage, clock = Date.now }: VisitsRouteOptions) {
   const sites = new Map(config.sites.map((s) => [s.id, s]));
   const provinceSites = (config.province?.sites ?? config.sites.map((s) => s.id)).map((id) => sites.get(id)!);
-  /** POSTs per visitor hash in the current minute; bounded, emptied each window. */
+  /** POSTs per visitor hash and per address in the current minute; bounded, emptied each window. */
   let rate = { start: 0, counts: new Map<string, number>() };
+  /** Distinct visitors seen per address in the current 30 minutes. */
+  let addresses = { start: 0, visitors: new Map<string, Set<string>>() };
 
+  /**
+   * The visitor's address. X-Forwarded-For is taken only with trustProxy and
+   * only from a proxy on this machine (a loopback peer): set from anywhere
+   * else, it could make one client look like thousands.
+   */
   function clientIp(req: IncomingMessage): string {
-    if (config.trustProxy) {
+    const peer = req.socket.remoteAddress ?? '';
+    if (config.trustProxy && isLoopback(peer)) {
       const forwarded = String(req.headers['x-forwarded-for'] ?? '')
         .split(',')
         .pop()
         ?.trim();
       if (forwarded && isIP(forwarded)) return forwarded;
     }
-    return req.socket.remoteAddress ?? '';
+    return peer;
   }
 
   function ownOrigin(req: IncomingMessage): string {
@@ -91,23 +122,38 @@ export function createVisitsRoute({ config, storage, clock = Date.now }: VisitsR
     return undefined;
   }
 
-  function limit(hash: string): void {
+  /**
+   * The limits on one sender: `rateLimit` POSTs a minute per visitor, and per
+   * address (whatever user agents it rotates) `addressRateLimit` POSTs a minute
+   * and `visitorsPerAddress` distinct visitors per 30 minutes — a household or
+   * an office behind one address is tens of people, not hundreds.
+   */
+  function limit(hash: string, address: string): void {
     const now = clock();
     if (now - rate.start >= RATE_WINDOW || now < rate.start) rate = { start: now, counts: new Map() };
-    const n = (rate.counts.get(hash) ?? 0) + 1;
-    rate.counts.set(hash, n);
-    if (n > config.rateLimit) {
-      const retry = Math.max(1, Math.ceil((rate.start + RATE_WINDOW - now) / 1000));
-      throw new HttpError(429, 'too many visits from this visitor', { 'retry-after': String(retry) });
-    }
+    const retryIn = (start: number, window: number) => ({ 'retry-after': String(Math.max(1, Math.ceil((start + window - now) / 1000))) });
+    const bump = (key: string) => {
+      const n = (rate.counts.get(key) ?? 0) + 1;
+      rate.counts.set(key, n);
+      return n;
+    };
+    if (bump(`v ${hash}`) > config.rateLimit) throw new HttpError(429, 'too many visits from this visitor', retryIn(rate.start, RATE_WINDOW));
+    if (bump(`a ${address}`) > config.addressRateLimit) throw new HttpError(429, 'too many visits from this address', retryIn(rate.start, RATE_WINDOW));
+    if (now - addresses.start >= ADDRESS_VISITORS_WINDOW || now < addresses.start) addresses = { start: now, visitors: new Map() };
+    const seen = addresses.visitors.get(address) ?? new Set<string>();
+    addresses.visitors.set(address, seen);
+    if (!seen.has(hash) && seen.size >= config.visitorsPerAddress)
+      throw new HttpError(429, 'too many different visitors from this address', retryIn(addresses.start, ADDRESS_VISITORS_WINDOW));
+    seen.add(hash);
   }
 
   /** Records one visit unless it is a bot's; answers whether it was counted. */
   async function record(req: IncomingMessage, site: SiteConfig): Promise<boolean> {
     const ua = String(req.headers['user-agent'] ?? '').trim();
     if (!ua || isbot(ua)) return false;
-    const hash = await storage.visitorHash(site.id, clientIp(req), ua);
-    limit(hash);
+    const ip = clientIp(req);
+    const hash = await storage.visitorHash(site.id, ip, ua);
+    limit(hash, addressBucket(ip));
     return storage.hit(site.id, hash);
   }
 

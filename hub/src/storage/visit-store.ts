@@ -6,11 +6,14 @@
  * and each site's starting total. An engine supplies the few statements
  * (SqliteStorage, PostgresStorage).
  *
- * Privacy: a visitor is hash(salt, site, IP, user agent), cut to 132 bits; the
- * salt is random, replaced every day, the old one deleted, so a hash links to
- * nobody once its day is over. No IP address, user agent or cookie is stored.
+ * Privacy: a visitor is sha256(day key, site, IP, user agent), cut to 132 bits,
+ * where the day key is HMAC-SHA256(secret, day's salt): the salt is random,
+ * stored, replaced every day, the old one deleted; the secret is not in the
+ * database (visit-secret.ts). So the database alone links no hash to anyone,
+ * and nobody can link a hash once its day's salt is gone. No IP address, user
+ * agent or cookie is stored.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Counts, CountRecord } from '../storage.js';
 
 /** A visitor stays "online" this long after a visit. */
@@ -28,6 +31,8 @@ export interface VisitStoreOptions {
   clock?: () => number;
   /** How long one count of the online visitors is reused (default 1000 ms; tests use 0). */
   onlineCacheMs?: number;
+  /** The secret the day's key is derived with (visit-secret.ts); without it, no visit can be hashed (export/import need none). */
+  secret?: Buffer;
 }
 
 /** The database cannot be reached (or stopped answering): the request is refused with 503, never half-done. */
@@ -45,6 +50,7 @@ interface Stored {
 export abstract class VisitStore {
   protected readonly clock: () => number;
   readonly dayOf: (t: number) => string;
+  /** The day's key, HMAC(secret, salt): only ever in memory. */
   private salt?: { day: string; value: Buffer };
   private saltLoading?: Promise<{ day: string; value: Buffer }>;
   private lastPrune = 0;
@@ -73,11 +79,13 @@ export abstract class VisitStore {
     return this.visitOptions.starts?.[site] ?? 0;
   }
 
-  private async currentSalt(now: number): Promise<Buffer> {
+  private async dayKey(now: number): Promise<Buffer> {
     const day = this.dayOf(now);
     if (this.salt?.day === day) return this.salt.value;
+    const secret = this.visitOptions.secret;
+    if (!secret) throw new Error('no secret to key the visitor hashes with');
     if (!this.saltLoading) {
-      const loading = this.daySalt(day, now).then((value) => ({ day, value }));
+      const loading = this.daySalt(day, now).then((salt) => ({ day, value: createHmac('sha256', secret).update(salt).digest() }));
       this.saltLoading = loading;
       loading.then(
         (s) => ((this.salt = s), (this.saltLoading = undefined)),
@@ -88,10 +96,10 @@ export abstract class VisitStore {
     return loaded.value;
   }
 
-  /** The anonymous visitor id: hash(today's salt, site, IP, user agent). */
+  /** The anonymous visitor id: sha256(today's key, site, IP, user agent). */
   async visitorHash(site: string, ip: string, userAgent: string): Promise<string> {
-    const salt = await this.currentSalt(this.clock());
-    return createHash('sha256').update(salt).update(`\0${site}\0${ip}\0${userAgent}`).digest('base64url').slice(0, 22);
+    const key = await this.dayKey(this.clock());
+    return createHash('sha256').update(key).update(`\0${site}\0${ip}\0${userAgent}`).digest('base64url').slice(0, 22);
   }
 
   /**
