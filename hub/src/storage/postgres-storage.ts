@@ -65,8 +65,10 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 3000,
-      query_timeout: 5000,
+      // Waiting for a free connection counts here too: under a burst, requests queue for the pool.
+      // A database that is down refuses at once (ECONNREFUSED), whatever these are.
+      connectionTimeoutMillis: 8000,
+      query_timeout: 8000,
       idleTimeoutMillis: 30_000,
       types,
     });
