@@ -7,12 +7,13 @@
  * to bare `http` speed (npm run bench:hub).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ConfigError, type HubConfig } from './config.js';
 import { rendered, type Rendered } from './feed-output.js';
 import { createVisitsRoute } from './counter/visits-route.js';
+import { hostAllowList } from './host-allow.js';
 import { HttpError, json } from './http-answer.js';
 import type { Feeds } from './feeds.js';
 import type { HubMetrics } from './metrics.js';
@@ -34,7 +35,14 @@ export const FEED_STALE_WHILE_REVALIDATE = 600;
 
 /** The strict policy of the article issue, for the page that proves the widgets live with it. */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+/**
+ * Every other page: the same scripts and styles (only the hub's own files),
+ * with feed images, media and video players from any https: origin (what the
+ * feeds link to); framed by the hub's own pages only.
+ */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; media-src 'self' https:; frame-src https:; require-trusted-types-for 'script'; trusted-types lit-html dompurify; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 const STRICT_PAGES = new Set(['/demo/csp.html']);
 
 const TYPES: Record<string, string> = {
@@ -64,6 +72,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
   const root = config.serveDemo;
   const corsOrigins = [...new Set(config.sites.flatMap((s) => s.origins))];
   const counter = createVisitsRoute({ config, storage, clock });
+  const checkHost = hostAllowList(config);
   const documents = new Map(config.documents.map((d) => [d.id, loadDocument(d)]));
   /** Set by {@link drain}: /healthz answers 503 so a load balancer stops sending. */
   let draining = false;
@@ -147,12 +156,34 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
 
   const demoDir = root && path.join(root, 'demo') + path.sep;
 
+  /** A symlink is followed only to a file still under demo/ or dist/ (real paths compared). */
+  function insideServedRoot(file: string): boolean {
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return false;
+    }
+    return ['demo', 'dist'].some((dir) => {
+      try {
+        return real.startsWith(realpathSync(path.join(root!, dir)) + path.sep);
+      } catch {
+        return false;
+      }
+    });
+  }
+
   /** A demo page, with its shared head, header, sidebar and footer put in (see {@link expandIncludes}). */
   function servePage(req: IncomingMessage, res: ServerResponse, pathname: string, file: string): void {
     const body = Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir!));
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
-    const headers: Record<string, string> = { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', etag };
-    if (STRICT_PAGES.has(pathname)) headers['content-security-policy'] = STRICT_CSP;
+    const headers: Record<string, string> = {
+      'content-type': TYPES['.html'],
+      'cache-control': 'no-cache',
+      etag,
+      'content-security-policy': STRICT_PAGES.has(pathname) ? STRICT_CSP : PAGE_CSP,
+      'x-frame-options': 'SAMEORIGIN',
+    };
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
     res.writeHead(200, { ...headers, 'content-length': String(body.length) });
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -172,11 +203,12 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     if (!file.startsWith(path.join(root, 'demo') + path.sep) && !file.startsWith(path.join(root, 'dist') + path.sep)) throw new HttpError(404, 'not found');
     let stat = statSync(file, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
-      if (!pathname.endsWith('/')) return void res.writeHead(301, { location: `${pathname}/` }).end();
+      // To the directory's own path on this hub, never the request's text (`//evil.example/…` would leave it).
+      if (!pathname.endsWith('/')) return void res.writeHead(301, { location: `/${path.relative(root, file).split(path.sep).join('/')}/` }).end();
       file = path.join(file, 'index.html');
       stat = statSync(file, { throwIfNoEntry: false });
     }
-    if (!stat?.isFile()) throw new HttpError(404, 'not found');
+    if (!stat?.isFile() || !insideServedRoot(file)) throw new HttpError(404, 'not found');
     if (file.endsWith('.html') && file.startsWith(demoDir)) return void servePage(req, res, pathname, file);
     const etag = `W/"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`;
     const headers: Record<string, string> = {
@@ -184,7 +216,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
       'cache-control': 'no-cache',
       etag,
     };
-    if (STRICT_PAGES.has(pathname)) headers['content-security-policy'] = STRICT_CSP;
+    if (file.endsWith('.html')) Object.assign(headers, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'SAMEORIGIN' });
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
     res.writeHead(200, { ...headers, 'content-length': String(stat.size) });
     if (req.method === 'HEAD') return void res.end();
@@ -202,6 +234,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
 
   async function handle(req: IncomingMessage, res: ServerResponse, p: string): Promise<void> {
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
+    checkHost(req);
     const feedMatch = /^\/feeds\/([a-z0-9-]+)\.(json|xml)$/.exec(p);
     if (feedMatch) return feed(req, res, feedMatch[1], feedMatch[2]);
     const docMatch = /^\/documents\/([a-z0-9-]+)\.json$/.exec(p);

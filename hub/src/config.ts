@@ -61,6 +61,8 @@ export interface DocumentConfig {
 
 export interface HubConfig {
   listen: { host: string; port: number };
+  /** Host names the hub answers to, beside the loopback names (host-allow.ts). */
+  hosts: string[];
   /** postgres: the URL comes from the environment variable `urlEnv` (default DATABASE_URL), never from the file. */
   storage: { engine: 'sqlite' | 'postgres'; dataDir: string; urlEnv: string };
   timeZone: string;
