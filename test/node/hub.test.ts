@@ -128,6 +128,9 @@ describe('serving', () => {
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://xa.example.gov.vn');
     const other = await fetch(`${hub.url}/feeds/counted.json`, { headers: { origin: 'https://evil.example' } });
     assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const pre = await fetch(`${hub.url}/feeds/counted.json`, { method: 'OPTIONS', headers: { origin: 'https://xa.example.gov.vn', 'access-control-request-method': 'GET' } });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'https://xa.example.gov.vn', 'a preflight is answered for the allowed origin');
     const open = await fetch(`${hub.url}/feeds/open.json`, { headers: { origin: 'https://evil.example' } });
     assert.equal(open.headers.get('access-control-allow-origin'), '*');
     assert.equal((await fetch(`${hub.url}/feeds/nothing.json`)).status, 404);
