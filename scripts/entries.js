@@ -24,7 +24,7 @@ export const entries = Object.fromEntries([
 
 // src/core modules reached only through import(): not counted in the core budget,
 // listed as lazy chunks of the entries that may load them.
-export const lazyCore = ['index.ts', 'formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts'];
+export const lazyCore = ['index.ts', 'feed-sources.ts', 'i18n/feed-sources.ts', 'formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts'];
 
 // src/core modules that only one widget uses (its document format, its
 // messages): counted in that widget's "beyond Lit" budget, not in the core one.
@@ -47,7 +47,8 @@ export const ownCore = [
 ];
 
 export const budgets = {
-  'news-list': { withLit: 14 },
+  // 14.2 (was 14): the source per item and the stale note of a hub's merged feed (their logic is lazy: feed-sources).
+  'news-list': { withLit: 14.2 },
   article: { beyondShared: 10 },
   'news-archive': { beyondShared: 6.5 },
   'news-search': { beyondShared: 4 },
@@ -55,6 +56,7 @@ export const budgets = {
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },
   'visit-counter': { beyondShared: 3 },
-  core: { beyondLit: 5 },
+  // 5.15 (was 5): the `blocked` error (a cross-origin feed refused while online) and its two messages.
+  core: { beyondLit: 5.15 },
   cdn: { total: 40 },
 };

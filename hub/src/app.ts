@@ -82,15 +82,19 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
    * the sites' origins. Another origin gets the body without the header, so its
    * browser refuses it (the widget shows "blocked") while servers can still read.
    */
-  function readCors(req: IncomingMessage, headers: Record<string, string>, open: boolean): void {
-    if (open || corsOrigins.includes('*')) return void (headers['access-control-allow-origin'] = '*');
-    headers.vary = 'Origin, Accept-Encoding';
-    const origin = req.headers.origin;
-    if (origin && corsOrigins.includes(origin)) headers['access-control-allow-origin'] = origin;
+  function readCors(req: IncomingMessage, headers: Record<string, string>, open: boolean): Record<string, string> {
+    if (open || corsOrigins.includes('*')) headers['access-control-allow-origin'] = '*';
+    else {
+      headers.vary = 'Origin, Accept-Encoding';
+      const origin = req.headers.origin;
+      if (origin && corsOrigins.includes(origin)) headers['access-control-allow-origin'] = origin;
+    }
+    return headers;
   }
 
-  function preflight(res: ServerResponse, methods: string): void {
+  function preflight(res: ServerResponse, methods: string, headers: Record<string, string> = {}): void {
     res.writeHead(204, {
+      ...headers,
       'access-control-allow-methods': methods,
       'access-control-allow-headers': 'content-type, if-none-match',
       'access-control-max-age': '600',
@@ -121,7 +125,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     const rendered = feeds.get(id);
     if (!rendered) throw new HttpError(404, `no feed "${id}"`);
     const open = feeds.config(id)!.public;
-    if (method === 'OPTIONS') return preflight(res, 'GET, HEAD, OPTIONS');
+    if (method === 'OPTIONS') return preflight(res, 'GET, HEAD, OPTIONS', readCors(req, {}, open));
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `method ${method} not allowed`, { allow: 'GET, HEAD, OPTIONS' });
     const headers: Record<string, string> = {
       'content-type': ext === 'json' ? 'application/feed+json; charset=utf-8' : 'application/rss+xml; charset=utf-8',
@@ -136,7 +140,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
   function document(req: IncomingMessage, res: ServerResponse, id: string): void {
     const doc = documents.get(id);
     if (!doc) throw new HttpError(404, `no document "${id}"`);
-    if (req.method === 'OPTIONS') return preflight(res, 'GET, HEAD, OPTIONS');
+    if (req.method === 'OPTIONS') return preflight(res, 'GET, HEAD, OPTIONS', readCors(req, {}, true));
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { allow: 'GET, HEAD, OPTIONS' });
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' };
     readCors(req, headers, true);

@@ -41,13 +41,6 @@ export function formatDate(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE)
     : formatter('en', 'en-US', { timeZone, dateStyle: 'medium' }).format(date);
 }
 
-/** A moment for reading: `08:30 19/04/2024` in vi, `Apr 19, 2024, 8:30 AM` in en. */
-export function formatDateTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
-  if (lang !== 'vi') return formatter('en-time', 'en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  const time = formatter('vi-time', 'vi-VN', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
-  return `${time} ${formatDate(date, lang, timeZone)}`;
-}
-
 /** Numbers grouped the reader's way: 2.595.954 in vi, 2,595,954 in en. */
 export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US').format(n);

@@ -27,14 +27,13 @@ export class PortalError extends Error {
 
 /**
  * Turns anything thrown into a PortalError, so widgets only deal with one kind.
- * A fetch of `url` on another origin that fails while the browser is online is
+ * A fetch (in a browser) of `url` on another origin that fails while the browser is online is
  * `blocked`: the browser hides why, and a missing CORS header is by far the
  * likeliest (the fix: read the feed through a hub, or send the header).
  */
 export function toPortalError(e: unknown, url?: string): PortalError {
   if (e instanceof PortalError) return e;
   if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
-  const detail = e instanceof Error ? e.message : String(e);
-  const crossOrigin = url !== undefined && typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
-  return new PortalError(crossOrigin && navigator.onLine && e instanceof TypeError ? 'blocked' : 'offline', detail);
+  const blocked = url && e instanceof TypeError && navigator.onLine && new URL(url, location.href).origin !== location.origin;
+  return new PortalError(blocked ? 'blocked' : 'offline', e instanceof Error ? e.message : String(e));
 }

@@ -54,8 +54,8 @@ export interface Feed {
   items: NewsItem[];
   /** One line per skipped or repaired entry, naming the field path. */
   warnings: string[];
-  /** The sources a hub merged into this feed (its `_portal.sources`). */
-  sources?: FeedSource[];
+  /** The feed-level `_portal` extension object, as found (a hub's `sources`: see core/feed-sources.ts). */
+  portal?: Record<string, unknown>;
 }
 
 /** One upstream of a merged feed, and when the hub last read it. */

@@ -4,6 +4,7 @@
  * Charsets are decoded from the Content-Type, then the XML declaration.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { BoundedParser } from '../../hub/src/bounded-parse.js';
 import { decodeBody } from '../../hub/src/upstream-parse.js';
@@ -35,5 +36,18 @@ describe('charset decoding', () => {
     assert.equal(decodeBody(Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('{"a":"ệ"}')])), '{"a":"ệ"}');
     assert.equal(decodeBody(Buffer.from('{"a":"ệ"}'), 'application/json'), '{"a":"ệ"}');
     assert.equal(decodeBody(Buffer.from('{"a":"ệ"}'), 'application/json; charset=x-unknown'), '{"a":"ệ"}', 'an unknown label falls back to UTF-8');
+  });
+});
+
+describe('the config example in docs/hub.md', () => {
+  it('is valid, and gets the defaults filled in', async () => {
+    const { checkConfig } = await import('../../hub/src/config.js');
+    const docs = readFileSync('docs/hub.md', 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(docs)![1];
+    const config = checkConfig(JSON.parse(example), { SGDDT_TOKEN: 'secret' }, '/opt/portal-hub');
+    assert.equal(config.feeds[0].upstreams[0].refreshSeconds, 300);
+    assert.equal(config.feeds[0].upstreams[1].refreshSeconds, 600);
+    assert.equal(config.documents[0].file, '/opt/portal-hub/lien-ket.json');
+    assert.throws(() => checkConfig(JSON.parse(example), {}, '/opt/portal-hub'), /authorizationEnv: SGDDT_TOKEN is not set in the environment/);
   });
 });

@@ -5,6 +5,7 @@
  * hub/src/main.ts with a config file.
  */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -129,6 +130,9 @@ describe('serving', () => {
     assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://xa.example.gov.vn');
     const other = await fetch(`${hub.url}/feeds/counted.json`, { headers: { origin: 'https://evil.example' } });
     assert.equal(other.headers.get('access-control-allow-origin'), null);
+    const pre = await fetch(`${hub.url}/feeds/counted.json`, { method: 'OPTIONS', headers: { origin: 'https://xa.example.gov.vn', 'access-control-request-method': 'GET' } });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'https://xa.example.gov.vn', 'a preflight is answered for the allowed origin');
     const open = await fetch(`${hub.url}/feeds/open.json`, { headers: { origin: 'https://evil.example' } });
     assert.equal(open.headers.get('access-control-allow-origin'), '*');
     assert.equal((await fetch(`${hub.url}/feeds/nothing.json`)).status, 404);
@@ -281,6 +285,22 @@ describe('config and lifecycle', () => {
     assert.match(secret.stderr, /feeds\[0\]\.upstreams\[0\]\.authorizationEnv: HUB_TEST_TOKEN is not set in the environment/);
   });
 
+  it('serves the configured documents, checked at start: a broken one stops it', async () => {
+    const dir = tempDir();
+    const links = { version: 'portal-links/1', title: 'Liên kết', groups: [{ title: 'Sở, ban, ngành', links: [{ title: 'Sở Giáo dục', url: 'https://sgddt.example.gov.vn/' }] }] };
+    writeFileSync(path.join(dir, 'links.json'), JSON.stringify(links));
+    writeFileSync(path.join(dir, 'banner.json'), '{"version": "portal-banner/9", "messages": []}');
+    const hub = await run(writeConfig({ sites: [site], documents: [{ id: 'lien-ket', type: 'links', file: 'links.json' }] }, dir));
+    const res = await fetch(`${hub.url}/documents/lien-ket.json`, { headers: { origin: 'https://any.example' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.deepEqual(await res.json(), links);
+    assert.equal((await fetch(`${hub.url}/documents/lien-ket.json`, { headers: { 'if-none-match': res.headers.get('etag')! } })).status, 304);
+    const broken = await spawnHub(writeConfig({ sites: [site], documents: [{ id: 'bang', type: 'banner', file: 'banner.json' }] }, dir)).catch((e) => e);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /documents: "bang": .*banner\.json is not a valid banner document \(version/);
+  });
+
   it('on SIGTERM stops accepting and finishes the requests in flight, losing none', async () => {
     const hub = await run(writeConfig({ sites: [site] }, tempDir()));
     const { hostname, port } = new URL(hub.url);
@@ -311,4 +331,3 @@ describe('config and lifecycle', () => {
   });
 });
 
-export const here = path.dirname(new URL(import.meta.url).pathname);

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { itemLink, pageParam } from '../../core/config.js';
-import { dayKey, formatDate, formatDateTime } from '../../core/dates.js';
+import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
-import type { Feed, NewsItem } from '../../core/model.js';
+import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
@@ -152,6 +152,9 @@ export class PortalNewsList extends PortalNewsElement {
     return filterNews(items, { ...this.active, tag: this.active.tag ?? this.tag, exclude: this.exclude }, this.timeZone, this.indexOf(items));
   }
 
+  /** A hub's merge status (sources, stale notes), loaded for a feed that has it. */
+  private hubSources?: typeof import('../../core/feed-sources.js');
+
   /** The search module, loaded on demand: a list that is never searched never downloads it. */
   private text?: typeof import('../../core/text.js');
 
@@ -240,12 +243,13 @@ export class PortalNewsList extends PortalNewsElement {
     const visible = matching.slice(0, limit);
     const filtered = Object.values(this.active).some(Boolean);
     const hasMore = matching.length > limit || this.nextPage;
-    // Only a feed that says it merges sources (a hub's `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
-    const merged = (feed.sources?.length ?? 0) > 1 && new Set(this.allItems.map((item) => item.source?.name)).size > 1;
-    const showSource = merged && !this.hideSource;
+    // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
+    if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
+    const sources = (feed.portal && this.hubSources?.feedSources(feed)) || [];
+    const showSource = !this.hideSource && sources.length > 1;
     return html`
       ${error ? this.renderError(error, this.data.retry, true) : nothing}
-      ${this.renderStale(feed.sources)}
+      ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
       ${visible.length
         ? html`<ul part="list" class=${this.layout}>
@@ -259,15 +263,6 @@ export class PortalNewsList extends PortalNewsElement {
           </button>`
         : nothing}
     `;
-  }
-
-  /** "Sở X: tin cập nhật lúc 08:30 19/04/2024" per source the hub could not refresh within its max age. */
-  private renderStale(sources: Feed['sources']) {
-    const now = Date.now();
-    const stale = (sources ?? []).filter((s) => s.lastSuccess && s.maxAge !== undefined && now - s.lastSuccess.getTime() > s.maxAge * 1000);
-    return stale.map(
-      (s) => html`<p part="stale" class="stale">${this.msg.sourceStale(s.name, formatDateTime(s.lastSuccess!, this.language, this.timeZone))}</p>`,
-    );
   }
 
   private renderItem(item: NewsItem, showSource: boolean) {

@@ -4,7 +4,7 @@
  * prescribes for extensions: `_portal.source {name, url}`, `_portal.image_alt`.
  */
 import { PortalError } from '../errors.js';
-import type { Attachment, Author, Feed, FeedSource, NewsItem } from '../model.js';
+import type { Attachment, Author, Feed, NewsItem } from '../model.js';
 import { Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
@@ -24,27 +24,10 @@ export function parseJsonFeed(doc: Json, base: string): Feed {
     language: optText(doc, 'language'),
     items: readItems(doc.items, 'items', base, warnings),
     warnings,
-    sources: readSources(doc._portal, base, warnings),
+    // A hub's merge status (`_portal.sources`), read by core/feed-sources.ts only when a list needs it.
+    portal: doc._portal as Json | undefined,
   };
   return feed;
-}
-
-/** The hub's feed-level `_portal.sources`: per source, when it last succeeded (for the stale note). */
-function readSources(ext: unknown, base: string, warnings: string[]): FeedSource[] | undefined {
-  if (!isObject(ext) || !Array.isArray(ext.sources)) return undefined;
-  return ext.sources.filter(isObject).flatMap((s, i) => {
-    const path = `_portal.sources[${i}]`;
-    const name = typeof s.name === 'string' ? s.name : undefined;
-    if (!name) return [];
-    const lastSuccess = typeof s.last_success === 'string' ? new Date(s.last_success) : undefined;
-    return [{
-      name,
-      url: optUrl(s, 'url', path, base, warnings),
-      lastSuccess: lastSuccess && !Number.isNaN(lastSuccess.getTime()) ? lastSuccess : undefined,
-      lastError: typeof s.last_error === 'string' ? s.last_error : undefined,
-      maxAge: typeof s.max_age === 'number' ? s.max_age : undefined,
-    }];
-  });
 }
 
 /** Reads each JSON-Feed-shaped item, skipping the invalid ones with one warning each. */

@@ -7,12 +7,11 @@ export const en: Messages = {
   retry: 'Try again',
   more: 'More',
   staleNote: 'Showing the copy saved earlier.',
-  sourceStale: (source: string, time: string) => `${source}: news updated at ${time}`,
   errors: {
     http: 'The server answered with an error',
     timeout: 'The server did not answer in time',
     offline: 'Could not reach the server',
-    blocked: 'The feed\'s server does not allow this site to read it (read it through a hub, or enable CORS)',
+    blocked: 'The feed does not allow this site to read it',
     parse: 'The data is damaged and cannot be read',
     format: 'This address is not a valid news source',
     version: 'This feed version is not supported',

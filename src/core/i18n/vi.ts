@@ -6,13 +6,11 @@ export const vi = {
   retry: 'Thử lại',
   more: 'Xem thêm',
   staleNote: 'Đang hiển thị bản lưu trước đó.',
-  /** A merged feed's source that the hub could not refresh within its max age. */
-  sourceStale: (source: string, time: string) => `${source}: tin cập nhật lúc ${time}`,
   errors: {
     http: 'Máy chủ trả lỗi',
     timeout: 'Máy chủ không trả lời kịp',
     offline: 'Không kết nối được máy chủ',
-    blocked: 'Máy chủ nguồn tin không cho phép trang này đọc (cần đọc qua hub hoặc bật CORS)',
+    blocked: 'Nguồn tin không cho phép trang này đọc',
     parse: 'Dữ liệu bị hỏng, không đọc được',
     format: 'Địa chỉ này không phải nguồn tin hợp lệ',
     version: 'Phiên bản nguồn tin không được hỗ trợ',
