@@ -1,45 +1,17 @@
-/** A feed upstream's copy as a database row (snake_case, NULL for absent) and back: one mapping for both engines. */
+/** A feed upstream's copy as a database row (snake_case columns, NULL for absent) and back: one mapping for both engines. */
 import type { UpstreamCopy } from '../storage.js';
 
-export interface CopyRow {
-  feed: string;
-  upstream: string;
-  items: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_success: number | null;
-  last_error: string | null;
-  last_attempt: number | null;
-  failures: number;
+const FIELDS = ['feed', 'upstream', 'items', 'etag', 'lastModified', 'lastSuccess', 'lastError', 'lastAttempt', 'failures'] as const;
+/** BIGINT columns come back from PostgreSQL as numbers already (see its type parser); SQLite's are numbers too. */
+const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export type CopyRow = Record<string, string | number | null>;
+export const COPY_COLUMNS = FIELDS.map(column);
+
+export function copyOfRow(row: CopyRow): UpstreamCopy {
+  return Object.fromEntries(FIELDS.flatMap((f) => (row[column(f)] === null || row[column(f)] === undefined ? [] : [[f, row[column(f)]]]))) as unknown as UpstreamCopy;
 }
 
-export const COPY_COLUMNS = ['feed', 'upstream', 'items', 'etag', 'last_modified', 'last_success', 'last_error', 'last_attempt', 'failures'] as const;
-
-export function copyOfRow(r: CopyRow): UpstreamCopy {
-  const num = (v: number | string | null) => (v === null ? undefined : Number(v));
-  return {
-    feed: r.feed,
-    upstream: r.upstream,
-    items: r.items ?? undefined,
-    etag: r.etag ?? undefined,
-    lastModified: r.last_modified ?? undefined,
-    lastSuccess: num(r.last_success),
-    lastError: r.last_error ?? undefined,
-    lastAttempt: num(r.last_attempt),
-    failures: Number(r.failures),
-  };
-}
-
-export function rowOfCopy(c: UpstreamCopy): CopyRow {
-  return {
-    feed: c.feed,
-    upstream: c.upstream,
-    items: c.items ?? null,
-    etag: c.etag ?? null,
-    last_modified: c.lastModified ?? null,
-    last_success: c.lastSuccess ?? null,
-    last_error: c.lastError ?? null,
-    last_attempt: c.lastAttempt ?? null,
-    failures: c.failures,
-  };
+export function rowOfCopy(copy: UpstreamCopy): CopyRow {
+  return Object.fromEntries(FIELDS.map((f) => [column(f), copy[f] ?? null]));
 }
