@@ -105,6 +105,7 @@ export class SqliteStorage extends VisitStore implements HubStorage {
         else this.stmt.setDay.run(r.site, r.day, r.visits);
       }
     });
+    this.startMaintenance();
   }
 
   protected async daySalt(day: string, now: number): Promise<Buffer> {
@@ -153,6 +154,7 @@ export class SqliteStorage extends VisitStore implements HubStorage {
   }
 
   async close(): Promise<void> {
+    this.stopMaintenance();
     if (this.db.open) this.db.close();
   }
 }

@@ -57,6 +57,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       await store.close();
       throw e;
     }
+    store.startMaintenance();
     return store;
   }
 
@@ -271,6 +272,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
 
   private closed?: Promise<void>;
   async close(): Promise<void> {
+    this.stopMaintenance();
     await (this.closed ??= this.pool.end());
   }
 }

@@ -55,6 +55,7 @@ export abstract class VisitStore {
   private saltLoading?: Promise<{ day: string; value: Buffer }>;
   private lastPrune = 0;
   private online?: { at: number; value: Map<string, number> };
+  private maintenance?: ReturnType<typeof setInterval>;
 
   constructor(protected readonly visitOptions: VisitStoreOptions) {
     this.clock = visitOptions.clock ?? Date.now;
@@ -74,6 +75,25 @@ export abstract class VisitStore {
   abstract exportCounts(): Promise<CountRecord[]>;
   /** Sets the totals and days given (others are kept), in one transaction: an import run twice gives the same counts. */
   abstract importCounts(records: CountRecord[]): Promise<void>;
+
+  /**
+   * Once a minute, visits or not: hashes past 30 minutes deleted, and after
+   * midnight the old salt replaced (so a quiet night keeps nothing longer).
+   */
+  protected startMaintenance(): void {
+    this.maintenance = setInterval(() => {
+      const now = this.clock();
+      this.lastPrune = now;
+      void this.prune(now - COUNT_WINDOW)
+        .then(() => this.visitOptions.secret && this.dayKey(now))
+        .catch(() => {}); // the database is down: the next minute tries again
+    }, PRUNE_EVERY);
+    this.maintenance.unref();
+  }
+
+  protected stopMaintenance(): void {
+    clearInterval(this.maintenance);
+  }
 
   protected startOf(site: string): number {
     return this.visitOptions.starts?.[site] ?? 0;
