@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:
 import { request } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { launchChromium, openPage, settledWidgets } from './browser-kit.mjs';
 import { spawnHub, tempDir, writeConfig, type HubProcess } from './hub-kit.js';
 import { browserUa } from './server-helpers.js';
 
@@ -140,6 +141,27 @@ describe('static serving against abuse', () => {
       assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'self'/, page);
       assert.match(String(res.headers['content-security-policy']), /script-src 'self'/, page);
       assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', page);
+    }
+  });
+
+  it('the pages work under their policy: no violation in Chromium', { skip: !existsSync('dist/cdn/portal-widgets.js') && 'not built (npm run build)' }, async () => {
+    const browser = await launchChromium();
+    try {
+      for (const page of ['/demo/', '/demo/tin-tuc.html', '/demo/bai-viet.html', '/demo/en.html', '/demo/csp.html']) {
+        const { page: tab, errors, close } = await openPage(browser);
+        try {
+          await tab.evaluateOnNewDocument(() =>
+            document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+          );
+          await tab.goto(`${hub.url}${page}`, { waitUntil: 'load' });
+          await settledWidgets(tab, 'body');
+          assert.deepEqual(errors.filter((e) => /CSP|Content Security Policy|Trusted Type/i.test(e)), [], page);
+        } finally {
+          await close();
+        }
+      }
+    } finally {
+      await browser.close();
     }
   });
 
