@@ -29,26 +29,32 @@ export const lazyCore = ['index.ts', 'feed-sources.ts', 'i18n/feed-sources.ts', 
 // src/core modules that only one widget uses (its document format, its
 // messages): counted in that widget's "beyond Lit" budget, not in the core one.
 export const ownCore = [
+  'documents/index.ts', // every kind, for readers of all (the CLI, the hub): no widget imports it
   'article.ts',
   'i18n/article.ts',
   'calendar.ts',
   'i18n/news-archive.ts',
   'i18n/news-search.ts',
   'formats/links.ts',
+  'documents/links.ts',
   'formats/banner.ts',
+  'documents/banner.ts',
+  'banner-schedule.ts',
   'formats/portal-document.ts',
   'i18n/link-directory.ts',
   'i18n/banner.ts',
   'i18n/video-list.ts',
   'video.ts',
   'formats/counter.ts',
+  'documents/counter.ts',
   'visits.ts',
   'i18n/visit-counter.ts',
 ];
 
 export const budgets = {
-  // 14.2 (was 14): the source per item and the stale note of a hub's merged feed (their logic is lazy: feed-sources).
-  'news-list': { withLit: 14.2 },
+  // 14.4 (was 14): the `blocked` error and, for a hub's merged feed, the source per item and
+  // the stale note (0.37 KB; the reading of the hub's sources is lazy: core/feed-sources.ts).
+  'news-list': { withLit: 14.4 },
   article: { beyondShared: 10 },
   'news-archive': { beyondShared: 6.5 },
   'news-search': { beyondShared: 4 },
@@ -56,7 +62,9 @@ export const budgets = {
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },
   'visit-counter': { beyondShared: 3 },
-  // 5.15 (was 5): the `blocked` error (a cross-origin feed refused while online) and its two messages.
-  core: { beyondLit: 5.15 },
+  // 5.5 (was 5): every export of src/core counts here, and core now holds what the
+  // widgets and the CLI/hub share once (urls, locale, the news document kind, describeError,
+  // the wall-time maths that were the banner parser's); a widget bundles only what it uses.
+  core: { beyondLit: 5.5 },
   cdn: { total: 40 },
 };

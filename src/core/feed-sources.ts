@@ -4,7 +4,7 @@
  * the note a list shows for each source that is stale. Loaded only for a feed
  * that has them: a page without a hub never downloads this.
  */
-import { formatDate } from './dates.js';
+import { formatDate, formatTime } from './dates.js';
 import { isObject } from './formats/fields.js';
 import { localize, type Lang } from './i18n/index.js';
 import { feedSourcesMessages } from './i18n/feed-sources.js';
@@ -30,8 +30,5 @@ export function staleNotes(sources: FeedSource[], lang: Lang, timeZone: string, 
   const m = localize(feedSourcesMessages, lang);
   return sources
     .filter((s) => s.lastSuccess && s.maxAge !== undefined && now - s.lastSuccess.getTime() > s.maxAge * 1000)
-    .map((s) => {
-      const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(s.lastSuccess);
-      return m.stale(s.name, `${time} ${formatDate(s.lastSuccess!, lang, timeZone)}`);
-    });
+    .map((s) => m.stale(s.name, `${formatTime(s.lastSuccess!, lang, timeZone)} ${formatDate(s.lastSuccess!, lang, timeZone)}`));
 }

@@ -4,13 +4,15 @@
  * RSS and Atom need a `DOMParser`: in Node, call `installDomParser()` from
  * `portal-widgets/node-dom` first.
  */
-export { PortalError, toPortalError, type PortalErrorCode } from './errors.js';
+export { PortalError, toPortalError, describeError, type PortalErrorCode } from './errors.js';
+export { newsDocument, linksDocument, bannerDocument, counterDocument, type DocumentKind } from './documents/index.js';
 export { parseNews, parseFieldMap, getPath, type FieldMap } from './formats/news.js';
 export { parseDate } from './formats/fields.js';
 export { parseLinks, LINKS_VERSION } from './formats/links.js';
 export { parseBanner, BANNER_VERSION } from './formats/banner.js';
 export { parseCount } from './formats/counter.js';
-export { safeUrl } from './safe-html.js';
-export { DEFAULT_TIME_ZONE, dayKey, formatNumber } from './dates.js';
+export { safeUrl } from './urls.js';
+export { DEFAULT_TIME_ZONE, dayKey } from './dates.js';
+export { formatNumber } from './locale.js';
 export { visitCounterMessages } from './i18n/visit-counter.js';
 export type * from './model.js';

@@ -5,8 +5,9 @@
  */
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIME_ZONE } from '../core/dates.js';
-import type { PortalError } from '../core/errors.js';
+import { describeError, type PortalError } from '../core/errors.js';
 import { messages, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
+import type { PortalEventDetails, PortalEventName } from './events.js';
 
 /** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
 const live = new Set<PortalElement>();
@@ -59,8 +60,8 @@ export abstract class PortalElement extends LitElement {
     live.delete(this);
   }
 
-  /** Dispatches a `portal-*` event that bubbles out of shadow roots. @internal */
-  emit<T>(name: `portal-${string}`, detail?: T, cancelable = false): boolean {
+  /** Dispatches a `portal-*` event that bubbles out of shadow roots; false when a listener cancelled it. @internal */
+  emit<K extends PortalEventName>(name: K, detail: PortalEventDetails[K], cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
   }
 
@@ -86,7 +87,7 @@ export abstract class PortalElement extends LitElement {
     const msg = this.msg;
     return html`<div class="error" part="error" role="alert">
         <p>
-          <strong>${this.errorTitle}:</strong> ${msg.errors[error.code]}${error.detail ? ` (${error.detail})` : ''}.
+          <strong>${this.errorTitle}:</strong> ${describeError(error, this.language)}.
           ${kept ? msg.staleNote : nothing}
         </p>
         ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}

@@ -3,7 +3,7 @@
  * `for` (like `<label for>`), on another page through a `list-href` or `action`
  * address.
  */
-import { fillTemplate } from '../core/config.js';
+import { fillTemplate } from '../core/urls.js';
 import type { NewsFilter } from '../core/news-filter.js';
 
 interface Filterable extends Element {

@@ -2,6 +2,23 @@
  * Design tokens every widget shares. Public `--portal-*` properties feed
  * private `--_*` ones with fallbacks, so a widget needs no theme wrapper and a
  * page themes all widgets at once (`--portal-color-primary`) or one alone.
+ *
+ * The shared properties, documented here once: the manifest
+ * (custom-elements-manifest.config.mjs) adds each to every widget's docs that
+ * does not describe it in its own words.
+ *
+ * @cssprop --portal-color-primary - The site's accent: links, buttons, marks (default #b5121b).
+ * @cssprop --portal-accent - Accent for one widget only; overrides --portal-color-primary.
+ * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-muted - Secondary text: dates, summaries, labels.
+ * @cssprop --portal-color-surface - Background of buttons and fields (default: the page's Canvas).
+ * @cssprop --portal-color-border - Borders of cards, fields and rules.
+ * @cssprop --portal-color-error - Edge and tint of the error box (default #b00020).
+ * @cssprop --portal-link-color - Link colour (default: the accent).
+ * @cssprop --portal-radius - Corner radius (default 4px).
+ * @cssprop --portal-gap - Space between blocks (default 0.75rem).
+ * @cssprop --portal-focus-color - Focus ring colour (default #1a5fb4).
+ * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default 6rem).
  */
 import { css } from 'lit';
 

@@ -1,11 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { itemLink, pageParam } from '../../core/config.js';
+import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
+import { itemLink } from '../../core/urls.js';
+import { heading } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
+import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
@@ -27,6 +31,7 @@ import { styles } from './news-list.styles.js';
  * @csspart image - The item's image.
  * @csspart more-button - The "Xem thêm" / "More" button.
  * @csspart status - The visually hidden live region that announces result counts.
+ * @csspart empty - The text shown when no item is there or matches.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error box.
  * @csspart retry - The error box's retry button.
@@ -67,9 +72,7 @@ export class PortalNewsList extends PortalNewsElement {
     announcement: { state: true },
   };
 
-  static override styles = [tokens, statusStyles, styles];
-
-
+  static override styles = [tokens, statusStyles, itemListStyles, itemMetaStyles, styles];
 
   /** How many items to show; "More" shows as many again. */
   limit = 10;
@@ -104,14 +107,12 @@ export class PortalNewsList extends PortalNewsElement {
   /** Never show the source per item (shown by default when a hub merged the items from more than one source). */
   hideSource = false;
 
-
   /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
   private active: NewsFilter = {};
   private shown = 0;
   private moreError?: PortalError;
   private moreLoading = false;
   private announcement = '';
-
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -128,19 +129,12 @@ export class PortalNewsList extends PortalNewsElement {
     this.announce();
   }
 
-  /** The paging module, loaded when "More" first needs a further page. */
-  private paging?: typeof import('../../core/feed-pages.js');
+  /** The feed and its further pages, loaded as "More" needs them. */
+  private readonly pages = new NewsPages(this, () => this.doc.value);
 
   /** Every loaded item, in feed order: the first page and the further ones (shared with every widget of the feed). */
   get allItems(): NewsItem[] {
-    const feed = this.data.value;
-    return feed ? (this.paging?.pagesOf(feed).items ?? feed.items) : [];
-  }
-
-  /** The next page of the feed not loaded yet. */
-  private get nextPage(): string | undefined {
-    const feed = this.data.value;
-    return feed && (this.paging ? this.paging.pagesOf(feed).nextUrl : feed.nextUrl);
+    return this.pages.items;
   }
 
   /** The items that pass the filters, before the limit. */
@@ -190,28 +184,23 @@ export class PortalNewsList extends PortalNewsElement {
 
   protected override updated(): void {
     // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
-    const feed = this.data.value;
+    const feed = this.doc.value;
     if (feed && feed !== this.announced && Object.values(this.active).some(Boolean)) this.announce();
   }
 
   private announce(): void {
-    this.announced = this.data.value;
+    this.announced = this.doc.value;
     this.announcement = this.msg.count(this.matchingItems.length);
   }
 
   private async more(): Promise<void> {
-    const feed = this.data.value;
     const target = (this.shown || this.limit) + this.limit;
     // Fetch further pages only when the loaded items cannot fill the next step.
-    if (feed && this.matchingItems.length < target && this.nextPage) {
+    if (this.matchingItems.length < target && this.pages.next) {
       this.moreLoading = true;
       this.moreError = undefined;
       try {
-        this.paging ??= await import('../../core/feed-pages.js');
-        await this.paging.loadPages(feed, (items) => this.matching(items as NewsItem[]).length >= target, {
-          map: this.map,
-          timeout: this.timeout,
-        });
+        await this.pages.load((items) => this.matching(items as NewsItem[]).length >= target);
       } catch (e) {
         this.moreError = toPortalError(e);
         return;
@@ -224,31 +213,24 @@ export class PortalNewsList extends PortalNewsElement {
     this.announce();
   }
 
-  private href(item: NewsItem): string | undefined {
-    return itemLink(this.itemHref, item);
-  }
-
   private select(e: MouseEvent, item: NewsItem): void {
     if (!this.emit('portal-select', { item }, true)) e.preventDefault();
   }
 
   override render() {
-    const feed = this.data.value;
-    const error = this.data.error;
-    if (!feed) {
-      return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading();
-    }
+    if (!this.doc.value) return this.renderStatus();
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
     const filtered = Object.values(this.active).some(Boolean);
-    const hasMore = matching.length > limit || this.nextPage;
+    const hasMore = matching.length > limit || this.pages.next;
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
+    const feed = this.doc.value;
     if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
     const sources = (feed.portal && this.hubSources?.feedSources(feed)) || [];
     const showSource = !this.hideSource && sources.length > 1;
     return html`
-      ${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${this.renderStatus()}
       ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
       ${visible.length
@@ -267,7 +249,7 @@ export class PortalNewsList extends PortalNewsElement {
 
   private renderItem(item: NewsItem, showSource: boolean) {
     const layout = this.layout;
-    const href = this.href(item);
+    const href = itemLink(this.itemHref, item);
     const title = href
       ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)}>${item.title}</a>`
       : html`<span part="title" class="title">${item.title}</span>`;
@@ -275,9 +257,7 @@ export class PortalNewsList extends PortalNewsElement {
     const date = item.published && (this.showDate || layout === 'cards');
     return html`<li part="item">
       ${image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
-      ${this.headingLevel >= 2 && this.headingLevel <= 6
-        ? html`<div role="heading" aria-level=${this.headingLevel}>${title}</div>`
-        : title}
+      ${heading(this.headingLevel, title)}
       ${date
         ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)}>${formatDate(item.published!, this.language, this.timeZone)}</time>`
         : nothing}

@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
   li {
     display: grid;
     gap: 0.25em;
@@ -47,14 +40,12 @@ export const styles = css`
     display: list-item;
     list-style: square inside;
   }
-  time,
-  .summary,
+  /* A hub's merged feed: the source per item and the stale note, as quiet as the date. */
   .source,
   .stale {
     color: var(--_muted);
     font-size: 0.875em;
   }
-  .summary,
   .stale {
     margin: 0;
   }

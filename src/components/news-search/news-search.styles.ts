@@ -39,14 +39,6 @@ export const styles = css`
     color: inherit;
     border-radius: 2px;
   }
-  time,
-  .summary {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .summary {
-    margin: 0;
-  }
   @media (forced-colors: active) {
     mark {
       background: Mark;

@@ -64,13 +64,6 @@ export const styles = css`
     font-weight: 700;
     font-size: 1.125em;
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
   li button {
     display: grid;
     grid-template-columns: var(--portal-thumb-width, 7rem) 1fr;

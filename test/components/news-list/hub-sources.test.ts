@@ -26,7 +26,7 @@ describe('<portal-news-list> reading through the hub', () => {
   it('says it in English too', async () => {
     const el = await fixture<PortalNewsList>(html`<portal-news-list lang="en" src=${docUrl('hub-merged.json', { key: uniqueKey() })}></portal-news-list>`);
     await withSources(el);
-    expect(parts(el, 'stale')).to.deep.equal(['Sở Giáo dục: news updated at 08:30 Apr 20, 2024']);
+    expect(parts(el, 'stale')).to.deep.equal(['Sở Giáo dục: news updated at 08:30 AM Apr 20, 2024']);
   });
 
   it('hide-source turns the sources off; a plain feed’s article sources are not shown', async () => {
