@@ -37,15 +37,21 @@ describe('several hubs on one PostgreSQL', { skip: ENGINES[1].skip }, () => {
   it('count each visitor once whichever hub it reaches, with one salt and one online figure', async () => {
     const hubs = await twoHubs();
     const visitors = 150;
-    // Every visitor reaches both hubs at once, on every site: 2 × 3 × 150 concurrent-ish requests.
-    const answers = await Promise.all(
-      SITES.flatMap((site) =>
-        Array.from({ length: visitors }, (_, v) => hubs.map(async (hub) => {
-          const res = await visit(hub, site, v);
-          assert.equal(res.status, 200);
-          return { site, counted: ((await res.json()) as { counted: boolean }).counted };
-        })).flat(),
-      ),
+    // Every visitor reaches both hubs at the same moment, on every site; 16 visitors at a time
+    // (the race between the hubs is what is tested, not how big a burst a loaded machine takes).
+    const answers: { site: string; counted: boolean }[] = [];
+    const queue = SITES.flatMap((site) => Array.from({ length: visitors }, (_, v) => ({ site, v })));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          const { site, v } = job;
+          const both = await Promise.all(hubs.map((hub) => visit(hub, site, v)));
+          for (const res of both) {
+            assert.equal(res.status, 200);
+            answers.push({ site, counted: ((await res.json()) as { counted: boolean }).counted });
+          }
+        }
+      }),
     );
     for (const site of SITES) {
       const acknowledged = answers.filter((a) => a.site === site && a.counted).length;
