@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'data/', 'demo/feeds/', '.test-results/'] },
+  { ignores: ['dist/', 'hub/dist/', 'storybook-static/', 'node_modules/', 'coverage/', 'data/', 'demo/feeds/', '.test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,24 +2,26 @@
  * The feed checker CLI (`portal-widgets validate`, package.json "bin") for
  * Node 20+: src/cli with the src/core parsers it reuses, as plain ESM in
  * dist/cli. @xmldom/xmldom stays a dependency, imported only for RSS/Atom.
+ * dist/cli/xml-dom.js is also `portal-widgets/node-dom`, the hub's DOMParser.
  */
 import { defineConfig } from 'vite';
 
 export default defineConfig({
   build: {
-    ssr: 'src/cli/portal-widgets.ts',
+    ssr: true,
     outDir: 'dist/cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
     sourcemap: false,
     rollupOptions: {
+      input: { 'portal-widgets': 'src/cli/portal-widgets.ts', 'xml-dom': 'src/cli/xml-dom.ts' },
       external: [/^node:/, /^@xmldom\//],
       output: {
         format: 'es',
-        entryFileNames: 'portal-widgets.js',
+        entryFileNames: '[name].js',
         chunkFileNames: '[name]-[hash].js',
-        banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+        banner: (chunk) => (chunk.name === 'portal-widgets' ? '#!/usr/bin/env node' : ''),
       },
     },
   },

@@ -1,37 +1,50 @@
 #!/usr/bin/env node
 /**
- * `npm run loadtest` (not part of npm test): autocannon against the reference
- * server on 127.0.0.1, then a check that the stored total equals the visits the
- * server acknowledged as counted.
+ * `npm run loadtest` (not part of npm test): the province counter under load,
+ * autocannon against hubs started as real processes on 127.0.0.1, and after
+ * every run a check, per site, that the stored total equals the visits the
+ * hubs acknowledged as counted. Only loopback addresses; every wait bounded.
  *
- *   1. steady: DURATION s (default 30) of concurrent POST /api/visits from many
- *      simulated visitors; prints requests/s and latency p50/p99.
- *   2. crash: the same load, the server killed with SIGKILL in the middle and
- *      started again on the same port and data folder.
+ *   1. SQLite, one hub, one site        (the baseline)
+ *   2. SQLite, one hub, 150 sites       (goal: at most 20 % below 1)
+ *   3. PostgreSQL, two hubs, 150 sites  (goal: at least 1's throughput); both ports loaded
+ *   4. SQLite, 150 sites, the hub killed with SIGKILL mid-run and restarted
+ *   5. PostgreSQL, two hubs, one killed with SIGKILL mid-run (the other keeps serving) and restarted
+ *   6. PostgreSQL, two hubs, the database stopped for 5 s mid-run: 503 with a JSON
+ *      error meanwhile, nothing acknowledged lost, counting resumes by itself
  *
- * Simulated visitors: the server runs with TRUST_PROXY=1 (only in this test: a
- * real deployment sets it only behind its own proxy), so each request carries a
- * visitor's address in X-Forwarded-For and a user agent. Three requests in four
- * come from a new visitor, the fourth from one seen a thousand requests earlier
- * (within 30 minutes: not counted again), so the total grows all through the
- * run and the 30-minute rule is exercised too. A visit is "acknowledged as
- * counted" when its 200 answer says `"counted": true`, which the server sends
- * only after the transaction commits.
+ * Simulated visitors: the hubs run with trustProxy (only in this test: a real
+ * deployment sets it only behind its own proxy), so each request carries a
+ * visitor's address in X-Forwarded-For, a browser user agent, and the Origin
+ * of its site. Three requests in four come from a new visitor, the fourth from
+ * one seen a thousand requests earlier (within 30 minutes: not counted again).
+ * A visit is "acknowledged as counted" when its 200 answer says
+ * `"counted": true`, sent only after the transaction commits.
  *
- * Env: DURATION (s, default 30), CONNECTIONS (default 50). Localhost only; every wait is bounded.
+ * Env: DURATION (s, default 30) for runs 1–3, FAULT_DURATION (default 20) for
+ * 4–6, CONNECTIONS (default 50, split over the hubs), SITES (default 150).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { startPostgres } from '../test/server/postgres-cluster.mjs';
 
 const DURATION = Number(process.env.DURATION ?? 30);
+const FAULT_DURATION = Number(process.env.FAULT_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const SITES = Number(process.env.SITES ?? 150);
 const HOST = '127.0.0.1';
+/** POSTs stop this long before the end (GETs fill it): autocannon drops the answers in flight when it stops. */
+const TAIL = 2;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const dirs = [];
+const children = new Set();
 
 async function freePort() {
   const probe = createServer();
@@ -41,209 +54,287 @@ async function freePort() {
   return port;
 }
 
-/** Starts the server (node + tsx, no build needed) and resolves once it listens. */
-async function startServer(port, dataDir) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, TRUST_PROXY: '1', RATE_LIMIT: '60' },
+const siteIds = (n) => Array.from({ length: n }, (_, i) => `site-${i + 1}`);
+
+function writeConfig(sites, storage) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-loadtest-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'hub.json');
+  const config = {
+    listen: { host: HOST },
+    trustProxy: true,
+    rateLimit: 60,
+    storage: storage === 'sqlite' ? { dataDir: path.join(dir, 'data') } : { engine: 'postgres' },
+    sites: sites.map((id) => ({ id, name: id, origins: [`https://${id}.loadtest`] })),
+  };
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
+
+/** Starts a hub (node + tsx, no build needed) and resolves once it listens. */
+async function startHub(configFile, port, env = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', '--config', configFile], {
+    env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 20 s')), 20_000);
+    const timer = setTimeout(() => reject(new Error('hub did not start within 30 s')), 30_000);
     child.stdout.on('data', (d) => {
-      if (!String(d).includes('Demo portal:')) return;
+      if (!String(d).includes('Visit counter:')) return;
       clearTimeout(timer);
       resolve();
     });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`hub exited with ${code}`)));
   });
   return child;
 }
 
-async function stopServer(child, signal = 'SIGTERM') {
+async function stopHub(child, signal = 'SIGTERM') {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill(signal);
   await Promise.race([exited, sleep(10_000)]);
 }
 
-async function storedTotal(port) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    try {
-      const res = await fetch(`http://${HOST}:${port}/api/visits`);
-      return (await res.json()).total;
-    } catch {
-      await sleep(200);
-    }
-  }
-  throw new Error('could not read the total');
+/** Visitor v: a stable address and browser, on site v mod N. */
+const visitorOf = (i) => i - Math.floor(i / 4);
+function visitorHeaders(v, sites) {
+  const site = sites[v % sites.length];
+  return {
+    site,
+    headers: {
+      'content-type': 'text/plain;charset=UTF-8',
+      origin: `https://${site}.loadtest`,
+      'x-forwarded-for': `10.${(v >> 16) & 255}.${(v >> 8) & 255}.${v & 255}`,
+      'user-agent': `Mozilla/5.0 (X11; Linux x86_64; loadtest visitor ${v % 13}) Gecko/20100101 Firefox/128.0`,
+    },
+  };
 }
 
-/**
- * One autocannon run of `duration` s. POSTs stop TAIL s before the end (GETs,
- * which never count, fill the tail): autocannon drops the answers in flight
- * when it stops, and a POST without its answer could not be tallied.
- */
-const TAIL = 2;
-function load(port, duration) {
-  const tally = { counted: 0, notCounted: 0, limited: 0, other: 0, gets: 0 };
-  /** Visitors whose POST was sent and not answered yet (how many times). */
-  const pending = new Map();
-  /** Visitors with at least one answered visit. */
-  const answered = new Set();
+/** The tally of one scenario, shared by the autocannon instances of its hubs. */
+function newTally() {
+  return { counted: new Map(), notCounted: 0, limited: 0, unavailable: 0, other: 0, gets: 0, errorSample: undefined, n: 0, pending: new Map(), retry: new Set(), countedVisitors: new Set() };
+}
+
+/** One autocannon run against `port` with `connections`, drawing visitors from the shared tally. */
+function load(port, connections, duration, sites, tally) {
   const postUntil = Date.now() + (duration - TAIL) * 1000;
-  let n = 0;
   const instance = autocannon({
     url: `http://${HOST}:${port}`,
-    connections: CONNECTIONS,
+    connections,
     duration,
     timeout: 5,
     requests: [
       {
         method: 'POST',
         path: '/api/visits',
-        body: '{}',
         setupRequest: (req, context) => {
           if (Date.now() > postUntil) {
             context.visitor = undefined;
-            return { ...req, method: 'GET', body: undefined, headers: {} };
+            return { ...req, method: 'GET', path: '/api/visits?sites=all', body: undefined, headers: {} };
           }
-          const i = n++;
+          const i = tally.n++;
           const v = i % 4 === 3 && i > 1000 ? visitorOf(i - 1001) : visitorOf(i);
           context.visitor = v;
-          pending.set(v, (pending.get(v) ?? 0) + 1);
-          return { ...req, method: 'POST', body: '{}', headers: visitorHeaders(v) };
+          tally.pending.set(v, (tally.pending.get(v) ?? 0) + 1);
+          const { site, headers } = visitorHeaders(v, sites);
+          return { ...req, method: 'POST', path: `/api/visits/${site}`, body: '{}', headers };
         },
         onResponse: (status, body, context) => {
           const v = context.visitor;
           if (v === undefined) return void tally.gets++;
           context.visitor = undefined;
-          if (status === 200) answered.add(v);
-          const left = (pending.get(v) ?? 1) - 1;
-          if (left > 0) pending.set(v, left);
-          else pending.delete(v);
+          const left = (tally.pending.get(v) ?? 1) - 1;
+          if (left > 0) tally.pending.set(v, left);
+          else tally.pending.delete(v);
           if (status === 200) {
             try {
-              if (JSON.parse(body).counted) tally.counted++;
-              else tally.notCounted++;
+              if (JSON.parse(body).counted) {
+                tally.countedVisitors.add(v);
+                const site = sites[v % sites.length];
+                tally.counted.set(site, (tally.counted.get(site) ?? 0) + 1);
+              } else tally.notCounted++;
             } catch {
               tally.other++;
             }
           } else if (status === 429) tally.limited++;
-          else tally.other++;
+          else if (status === 503) {
+            tally.unavailable++;
+            tally.errorSample ??= body;
+            // Not acknowledged: sent again afterwards, as a reader's next page would.
+            tally.retry.add(v);
+          } else tally.other++;
         },
       },
     ],
   });
-  return { instance, done: instance.then((result) => ({ result, tally, pending, answered })) };
-}
-
-/** Request i's visitor when it is a new one (a repeat uses an earlier request's). */
-const visitorOf = (i) => i - Math.floor(i / 4);
-
-/** Visitor v: a stable address and browser. */
-function visitorHeaders(v) {
-  return {
-    'content-type': 'text/plain;charset=UTF-8',
-    'x-forwarded-for': `10.${(v >> 16) & 255}.${(v >> 8) & 255}.${v & 255}`,
-    'user-agent': `Mozilla/5.0 (loadtest; visitor ${v % 13}) Chrome/130`,
-  };
+  return instance;
 }
 
 /**
- * Visits sent whose answer never came (the connection died with the server):
- * sent again, as a browser's retry would. The 30-minute rule makes that safe:
- * for a visitor with no counted visit before, "counted": false means the lost
- * one had been committed before the kill.
+ * Visits sent whose answer never came (the connection died with a hub) or that
+ * got 503: sent again. The 30-minute rule makes that safe, and tells what
+ * happened: for a visitor none of whose answers said "counted": true, a retry
+ * answering "counted": false means the lost visit had been committed (stored,
+ * its answer lost with the connection): the retry's answer acknowledges it.
  */
-async function reconcile(port, pending, tally, answered) {
+async function reconcile(port, sites, tally) {
   let committedUnanswered = 0;
-  for (const v of pending.keys()) {
-    if (answered.has(v)) {
-      // A repeat visitor: resend it all the same (an ordinary retry), nothing to learn.
-      const res = await fetch(`http://${HOST}:${port}/api/visits`, { method: 'POST', body: '{}', headers: visitorHeaders(v) });
-      if ((await res.json()).counted) tally.counted++;
-      else tally.notCounted++;
-      continue;
-    }
-    const res = await fetch(`http://${HOST}:${port}/api/visits`, { method: 'POST', body: '{}', headers: visitorHeaders(v) });
+  const again = new Set([...tally.pending.keys(), ...tally.retry]);
+  for (const v of again) {
+    const { site, headers } = visitorHeaders(v, sites);
+    const res = await fetch(`http://${HOST}:${port}/api/visits/${site}`, { method: 'POST', body: '{}', headers });
     const body = await res.json();
     if (res.status !== 200) tally.other++;
-    else if (body.counted) tally.counted++;
-    else {
-      committedUnanswered++;
-      tally.notCounted++;
-    }
+    else if (body.counted || !tally.countedVisitors.has(v)) {
+      if (!body.counted) committedUnanswered++;
+      tally.countedVisitors.add(v);
+      tally.counted.set(site, (tally.counted.get(site) ?? 0) + 1);
+    } else tally.notCounted++;
   }
-  return committedUnanswered;
+  return { resent: again.size, committedUnanswered };
 }
 
-function report(name, { result, tally }, total) {
+async function storedTotals(port) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      const res = await fetch(`http://${HOST}:${port}/api/visits?sites=all`);
+      if (res.status === 200) return new Map((await res.json()).sites.map((s) => [s.id, s.total]));
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error('could not read the totals');
+}
+
+/** Sum over sites, and the sites where stored ≠ acknowledged. */
+function compare(stored, tally, sites) {
+  const wrong = sites.filter((s) => (stored.get(s) ?? 0) !== (tally.counted.get(s) ?? 0));
+  const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+  return { stored: sum(stored), acknowledged: sum(tally.counted), wrong };
+}
+
+const figures = [];
+function report(name, results, tally, stored, sites, duration, notes = []) {
+  const requests = results.reduce((n, r) => n + r.requests.total, 0);
+  const rps = results.reduce((n, r) => n + r.requests.average, 0);
+  const posts = tally.answeredInRun;
+  const postRate = posts / (duration - TAIL);
+  const c = compare(stored, tally, sites);
   console.log(`\n== ${name} ==`);
-  console.log(`  ${result.duration.toFixed(1)} s, ${CONNECTIONS} connections, POSTs from simulated visitors for ${DURATION - TAIL} s, then ${TAIL} s of GETs`);
-  console.log(`  requests: ${result.requests.total} (${result.requests.average.toFixed(0)} req/s average, ${result.non2xx} non-2xx, ${result.errors} connection errors, ${result.timeouts} time-outs)`);
-  const posts = tally.counted + tally.notCounted + tally.limited + tally.other;
-  console.log(`  POSTs: ${posts} answered in ${DURATION - TAIL} s = ${(posts / (DURATION - TAIL)).toFixed(0)} POST/s`);
-  console.log(`  latency: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-  console.log(`  POST answers: ${tally.counted} counted, ${tally.notCounted} not counted (same visitor within 30 min), ${tally.limited} rate-limited, ${tally.other} other; GETs: ${tally.gets}`);
-  console.log(`  stored total: ${total}; acknowledged as counted: ${tally.counted}`);
-  const ok = total === tally.counted;
-  console.log(ok ? '  ✔ stored total = acknowledged visits' : `  ✘ stored total ≠ acknowledged visits (difference ${total - tally.counted})`);
-  return ok;
+  for (const n of notes) console.log(`  ${n}`);
+  console.log(`  ${duration} s, ${CONNECTIONS} connections over ${results.length} hub(s), ${sites.length} site(s); POSTs for ${duration - TAIL} s, then GETs of the province`);
+  console.log(`  requests: ${requests} (${rps.toFixed(0)} req/s), ${results.reduce((n, r) => n + r.errors, 0)} connection errors, ${results.reduce((n, r) => n + r.timeouts, 0)} time-outs`);
+  console.log(`  POSTs answered: ${posts} = ${postRate.toFixed(0)} POST/s`);
+  results.forEach((r, i) => console.log(`  latency${results.length > 1 ? ` (hub ${i + 1})` : ''}: p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms`));
+  console.log(`  POST answers (with the retries): ${c.acknowledged} counted, ${tally.notCounted} not counted (same visitor within 30 min), ${tally.limited} rate-limited, ${tally.unavailable} × 503, ${tally.other} other; GETs: ${tally.gets}`);
+  if (tally.errorSample) console.log(`  a 503's body: ${tally.errorSample}`);
+  console.log(`  stored total over the sites: ${c.stored}; acknowledged as counted: ${c.acknowledged}`);
+  const ok = c.wrong.length === 0;
+  console.log(ok ? `  ✔ stored = acknowledged on every one of the ${sites.length} site(s)` : `  ✘ stored ≠ acknowledged on ${c.wrong.length} site(s): ${c.wrong.slice(0, 5).join(', ')}`);
+  figures.push({ name, postRate, p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)), ok });
+  return { ok, postRate };
 }
 
-const dirs = [];
-const children = new Set();
+let cluster;
+async function database() {
+  cluster ??= await startPostgres();
+  if (!cluster) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql): the PostgreSQL runs need it');
+  const name = `loadtest_${figures.length}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return cluster.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/**
+ * One scenario: `hubs` hubs on `storage`, loaded together for `duration` s;
+ * `fault(ports, hubs)` runs at mid-time. Answers the figures.
+ */
+async function scenario(name, { sites, storage, hubs: hubCount, duration, fault }) {
+  // PostgreSQL: every hub keys the visitor hashes with the same secret.
+  const env = storage === 'postgres' ? { DATABASE_URL: await database(), PORTAL_HUB_SECRET: randomBytes(32).toString('hex') } : {};
+  const config = writeConfig(sites, storage);
+  const ports = await Promise.all(Array.from({ length: hubCount }, freePort));
+  const hubs = await Promise.all(ports.map((p) => startHub(config, p, env)));
+  const tally = newTally();
+  const runs = ports.map((p) => load(p, Math.ceil(CONNECTIONS / hubCount), duration, sites, tally));
+  const notes = [];
+  if (fault) {
+    await sleep((duration * 1000) / 2);
+    notes.push(...(await fault(ports, hubs, config, env)));
+  }
+  const results = await Promise.all(runs);
+  // The throughput is the run's own answers, before the retries below.
+  tally.answeredInRun = [...tally.counted.values()].reduce((a, b) => a + b, 0) + tally.notCounted + tally.limited + tally.unavailable + tally.other;
+  const storedBefore = await storedTotals(ports[0]);
+  const before = compare(storedBefore, tally, sites);
+  const { resent, committedUnanswered } = await reconcile(ports[0], sites, tally);
+  if (fault) {
+    notes.push(`before any retry: stored ${before.stored}, acknowledged ${before.acknowledged}: ${before.stored >= before.acknowledged ? 'no acknowledged visit lost' : 'ACKNOWLEDGED VISITS LOST'}`);
+    notes.push(`${resent} visit(s) without an answer or with a 503 sent again; ${committedUnanswered} of them had been committed unanswered (the retry said "counted": false for a first visit)`);
+  }
+  const r = report(name, results, tally, await storedTotals(ports[0]), sites, duration, notes);
+  for (const h of hubs) await stopHub(h);
+  return { ...r, ok: r.ok && before.stored >= before.acknowledged };
+}
+
+const killOne = async (ports, hubs, config, env) => {
+  const at = Date.now();
+  await stopHub(hubs[0], 'SIGKILL');
+  const notes = [`hub 1 killed with SIGKILL at ${FAULT_DURATION / 2} s${hubs.length > 1 ? '; hub 2 kept serving' : ''}`];
+  hubs[0] = await startHub(config, ports[0], env);
+  notes.push(`hub 1 back after ${Date.now() - at} ms`);
+  return notes;
+};
+
 let failed = false;
 try {
-  // 1. Steady load.
-  {
-    const dir = mkdtempSync(path.join(tmpdir(), 'portal-loadtest-'));
-    dirs.push(dir);
-    const port = await freePort();
-    const server = await startServer(port, dir);
-    children.add(server);
-    const { done } = load(port, DURATION);
-    const run = await done;
-    if (run.pending.size) console.log(`  ${run.pending.size} POST(s) without an answer: sent again`);
-    await reconcile(port, run.pending, run.tally, run.answered);
-    if (!report('steady load', run, await storedTotal(port))) failed = true;
-    await stopServer(server);
-    children.delete(server);
-  }
+  const one = await scenario('1. SQLite, one hub, one site', { sites: siteIds(1), storage: 'sqlite', hubs: 1, duration: DURATION });
+  const many = await scenario(`2. SQLite, one hub, ${SITES} sites`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: DURATION });
+  const shared = await scenario(`3. PostgreSQL, two hubs, ${SITES} sites`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION });
+  const killSqlite = await scenario(`4. SQLite, ${SITES} sites, SIGKILL mid-run and restart`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: FAULT_DURATION, fault: killOne });
+  const killPg = await scenario(`5. PostgreSQL, two hubs, ${SITES} sites, one killed with SIGKILL mid-run and restarted`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: FAULT_DURATION, fault: killOne });
+  const outage = await scenario(`6. PostgreSQL, two hubs, ${SITES} sites, the database stopped for 5 s mid-run`, {
+    sites: siteIds(SITES),
+    storage: 'postgres',
+    hubs: 2,
+    duration: FAULT_DURATION,
+    fault: async (ports) => {
+      await cluster.stop();
+      const down = await fetch(`http://${HOST}:${ports[1]}/api/visits/site-1`, { method: 'POST', body: '{}', headers: visitorHeaders(0, ['site-1']).headers });
+      const sample = `while down: POST → ${down.status} ${await down.text()}`;
+      await sleep(5000);
+      await cluster.start();
+      const at = Date.now();
+      let back = 0;
+      while (Date.now() - at < 10_000) {
+        const res = await fetch(`http://${HOST}:${ports[1]}/api/visits?sites=all`);
+        if (res.status === 200) break;
+        await sleep(50);
+      }
+      back = Date.now() - at;
+      return ['database stopped (pg_ctl stop -m fast) for 5 s', sample, `counting answered again ${back} ms after the database started`];
+    },
+  });
+  failed = ![one, many, shared, killSqlite, killPg, outage].every((r) => r.ok);
 
-  // 2. SIGKILL in the middle, then a restart on the same port and data.
-  {
-    const dir = mkdtempSync(path.join(tmpdir(), 'portal-loadtest-'));
-    dirs.push(dir);
-    const port = await freePort();
-    let server = await startServer(port, dir);
-    children.add(server);
-    const { done } = load(port, DURATION);
-    await sleep((DURATION * 1000) / 2);
-    const killedAt = Date.now();
-    await stopServer(server, 'SIGKILL');
-    children.delete(server);
-    console.log(`\n  (server killed with SIGKILL after ${DURATION / 2} s; restarting)`);
-    server = await startServer(port, dir);
-    children.add(server);
-    console.log(`  (back after ${Date.now() - killedAt} ms)`);
-    const run = await done;
-    const beforeRetry = await storedTotal(port);
-    const unanswered = run.pending.size;
-    const ackedBefore = run.tally.counted;
-    const committed = await reconcile(port, run.pending, run.tally, run.answered);
-    console.log(`\n  Before any retry: stored ${beforeRetry}, acknowledged ${ackedBefore}: ${beforeRetry >= ackedBefore ? 'no acknowledged visit lost' : 'ACKNOWLEDGED VISITS LOST'}.`);
-    console.log(`  ${unanswered} POST(s) got no answer (in flight at the kill, or refused while the server was down) and were sent again;`);
-    console.log(`  ${committed} of them had been committed before the kill (the retry answered "counted": false for a first visit).`);
-    if (!report('SIGKILL mid-run and restart', run, await storedTotal(port))) failed = true;
-    await stopServer(server);
-    children.delete(server);
-  }
+  console.log('\n== Summary ==');
+  for (const f of figures) console.log(`  ${f.ok ? '✔' : '✘'} ${f.name}: ${f.postRate.toFixed(0)} POST/s, p50 ${f.p50} ms, p99 ${f.p99} ms`);
+  const cost = 1 - many.postRate / one.postRate;
+  console.log(`  goal: ${SITES} sites cost ≤ 20 % of the one-site throughput: ${(cost * 100).toFixed(1)} % ${cost <= 0.2 ? '✔' : '✘ (not met)'}`);
+  const ratio = shared.postRate / one.postRate;
+  console.log(`  goal: two hubs on PostgreSQL ≥ one hub on SQLite: ${(ratio * 100).toFixed(0)} % of it ${ratio >= 1 ? '✔' : '✘ (not met)'}`);
 } catch (e) {
   console.error(e);
   failed = true;
 } finally {
-  for (const child of children) await stopServer(child, 'SIGKILL');
+  for (const child of children) await stopHub(child, 'SIGKILL');
+  await cluster?.destroy();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

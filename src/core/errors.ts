@@ -9,7 +9,8 @@ import type { Lang } from './locale.js';
 export type PortalErrorCode =
   | 'http' // the server answered 4xx/5xx
   | 'timeout' // no answer within the time-out
-  | 'offline' // the network failed (DNS, CORS, connection reset)
+  | 'offline' // the network failed (DNS, connection reset) or the browser is offline
+  | 'blocked' // a cross-origin feed failed while online: most often no CORS headers
   | 'parse' // the body is not valid JSON or XML
   | 'format' // valid JSON/XML but not a document this widget reads
   | 'version' // a known document type with an unknown version
@@ -29,11 +30,17 @@ export class PortalError extends Error {
   }
 }
 
-/** Turns anything thrown into a PortalError, so widgets only deal with one kind. */
-export function toPortalError(e: unknown): PortalError {
+/**
+ * Turns anything thrown into a PortalError, so widgets only deal with one kind.
+ * A fetch (in a browser) of `url` on another origin that fails while the browser is online is
+ * `blocked`: the browser hides why, and a missing CORS header is by far the
+ * likeliest (the fix: read the feed through a hub, or send the header).
+ */
+export function toPortalError(e: unknown, url?: string): PortalError {
   if (e instanceof PortalError) return e;
   if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
-  return new PortalError('offline', e instanceof Error ? e.message : String(e));
+  const blocked = url && e instanceof TypeError && navigator.onLine && new URL(url, location.href).origin !== location.origin;
+  return new PortalError(blocked ? 'blocked' : 'offline', e instanceof Error ? e.message : String(e));
 }
 
 /** An error in words, as the widgets and the CLI show it: `Máy chủ trả lỗi (HTTP 500)`. */

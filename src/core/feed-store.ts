@@ -68,11 +68,12 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       });
     } catch (e) {
       if (signal.aborted) throw signal.reason;
-      const error = toPortalError(e);
+      const error = toPortalError(e, url);
       if (error.code === 'timeout') throw error;
       // A redirect loop fails like the network: one more request tells them apart, and it is not retried.
       if (await (await import('./feed-store-redirects.js')).redirects(url, e, signal)) throw new PortalError('redirects', 'more than 20 redirects, or a redirect that fails');
-      if (attempt >= RETRIES) throw error;
+      // A cross-origin read the server does not allow (no CORS) will not succeed on a retry either.
+      if (error.code === 'blocked' || attempt >= RETRIES) throw error;
       await sleep(backoff(attempt), signal);
       continue;
     }

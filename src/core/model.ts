@@ -57,6 +57,18 @@ export interface Feed {
   items: NewsItem[];
   /** One per skipped, dropped or repaired entry, naming the field path. */
   warnings: ParseWarning[];
+  /** The feed-level `_portal` extension object, as found (a hub's `sources`: see core/feed-sources.ts). */
+  portal?: Record<string, unknown>;
+}
+
+/** One upstream of a merged feed, and when the hub last read it. */
+export interface FeedSource {
+  name: string;
+  url?: string;
+  lastSuccess?: Date;
+  lastError?: string;
+  /** Seconds after `lastSuccess` past which its items are stale. */
+  maxAge?: number;
 }
 
 /** One link of a `portal-links/1` document. */

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { STRICT_CSP } from '../../server/app.js';
-import { counts, FakeClock, minutes, start, tempDir, visit, type Running } from './server-helpers.js';
+import { STRICT_CSP } from '../../hub/src/app.js';
+import { browserUa, counts, FakeClock, minutes, start, tempDir, visit, type Running } from './server-helpers.js';
 
 const running: Running[] = [];
 const run = async (clock: FakeClock, env?: Record<string, string>, dir?: string) => {
@@ -81,11 +81,11 @@ describe('privacy', () => {
   it('rotates the secret salt daily and deletes the old one', async () => {
     const clock = new FakeClock();
     const { store } = await run(clock);
-    const first = store.visitorHash('portal', '203.0.113.7', 'UA');
-    assert.equal(store.visitorHash('portal', '203.0.113.7', 'UA'), first, 'same day, same visitor');
+    const first = await store.visitorHash('portal', '203.0.113.7', 'UA');
+    assert.equal(await store.visitorHash('portal', '203.0.113.7', 'UA'), first, 'same day, same visitor');
     const oldSalt = (store.db.prepare('SELECT value FROM salt').get() as { value: Buffer }).value;
     clock.advance(24 * 60 * minutes(1));
-    const next = store.visitorHash('portal', '203.0.113.7', 'UA');
+    const next = await store.visitorHash('portal', '203.0.113.7', 'UA');
     assert.notEqual(next, first, 'a new day, a new salt: hashes cannot be linked');
     const rows = store.db.prepare('SELECT day, value FROM salt').all() as { day: string; value: Buffer }[];
     assert.equal(rows.length, 1, 'only the current salt is kept');
@@ -165,7 +165,7 @@ describe('bad input gets a 4xx JSON error, never a crash', () => {
     const clock = new FakeClock();
     const { url } = await run(clock, { RATE_LIMIT: '3' });
     for (let i = 0; i < 3; i++) assert.equal((await visit(url, 'A')).status, 200);
-    const res = await fetch(`${url}/api/visits`, { method: 'POST', headers: { 'user-agent': 'A' } });
+    const res = await fetch(`${url}/api/visits`, { method: 'POST', headers: { 'user-agent': browserUa('A') } });
     assert.equal(res.status, 429);
     assert.ok(Number(res.headers.get('retry-after')) >= 1);
     assert.equal(((await res.json()) as { error: string }).error, 'too many visits from this visitor');
@@ -195,7 +195,7 @@ describe('CORS and pages', () => {
     assert.equal(res.status, 200);
     const get = await fetch(`${url}/api/visits`, { headers: { origin: url } });
     assert.equal(get.status, 200, 'the same origin is always allowed');
-    assert.equal(get.headers.get('access-control-allow-origin'), null);
+    assert.equal(get.headers.get('access-control-allow-origin'), '*', 'any origin may read the counter');
     assert.equal(get.headers.get('cache-control'), 'no-store');
   });
 

@@ -26,6 +26,8 @@ import { styles } from './news-list.styles.js';
  * @csspart link - The title link.
  * @csspart date - The `<time>` of publication.
  * @csspart summary - The summary paragraph.
+ * @csspart source - The item's source agency, shown when the feed merges several.
+ * @csspart stale - The note that a merged source's news dates from its last successful update.
  * @csspart image - The item's image.
  * @csspart more-button - The "Xem thêm" / "More" button.
  * @csspart status - The visually hidden live region that announces result counts.
@@ -62,6 +64,7 @@ export class PortalNewsList extends PortalNewsElement {
     itemHref: { attribute: 'item-href' },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     headingLevel: { type: Number, attribute: 'heading-level' },
+    hideSource: { type: Boolean, attribute: 'hide-source' },
     active: { state: true },
     shown: { state: true },
     moreError: { state: true },
@@ -101,6 +104,9 @@ export class PortalNewsList extends PortalNewsElement {
   /** Level (2–6) of the title headings; 0 (default) makes titles plain links. */
   headingLevel = 0;
 
+  /** Never show the source per item (shown by default when a hub merged the items from more than one source). */
+  hideSource = false;
+
   /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
   private active: NewsFilter = {};
   private shown = 0;
@@ -139,6 +145,9 @@ export class PortalNewsList extends PortalNewsElement {
   private matching(items: NewsItem[]): NewsItem[] {
     return filterNews(items, { ...this.active, tag: this.active.tag ?? this.tag, exclude: this.exclude }, this.timeZone, this.indexOf(items));
   }
+
+  /** A hub's merge status (sources, stale notes), loaded for a feed that has it. */
+  private hubSources?: typeof import('../../core/feed-sources.js');
 
   /** The search module, loaded on demand: a list that is never searched never downloads it. */
   private text?: typeof import('../../core/text.js');
@@ -215,12 +224,18 @@ export class PortalNewsList extends PortalNewsElement {
     const visible = matching.slice(0, limit);
     const filtered = Object.values(this.active).some(Boolean);
     const hasMore = matching.length > limit || this.pages.next;
+    // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
+    const feed = this.doc.value;
+    if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
+    const sources = (feed.portal && this.hubSources?.feedSources(feed)) || [];
+    const showSource = !this.hideSource && sources.length > 1;
     return html`
       ${this.renderStatus()}
+      ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
       <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
       ${visible.length
         ? html`<ul part="list" class=${this.layout}>
-            ${visible.map((item) => this.renderItem(item))}
+            ${visible.map((item) => this.renderItem(item, showSource))}
           </ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
@@ -232,7 +247,7 @@ export class PortalNewsList extends PortalNewsElement {
     `;
   }
 
-  private renderItem(item: NewsItem) {
+  private renderItem(item: NewsItem, showSource: boolean) {
     const layout = this.layout;
     const href = itemLink(this.itemHref, item);
     const title = href
@@ -247,6 +262,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)}>${formatDate(item.published!, this.language, this.timeZone)}</time>`
         : nothing}
       ${this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
+      ${showSource && item.source ? html`<span part="source" class="source">${item.source.name}</span>` : nothing}
     </li>`;
   }
 }

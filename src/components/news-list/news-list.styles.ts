@@ -40,6 +40,15 @@ export const styles = css`
     display: list-item;
     list-style: square inside;
   }
+  /* A hub's merged feed: the source per item and the stale note, as quiet as the date. */
+  .source,
+  .stale {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .stale {
+    margin: 0;
+  }
   .more {
     margin-block-start: var(--_gap);
   }

@@ -30,6 +30,8 @@ export function parseJsonFeed(doc: Json, base: string, timeZone?: string): Feed 
     language: optText(doc, 'language'),
     items: readItems(doc.items, 'items', base, warnings, timeZone),
     warnings,
+    // A hub's merge status (`_portal.sources`), read by core/feed-sources.ts only when a list needs it.
+    portal: doc._portal as Json | undefined,
   };
 }
 

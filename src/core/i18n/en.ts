@@ -11,6 +11,7 @@ export const en: Messages = {
     http: 'The server answered with an error',
     timeout: 'The server did not answer in time',
     offline: 'Could not reach the server',
+    blocked: 'The feed does not allow this site to read it',
     parse: 'The data is damaged and cannot be read',
     format: 'This address is not a valid news source',
     version: 'This feed version is not supported',

@@ -10,6 +10,7 @@ export const vi = {
     http: 'Máy chủ trả lỗi',
     timeout: 'Máy chủ không trả lời kịp',
     offline: 'Không kết nối được máy chủ',
+    blocked: 'Nguồn tin không cho phép trang này đọc',
     parse: 'Dữ liệu bị hỏng, không đọc được',
     format: 'Địa chỉ này không phải nguồn tin hợp lệ',
     version: 'Phiên bản nguồn tin không được hỗ trợ',

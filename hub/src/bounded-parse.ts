@@ -1,0 +1,75 @@
+/**
+ * Upstream bodies are parsed in a worker thread with a time limit and a memory
+ * limit: a body built to be slow or huge to parse stops that worker (a fresh
+ * one takes the next body), never the hub that serves the readers.
+ */
+import { Worker } from 'node:worker_threads';
+import { PortalError, type Feed, type FieldMap, type PortalErrorCode } from 'portal-widgets/core';
+import type { ParseRequest } from './parse-worker.js';
+
+/** Run from the sources (tsx) or from the build: the worker file beside this one. */
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+
+export interface ParseLimits {
+  timeoutMs: number;
+  maxMemoryMb: number;
+}
+
+type Pending = { resolve: (f: Feed) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export class BoundedParser {
+  private worker?: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private next = 0;
+
+  constructor(private readonly limits: ParseLimits = { timeoutMs: 5000, maxMemoryMb: 128 }) {}
+
+  parse(bytes: Uint8Array, contentType: string | undefined, url: string, map?: FieldMap): Promise<Feed> {
+    const worker = this.start();
+    const id = this.next++;
+    return new Promise<Feed>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new PortalError('parse', `parsing took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, bytes, contentType, url, map } satisfies ParseRequest);
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxMemoryMb };
+    // From the sources (tests, npm start), tsx must be registered in the worker itself (tsx#354).
+    const worker = WORKER.pathname.endsWith('.ts')
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, resourceLimits })
+      : new Worker(WORKER, { resourceLimits });
+    worker.unref();
+    worker.on('message', ({ id, feed, error }: { id: number; feed?: Feed; error?: { code: PortalErrorCode; detail: string } }) => {
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      clearTimeout(p.timer);
+      if (error) p.reject(new PortalError(error.code, error.detail));
+      else p.resolve(feed!);
+    });
+    worker.on('error', (e: NodeJS.ErrnoException) =>
+      this.fail(new PortalError('parse', e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `parsing needed more than ${this.limits.maxMemoryMb} MB` : e.message)),
+    );
+    worker.on('exit', () => this.worker === worker && this.fail(new PortalError('parse', 'the parser stopped')));
+    return (this.worker = worker);
+  }
+
+  /** Stops the worker and fails what it was parsing. */
+  private fail(error: Error): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    this.fail(new PortalError('parse', 'the hub is stopping'));
+  }
+}

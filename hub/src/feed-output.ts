@@ -1,0 +1,159 @@
+/**
+ * What the hub serves for a feed: the merged items as JSON Feed 1.1 (with the
+ * feed-level `_portal.sources`) and the same as RSS 2.0 for other CMSs, each
+ * rendered once per change (bytes, gzip and ETag kept), never per request.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { dayKey, type NewsItem } from 'portal-widgets/core';
+
+/** A JSON Feed 1.1 item (https://jsonfeed.org/version/1.1) with the `_portal` extension. */
+export interface JsonFeedItem {
+  id: string;
+  url?: string;
+  title?: string;
+  summary?: string;
+  content_html?: string;
+  content_text?: string;
+  image?: string;
+  date_published?: string;
+  date_modified?: string;
+  authors?: { name: string; url?: string }[];
+  tags?: string[];
+  attachments?: { url: string; mime_type: string; title?: string; size_in_bytes?: number; duration_in_seconds?: number }[];
+  _portal: { source: { name: string; url?: string }; image_alt?: string; original_source?: { name: string; url?: string } };
+}
+
+export interface SourceStatus {
+  name: string;
+  url?: string;
+  last_success?: string;
+  last_error?: string;
+  /** Seconds. */
+  max_age: number;
+}
+
+/** An item of the model as JSON Feed, its source being the agency it came from (the article's own "Nguồn" kept beside). */
+export function toJsonFeedItem(item: NewsItem, source: { name: string; url?: string }): JsonFeedItem {
+  const out: JsonFeedItem = { id: item.id, _portal: { source } };
+  if (item.url) out.url = item.url;
+  if (item.title) out.title = item.title;
+  if (item.summary) out.summary = item.summary;
+  if (item.contentHtml !== undefined) out.content_html = item.contentHtml;
+  if (item.contentText !== undefined) out.content_text = item.contentText;
+  if (item.image) out.image = item.image;
+  if (item.published) out.date_published = item.published.toISOString();
+  if (item.modified) out.date_modified = item.modified.toISOString();
+  if (item.authors.length) out.authors = item.authors;
+  if (item.tags.length) out.tags = item.tags;
+  if (item.attachments.length)
+    out.attachments = item.attachments.map((a) => ({
+      url: a.url,
+      mime_type: a.mimeType,
+      ...(a.title ? { title: a.title } : {}),
+      ...(a.sizeInBytes !== undefined ? { size_in_bytes: a.sizeInBytes } : {}),
+      ...(a.durationInSeconds !== undefined ? { duration_in_seconds: a.durationInSeconds } : {}),
+    }));
+  if (item.imageAlt) out._portal.image_alt = item.imageAlt;
+  if (item.source && item.source.name !== source.name) out._portal.original_source = item.source;
+  return out;
+}
+
+const normalTitle = (t = '') => t.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * One list from several sources: newest first (undated last), de-duplicated
+ * (the same URL, or the same title on the same day: one agency re-posting
+ * another's news), ids kept unique, at most `limit`.
+ */
+export function mergeItems(lists: JsonFeedItem[][], limit: number, timeZone: string): JsonFeedItem[] {
+  const time = (i: JsonFeedItem) => (i.date_published ? Date.parse(i.date_published) : -Infinity);
+  const all = lists.flat().sort((a, b) => time(b) - time(a));
+  const urls = new Set<string>();
+  const titleDays = new Set<string>();
+  const ids = new Set<string>();
+  const out: JsonFeedItem[] = [];
+  for (const item of all) {
+    if (item.url && urls.has(item.url)) continue;
+    const titleDay = item.title && item.date_published ? `${normalTitle(item.title)}|${dayKey(new Date(item.date_published), timeZone)}` : undefined;
+    if (titleDay && titleDays.has(titleDay)) continue;
+    if (item.url) urls.add(item.url);
+    if (titleDay) titleDays.add(titleDay);
+    let id = item.id;
+    for (let n = 2; ids.has(id); n++) id = `${item.id}~${n}`;
+    ids.add(id);
+    out.push(id === item.id ? item : { ...item, id });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+export interface Rendered {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+}
+
+export interface RenderedFeed {
+  json: Rendered;
+  xml: Rendered;
+  /** HTTP date of the last change. */
+  lastModified: string;
+  items: number;
+}
+
+/** Bytes to serve many times: the body, its gzip and its ETag, made once. */
+export function rendered(text: string): Rendered {
+  const body = Buffer.from(text);
+  return { body, gzip: gzipSync(body, { level: 6 }), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+export interface FeedHead {
+  title: string;
+  homePageUrl?: string;
+}
+
+export function renderFeed(head: FeedHead, items: JsonFeedItem[], sources: SourceStatus[], changed: number): RenderedFeed {
+  const json = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: head.title,
+    ...(head.homePageUrl ? { home_page_url: head.homePageUrl } : {}),
+    language: 'vi',
+    items,
+    _portal: { sources },
+  };
+  return { json: rendered(JSON.stringify(json)), xml: rendered(toRss(head, items, changed)), lastModified: new Date(changed).toUTCString(), items: items.length };
+}
+
+// Characters XML 1.0 cannot hold at all (C0 controls but tab and newlines) are dropped.
+// eslint-disable-next-line no-control-regex
+const escapeXml = (s: string) => s.replace(/[<>&"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? '');
+const el = (name: string, text: string | undefined, attrs = '') => (text === undefined ? '' : `<${name}${attrs}>${escapeXml(text)}</${name}>`);
+
+function toRss(head: FeedHead, items: JsonFeedItem[], changed: number): string {
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0"><channel>',
+    el('title', head.title),
+    el('link', head.homePageUrl ?? ''),
+    el('description', head.title),
+    '<language>vi</language>',
+    el('lastBuildDate', new Date(changed).toUTCString()),
+  ];
+  for (const i of items) {
+    const source = i._portal.source;
+    out.push(
+      '<item>',
+      el('title', i.title),
+      el('link', i.url),
+      el('guid', i.id, ' isPermaLink="false"'),
+      el('pubDate', i.date_published && new Date(i.date_published).toUTCString()),
+      el('description', i.summary ?? i.content_html ?? i.content_text),
+      source.url ? el('source', source.name, ` url="${escapeXml(source.url)}"`) : '',
+      ...(i.tags ?? []).map((t) => el('category', t)),
+      '</item>',
+    );
+  }
+  out.push('</channel></rss>');
+  return out.join('');
+}

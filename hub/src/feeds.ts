@@ -1,0 +1,182 @@
+/**
+ * The feeds the hub serves: each upstream fetched on its own interval by the
+ * hub, never per reader (readers get the rendered copy from memory), with
+ * conditional GET and jittered backoff after failures; its last good items
+ * stored, so a restart or an outage still serves them; the merge re-rendered
+ * once per change.
+ */
+import { PortalError } from 'portal-widgets/core';
+import type { FeedConfig, UpstreamConfig } from './config.js';
+import { mergeItems, renderFeed, toJsonFeedItem, type JsonFeedItem, type RenderedFeed, type SourceStatus } from './feed-output.js';
+import type { HubMetrics } from './metrics.js';
+import type { FeedStorage, UpstreamCopy } from './storage.js';
+import { fetchUpstream, UpstreamError, type FetchOutcome } from './upstream-fetch.js';
+import { BoundedParser } from './bounded-parse.js';
+
+export interface FeedsOptions {
+  feeds: FeedConfig[];
+  storage: FeedStorage;
+  metrics: HubMetrics;
+  timeZone: string;
+  /** The hub's own origin, for `{self}/…` upstream URLs (known once it listens). */
+  self: () => string;
+  env?: Record<string, string | undefined>;
+  /** Backoff after the n-th failure in a row: 1 s, 2 s, 4 s … capped at the interval, ±50 % jitter. */
+  backoffBaseMs?: number;
+}
+
+interface Upstream {
+  feed: FeedConfig;
+  config: UpstreamConfig;
+  copy: UpstreamCopy;
+  items: JsonFeedItem[];
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+}
+
+export class Feeds {
+  private readonly upstreams = new Map<string, Upstream[]>();
+  private readonly rendered = new Map<string, RenderedFeed>();
+  private readonly stopping = new AbortController();
+  private readonly configs: Map<string, FeedConfig>;
+  private readonly parser = new BoundedParser();
+
+  constructor(private readonly options: FeedsOptions) {
+    this.configs = new Map(options.feeds.map((f) => [f.id, f]));
+  }
+
+  /** Loads the stored copies: a restart serves them before the first fetch. */
+  async load(): Promise<void> {
+    const stored = new Map((await this.options.storage.readCopies()).map((c) => [`${c.feed} ${c.upstream}`, c]));
+    for (const feed of this.options.feeds) {
+      const list = feed.upstreams.map((config): Upstream => {
+        const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
+        return { feed, config, copy, items: readItems(copy) };
+      });
+      this.upstreams.set(feed.id, list);
+      this.render(feed.id);
+    }
+  }
+
+  /** Starts every upstream's schedule (the first fetch at once). */
+  run(): void {
+    for (const u of [...this.upstreams.values()].flat()) this.schedule(u, 0);
+  }
+
+  /** The rendered feed, or undefined for an id not configured. */
+  get(id: string): RenderedFeed | undefined {
+    return this.rendered.get(id);
+  }
+
+  config(id: string): FeedConfig | undefined {
+    return this.configs.get(id);
+  }
+
+  /** Per feed, per source: the last success and the last error (for /healthz). */
+  status(): Record<string, SourceStatus[]> {
+    return Object.fromEntries([...this.upstreams].map(([id, list]) => [id, list.map(sourceStatus)]));
+  }
+
+  /** Stops the schedules and aborts the fetches in flight; resolves when they have settled. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    const all = [...this.upstreams.values()].flat();
+    for (const u of all) clearTimeout(u.timer);
+    await Promise.all(all.map((u) => u.running));
+    await this.parser.close();
+  }
+
+  private schedule(u: Upstream, delay: number): void {
+    if (this.stopping.signal.aborted) return;
+    u.timer = setTimeout(() => {
+      u.running = this.refresh(u).finally(() => (u.running = undefined));
+    }, delay);
+  }
+
+  private nextDelay(u: Upstream): number {
+    const interval = u.config.refreshSeconds * 1000;
+    if (!u.copy.failures) return interval * (0.95 + Math.random() * 0.1);
+    const base = this.options.backoffBaseMs ?? 1000;
+    return Math.min(interval, base * 2 ** (u.copy.failures - 1)) * (0.5 + Math.random());
+  }
+
+  /** One fetch of one upstream; its outcome is stored, counted and, when it changes the feed, rendered. */
+  private async refresh(u: Upstream): Promise<void> {
+    const { config } = u;
+    const copy = { ...u.copy, lastAttempt: Date.now() };
+    let outcome: FetchOutcome | 'parse';
+    try {
+      const fetched = await fetchUpstream(config.url.replace(/^\{self\}/, this.options.self()), {
+        timeoutMs: config.timeoutMs,
+        maxBytes: config.maxBytes,
+        internal: config.internal,
+        userAgent: config.userAgent,
+        etag: u.copy.items ? u.copy.etag : undefined,
+        lastModified: u.copy.items ? u.copy.lastModified : undefined,
+        authorization: config.authorizationEnv ? this.options.env?.[config.authorizationEnv] : undefined,
+        signal: this.stopping.signal,
+      });
+      if (fetched.status === 200) {
+        const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
+        const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
+        u.items = feed.items.map((item) => toJsonFeedItem(item, source));
+        copy.items = JSON.stringify(u.items);
+        copy.etag = fetched.etag;
+        copy.lastModified = fetched.lastModified;
+        outcome = 'ok';
+      } else {
+        if (fetched.etag) copy.etag = fetched.etag;
+        if (fetched.lastModified) copy.lastModified = fetched.lastModified;
+        outcome = 'not-modified';
+      }
+      copy.lastSuccess = Date.now();
+      copy.lastError = undefined;
+      copy.failures = 0;
+    } catch (e) {
+      if (this.stopping.signal.aborted) return;
+      outcome = e instanceof UpstreamError ? e.outcome : 'parse';
+      copy.lastError = e instanceof UpstreamError || e instanceof PortalError ? e.message : `internal error: ${String(e)}`;
+      if (!(e instanceof UpstreamError || e instanceof PortalError)) console.error(e);
+      copy.failures = u.copy.failures + 1;
+    }
+    u.copy = copy;
+    this.options.metrics.upstreamFetch(u.feed.id, config.name, outcome);
+    try {
+      await this.options.storage.writeCopy(copy);
+    } catch (e) {
+      console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
+    }
+    this.render(u.feed.id);
+    this.schedule(u, this.nextDelay(u));
+  }
+
+  private render(id: string): void {
+    const feed = this.configs.get(id)!;
+    const list = this.upstreams.get(id)!;
+    const items = mergeItems(
+      list.map((u) => u.items),
+      feed.limit,
+      this.options.timeZone,
+    );
+    const changed = Math.max(0, ...list.map((u) => u.copy.lastSuccess ?? 0)) || Date.now();
+    this.rendered.set(id, renderFeed({ title: feed.title, homePageUrl: feed.homePageUrl }, items, list.map(sourceStatus), changed));
+  }
+}
+
+function readItems(copy: UpstreamCopy): JsonFeedItem[] {
+  try {
+    return copy.items ? (JSON.parse(copy.items) as JsonFeedItem[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function sourceStatus(u: Upstream): SourceStatus {
+  return {
+    name: u.config.name,
+    ...(u.config.homeUrl ? { url: u.config.homeUrl } : {}),
+    ...(u.copy.lastSuccess ? { last_success: new Date(u.copy.lastSuccess).toISOString() } : {}),
+    ...(u.copy.lastError ? { last_error: u.copy.lastError } : {}),
+    max_age: u.config.maxAgeSeconds,
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * The shared storage: PostgreSQL (the `pg` driver), for several hub processes
+ * on one database. The same schema (migrations.ts), the same interface and the
+ * same tests as SQLite. What makes several hubs count exactly:
+ *
+ * - each visit is one transaction (a first visit is one statement: the
+ *   visitor inserted, the total and the day incremented only if it was new);
+ *   a repeat visitor's row is locked (FOR UPDATE) while the 30-minute rule is
+ *   decided, so two hubs never both count it;
+ * - the day's salt is a row every hub reads: the first hub of a new day stores
+ *   a fresh one only if the stored one is older (a conditional upsert), and
+ *   every other hub then reads that one;
+ * - "online" is counted from the shared visitors table, so every hub answers
+ *   the same figure (each reuses its count for up to a second).
+ *
+ * When the database is down, every call fails fast with StorageUnavailable
+ * (503 to the visitor, nothing acknowledged) and the pool reconnects by itself.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { CountRecord, HubStorage, UpstreamCopy } from '../storage.js';
+import { COPY_COLUMNS, copyOfRow, rowOfCopy, type CopyRow } from './copy-rows.js';
+import { MIGRATIONS_TABLE_SQL, pending } from './migrations.js';
+import { COUNT_WINDOW, ONLINE_WINDOW, StorageUnavailable, VisitStore, type VisitStoreOptions } from './visit-store.js';
+
+export interface PostgresOptions extends VisitStoreOptions {
+  /** postgres://user:password@host:port/database (from DATABASE_URL: a secret, never in the config file). */
+  url: string;
+  /** Connections this hub keeps open (default 10). */
+  poolSize?: number;
+}
+
+/** BIGINT columns (totals, milliseconds) as numbers: every value the hub keeps is far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+/** Errors that mean "the database is not reachable now", as opposed to a bug in a statement. */
+function unavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  if (typeof err?.code === 'string' && /^(08|57P|53|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN)/.test(err.code)) return true;
+  return /Connection terminated|timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(String(err?.message));
+}
+
+const MIGRATION_LOCK = 7_261_201; // any constant: every hub takes the same advisory lock
+
+export class PostgresStorage extends VisitStore implements HubStorage {
+  readonly pool: pg.Pool;
+
+  /** Connects, brings the schema to the newest version (one hub at a time), and answers the store. */
+  static async open(options: PostgresOptions): Promise<PostgresStorage> {
+    const store = new PostgresStorage(options);
+    try {
+      await store.migrate();
+    } catch (e) {
+      await store.close();
+      throw e;
+    }
+    store.startMaintenance();
+    return store;
+  }
+
+  private constructor(options: PostgresOptions) {
+    super(options);
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Waiting for a free connection counts here too: under a burst, requests queue for the pool.
+      // A database that is down refuses at once (ECONNREFUSED), whatever these are.
+      connectionTimeoutMillis: 8000,
+      query_timeout: 8000,
+      idleTimeoutMillis: 30_000,
+      types,
+    });
+    // An idle connection cut by a database restart: dropped from the pool, never a crash.
+    this.pool.on('error', () => {});
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.pool.query<R>(sql, params);
+    } catch (e) {
+      throw unavailable(e) ? new StorageUnavailable(e) : e;
+    }
+  }
+
+  /**
+   * A connection of the pool, for several statements. A connection cut between
+   * two of them (the database stopping) emits 'error', which the pool does not
+   * listen for while it is lent out: listened for here, or the process would die.
+   */
+  private async connect(): Promise<pg.PoolClient & { done(error?: Error): void }> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw new StorageUnavailable(e);
+    }
+    const ignore = () => {};
+    client.on('error', ignore);
+    return Object.assign(client, {
+      done: (error?: Error) => {
+        client.off('error', ignore);
+        client.release(error);
+      },
+    });
+  }
+
+  /** `fn` inside BEGIN … COMMIT on one connection; rolled back on any error. */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      broken = e as Error;
+      await client.query('ROLLBACK').catch(() => {});
+      throw unavailable(e) ? new StorageUnavailable(e) : e;
+    } finally {
+      // A connection that failed is not given back to the pool (it may be dead).
+      client.done(broken && unavailable(broken) ? broken : undefined);
+    }
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.connect();
+    try {
+      // Hubs started together: one migrates, the others wait and then find nothing left to do.
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await client.query(MIGRATIONS_TABLE_SQL);
+      const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      for (const m of pending(applied.rows.map((r) => r.version))) {
+        await client.query('BEGIN');
+        try {
+          await client.query(m.postgres);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, this.clock()]);
+          await client.query('COMMIT');
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw e;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      client.done();
+    }
+  }
+
+  /** The schema versions applied (tests). */
+  async schemaVersions(): Promise<number[]> {
+    return (await this.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+  }
+
+  protected async daySalt(day: string, now: number): Promise<Buffer> {
+    const stored = (await this.query<{ day: string; value: Buffer }>('SELECT day, value FROM salt WHERE id = 1')).rows[0];
+    if (stored && stored.day >= day) return stored.value;
+    return this.transaction(async (c) => {
+      // Only the first hub of the day replaces it; the others keep (and then read) that one.
+      const replaced = await c.query(
+        'INSERT INTO salt (id, day, value) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET day = excluded.day, value = excluded.value WHERE salt.day < excluded.day',
+        [day, randomBytes(32)],
+      );
+      // Hashes made with the old salt can never match again: keep only those the "online" window still needs.
+      if (replaced.rowCount) await c.query('DELETE FROM visitors WHERE last_seen < $1', [now - ONLINE_WINDOW]);
+      return (await c.query<{ value: Buffer }>('SELECT value FROM salt WHERE id = 1')).rows[0].value;
+    });
+  }
+
+  /** The salt's day (tests and the docs' claims). */
+  async saltDay(): Promise<string | undefined> {
+    return (await this.query<{ day: string }>('SELECT day FROM salt WHERE id = 1')).rows[0]?.day;
+  }
+
+  protected async record(site: string, hash: string, now: number, start: number): Promise<boolean> {
+    const day = this.dayOf(now);
+    // A first visit (most of them): one statement, so one transaction and one round trip.
+    const first = await this.query<{ inserted: boolean }>(
+      `WITH ins AS (
+         INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES ($1, $2, $3, $3) ON CONFLICT (site, hash) DO NOTHING RETURNING 1
+       ), total AS (
+         INSERT INTO totals (site, total) SELECT $1::text, $4::bigint WHERE EXISTS (SELECT 1 FROM ins)
+         ON CONFLICT (site) DO UPDATE SET total = totals.total + 1 RETURNING 1
+       ), today AS (
+         INSERT INTO days (site, day, visits) SELECT $1::text, $5::text, 1 WHERE EXISTS (SELECT 1 FROM ins)
+         ON CONFLICT (site, day) DO UPDATE SET visits = days.visits + 1 RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM ins) AS inserted`,
+      [site, hash, now, start + 1, day],
+    );
+    if (first.rows[0].inserted) return true;
+    // Seen before: the row stays locked until the decision is committed.
+    return this.transaction(async (c) => {
+      const seen = (await c.query<{ last_counted: number }>('SELECT last_counted FROM visitors WHERE site = $1 AND hash = $2 FOR UPDATE', [site, hash])).rows[0];
+      const counted = !seen || now - seen.last_counted >= COUNT_WINDOW;
+      await c.query(
+        'INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES ($1, $2, $3, $3) ' +
+          'ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(visitors.last_seen, excluded.last_seen), last_counted = CASE WHEN $4::boolean THEN excluded.last_counted ELSE visitors.last_counted END',
+        [site, hash, now, counted],
+      );
+      if (counted) {
+        await c.query('INSERT INTO totals (site, total) VALUES ($1, $2) ON CONFLICT (site) DO UPDATE SET total = totals.total + 1', [site, start + 1]);
+        await c.query('INSERT INTO days (site, day, visits) VALUES ($1, $2, 1) ON CONFLICT (site, day) DO UPDATE SET visits = days.visits + 1', [site, day]);
+      }
+      return counted;
+    });
+  }
+
+  protected async readStored(sites: string[], day: string) {
+    const { rows } = await this.query<{ site: string; total: number | null; visits: number | null }>(
+      'SELECT s.site, t.total, d.visits FROM unnest($1::text[]) AS s(site) LEFT JOIN totals t ON t.site = s.site LEFT JOIN days d ON d.site = s.site AND d.day = $2',
+      [sites, day],
+    );
+    return new Map(rows.map((r) => [r.site, { total: r.total ?? undefined, today: r.visits ?? undefined }]));
+  }
+
+  protected async readOnline(since: number): Promise<Map<string, number>> {
+    const { rows } = await this.query<{ site: string; n: number }>('SELECT site, count(*)::int AS n FROM visitors WHERE last_seen >= $1 GROUP BY site', [since]);
+    return new Map(rows.map((r) => [r.site, r.n]));
+  }
+
+  protected async prune(before: number): Promise<void> {
+    await this.query('DELETE FROM visitors WHERE last_seen < $1', [before]);
+  }
+
+  async exportCounts(): Promise<CountRecord[]> {
+    const totals = await this.query<{ site: string; total: number }>('SELECT site, total FROM totals ORDER BY site');
+    const days = await this.query<{ site: string; day: string; visits: number }>('SELECT site, day, visits FROM days ORDER BY site, day');
+    return [...totals.rows, ...days.rows];
+  }
+
+  async importCounts(records: CountRecord[]): Promise<void> {
+    const totals = records.filter((r): r is Extract<CountRecord, { total: number }> => 'total' in r);
+    const days = records.filter((r): r is Extract<CountRecord, { day: string }> => 'day' in r);
+    await this.transaction(async (c) => {
+      await c.query(
+        'INSERT INTO totals (site, total) SELECT * FROM unnest($1::text[], $2::int8[]) ON CONFLICT (site) DO UPDATE SET total = excluded.total',
+        [totals.map((r) => r.site), totals.map((r) => r.total)],
+      );
+      await c.query(
+        'INSERT INTO days (site, day, visits) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[]) ON CONFLICT (site, day) DO UPDATE SET visits = excluded.visits',
+        [days.map((r) => r.site), days.map((r) => r.day), days.map((r) => r.visits)],
+      );
+    });
+  }
+
+  async readCopies(): Promise<UpstreamCopy[]> {
+    return (await this.query<CopyRow>('SELECT * FROM upstream_copies')).rows.map(copyOfRow);
+  }
+
+  async writeCopy(c: UpstreamCopy): Promise<void> {
+    const row = rowOfCopy(c);
+    const placeholders = COPY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+    const updates = COPY_COLUMNS.slice(2).map((k) => `${k} = excluded.${k}`).join(', ');
+    await this.query(
+      `INSERT INTO upstream_copies (${COPY_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (feed, upstream) DO UPDATE SET ${updates}`,
+      COPY_COLUMNS.map((k) => row[k]),
+    );
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      await this.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private closed?: Promise<void>;
+  async close(): Promise<void> {
+    this.stopMaintenance();
+    await (this.closed ??= this.pool.end());
+  }
+}

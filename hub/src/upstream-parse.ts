@@ -1,0 +1,21 @@
+/**
+ * The one place where the hub calls into the widgets' core readers: upstream
+ * bytes are decoded by core's charset rules (BOM, Content-Type, the XML
+ * declaration, else UTF-8; NFC after decoding) and read with core's parsers,
+ * the same code the widgets run, with @xmldom/xmldom as the XML parser in
+ * Node (core refuses DTD entities before any parser sees them).
+ */
+import { decodeBody, parseBanner, parseLinks, parseNews, type Banner, type Feed, type FieldMap, type LinkDirectory } from 'portal-widgets/core';
+import { useNodeXmlParser } from 'portal-widgets/node-dom';
+
+useNodeXmlParser();
+
+/** A news document (JSON Feed, RSS, Atom, or a CMS's JSON through `map`) → the widgets' model. */
+export function parseUpstream(bytes: Uint8Array, contentType: string | undefined, url: string, map?: FieldMap): Promise<Feed> {
+  return parseNews(decodeBody(bytes, contentType), url, map);
+}
+
+/** A links or banner document the hub serves, checked at start with the widgets' own readers. */
+export function parseDocument(type: 'links' | 'banner', text: string, url: string): LinkDirectory | Banner {
+  return type === 'links' ? parseLinks(text, url) : parseBanner(text, url);
+}

@@ -1,0 +1,20 @@
+/**
+ * `portal-widgets/core`: the document readers the widgets use, for Node (the
+ * hub, a CMS's build step) as much as for the browser. Nothing here renders.
+ * RSS and Atom need a `DOMParser`: in Node, call `installDomParser()` from
+ * `portal-widgets/node-dom` first.
+ */
+export { PortalError, toPortalError, describeError, type PortalErrorCode } from './errors.js';
+export { newsDocument, linksDocument, bannerDocument, counterDocument, type DocumentKind } from './documents/index.js';
+export { parseNews, parseFieldMap, getPath, type FieldMap } from './formats/news.js';
+export { parseDate } from './formats/fields.js';
+export { decodeBody, detectCharset, type Charset } from './formats/charset.js';
+export { warningText, type ParseWarning } from './formats/warnings.js';
+export { parseLinks, LINKS_VERSION } from './formats/links.js';
+export { parseBanner, BANNER_VERSION } from './formats/banner.js';
+export { parseCount } from './formats/counter.js';
+export { safeUrl } from './urls.js';
+export { DEFAULT_TIME_ZONE, dayKey } from './dates.js';
+export { formatNumber } from './locale.js';
+export { visitCounterMessages } from './i18n/visit-counter.js';
+export type * from './model.js';

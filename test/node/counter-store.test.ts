@@ -1,0 +1,146 @@
+/**
+ * The store's rules, the same cases on SQLite and on PostgreSQL: counting,
+ * online, days, per-site start, the daily salt, migrations, export/import
+ * between the engines, feed copies.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../hub/src/storage/migrations.js';
+import type { PostgresStorage } from '../../hub/src/storage/postgres-storage.js';
+import type { SqliteStorage } from '../../hub/src/sqlite-storage.js';
+import type { HubStorage } from '../../hub/src/storage.js';
+import { ENGINES, freshPlace, openStore, sites, type EngineName, type Place } from './counter-kit.js';
+import { FakeClock, minutes } from './server-helpers.js';
+
+const twoSites = { sites: sites(2, (i) => ({ start: i === 2 ? 1000 : 0 })) };
+
+async function versions(store: HubStorage): Promise<number[]> {
+  if ('pool' in store) return (store as PostgresStorage).schemaVersions();
+  return ((store as SqliteStorage).db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map((r) => r.version);
+}
+
+async function saltDay(store: HubStorage): Promise<string | undefined> {
+  return (store as SqliteStorage | PostgresStorage).saltDay();
+}
+
+for (const engine of ENGINES) {
+  describe(`store on ${engine.name}`, { skip: engine.skip }, () => {
+    const fresh = async (clock = new FakeClock()) => ({ clock, store: await openStore(await freshPlace(engine.name), twoSites, clock) });
+
+    it('counts one visit per visitor per 30 minutes, each site apart, from its start', async () => {
+      const { clock, store } = await fresh();
+      const a = await store.visitorHash('site-1', '203.0.113.7', 'UA');
+      assert.deepEqual([await store.hit('site-1', a), await store.hit('site-1', a)], [true, false]);
+      clock.advance(minutes(29));
+      assert.equal(await store.hit('site-1', a), false, 'within 30 minutes of the counted visit');
+      clock.advance(minutes(1));
+      assert.equal(await store.hit('site-1', a), true, '30 minutes after the counted one');
+      const b = await store.visitorHash('site-2', '203.0.113.7', 'UA');
+      assert.notEqual(a, b, 'the same browser is another visitor on another site');
+      assert.equal(await store.hit('site-2', b), true);
+      assert.deepEqual(await store.counts('site-1'), { total: 2, online: 1, today: 2 });
+      assert.deepEqual(await store.counts('site-2'), { total: 1001, online: 1, today: 1 }, 'site-2 starts at 1000');
+      assert.deepEqual(await store.counts('site-3'), { total: 0, online: 0, today: 0 }, 'a site with no visit yet');
+    });
+
+    it('counts online the visitors of the last 5 minutes, per site, in one read for many sites', async () => {
+      const { clock, store } = await fresh();
+      for (const ua of ['A', 'B', 'C']) await store.hit('site-1', await store.visitorHash('site-1', '10.0.0.1', ua));
+      await store.hit('site-2', await store.visitorHash('site-2', '10.0.0.1', 'A'));
+      clock.advance(minutes(4));
+      await store.hit('site-1', await store.visitorHash('site-1', '10.0.0.1', 'A'));
+      const many = await store.countsOf(['site-1', 'site-2']);
+      assert.deepEqual([many.get('site-1')!.online, many.get('site-2')!.online], [3, 1]);
+      clock.advance(minutes(2));
+      assert.equal((await store.counts('site-1')).online, 1, 'only A came in the last 5 minutes');
+      assert.equal((await store.counts('site-1')).total, 3, 'A seen again is not counted again');
+    });
+
+    it('counts today in the configured time zone and the total across days; a new day has a new salt', async () => {
+      // 23:50 in Huế (UTC+7).
+      const { clock, store } = await fresh(new FakeClock(Date.parse('2024-04-19T23:50:00+07:00')));
+      const before = await store.visitorHash('site-1', '10.0.0.1', 'A');
+      await store.hit('site-1', before);
+      assert.equal(await saltDay(store), '2024-04-19');
+      clock.advance(minutes(20)); // 00:10 on the 20th in Huế, still the 19th in UTC
+      const after = await store.visitorHash('site-1', '10.0.0.1', 'A');
+      assert.notEqual(after, before, "yesterday's hash cannot be linked to today's");
+      assert.equal(await saltDay(store), '2024-04-20', 'one salt row: the old one replaced');
+      await store.hit('site-1', after);
+      assert.deepEqual(await store.counts('site-1'), { total: 2, online: 1, today: 1 }, 'the old hashes are gone too');
+      const exported = await store.exportCounts();
+      assert.deepEqual(exported.filter((r) => 'day' in r), [
+        { site: 'site-1', day: '2024-04-19', visits: 1 },
+        { site: 'site-1', day: '2024-04-20', visits: 1 },
+      ]);
+    });
+
+    it('runs the versioned migrations once, at start', async () => {
+      const place = await freshPlace(engine.name);
+      const first = await openStore(place, twoSites);
+      assert.deepEqual(await versions(first), MIGRATIONS.map((m) => m.version));
+      await first.hit('site-1', 'h');
+      await first.close();
+      const again = await openStore(place, twoSites);
+      assert.deepEqual(await versions(again), MIGRATIONS.map((m) => m.version), 'nothing applied twice');
+      assert.equal((await again.counts('site-1')).total, 1);
+    });
+
+    it('keeps the feed copies', async () => {
+      const { store } = await fresh();
+      const copy = { feed: 'f', upstream: 'https://a.example/rss', items: '[]', etag: '"1"', lastSuccess: 1713488400000, failures: 0 };
+      await store.writeCopy(copy);
+      await store.writeCopy({ ...copy, lastError: 'HTTP 500', failures: 2, lastAttempt: 1713488460000 });
+      assert.deepEqual(await store.readCopies(), [
+        { ...copy, lastError: 'HTTP 500', failures: 2, lastAttempt: 1713488460000 },
+      ]);
+    });
+  });
+}
+
+describe('an SQLite database from before migrations', () => {
+  it('is adopted as version 1 with its counts, then moved to the newest version', async () => {
+    const place = await freshPlace('sqlite');
+    const db = new Database(path.join(place.dataDir, 'visits.sqlite'));
+    db.exec(MIGRATIONS[0].sqlite);
+    db.exec("INSERT INTO totals VALUES ('site-1', 2595954); INSERT INTO days VALUES ('site-1', '2024-04-19', 12)");
+    db.close();
+    const store = await openStore(place, twoSites);
+    assert.deepEqual(await versions(store), MIGRATIONS.map((m) => m.version));
+    assert.equal(SCHEMA_VERSION, MIGRATIONS.at(-1)!.version);
+    assert.equal((await store.counts('site-1')).total, 2595954);
+  });
+});
+
+describe('export and import between engines', { skip: ENGINES[1].skip }, () => {
+  const fill = async (place: Place) => {
+    const clock = new FakeClock();
+    const store = await openStore(place, twoSites, clock);
+    for (let i = 0; i < 5; i++) await store.hit('site-1', `v${i}`);
+    clock.advance(24 * minutes(60));
+    for (let i = 0; i < 3; i++) await store.hit('site-2', `v${i}`);
+    await store.hit('site-1', 'v0');
+    return store;
+  };
+
+  for (const [from, to] of [['sqlite', 'postgres'], ['postgres', 'sqlite']] as [EngineName, EngineName][]) {
+    it(`moves totals and days from ${from} to ${to}, the same after importing twice`, async () => {
+      const source = await fill(await freshPlace(from));
+      const records = await source.exportCounts();
+      assert.deepEqual(records, [
+        { site: 'site-1', total: 6 },
+        { site: 'site-2', total: 1003 },
+        { site: 'site-1', day: '2024-04-19', visits: 5 },
+        { site: 'site-1', day: '2024-04-20', visits: 1 },
+        { site: 'site-2', day: '2024-04-20', visits: 3 },
+      ]);
+      const target = await openStore(await freshPlace(to), twoSites, new FakeClock());
+      await target.hit('site-1', 'someone'); // overwritten: the import sets what it lists
+      await target.importCounts(records);
+      await target.importCounts(records);
+      assert.deepEqual(await target.exportCounts(), records);
+    });
+  }
+});
