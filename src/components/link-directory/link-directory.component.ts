@@ -80,8 +80,8 @@ export class PortalLinkDirectory extends PortalElement {
 
   private query = '';
   private announcement = '';
-  /** Vietnamese folding, loaded with the first filter query. */
-  private fold?: (text: string) => string;
+  /** The Vietnamese word matcher, loaded with the first filter query. */
+  private matcher?: typeof import('../../core/text.js').wordMatcher;
 
   private readonly doc = new DocumentController<LinkDirectory>(this, {
     src: () => documentUrl(this.src, 'portal-widgets:links'),
@@ -103,16 +103,15 @@ export class PortalLinkDirectory extends PortalElement {
   /** Groups with the links that match the filter (all of a group whose title matches), empty groups left out. */
   get visibleGroups(): LinkGroup[] {
     const groups = this.doc.value?.groups ?? [];
-    const fold = this.fold;
-    const q = fold && this.query.trim() ? fold(this.query.trim()) : '';
+    const matches = this.matcher && this.query.trim() ? this.matcher(this.query) : undefined;
     return groups
-      .map((g) => (!q || fold!(g.title).includes(q) ? g : { ...g, links: g.links.filter((l) => fold!(l.title).includes(q)) }))
+      .map((g) => (!matches || matches(g.title) ? g : { ...g, links: g.links.filter((l) => matches(l.title)) }))
       .filter((g) => g.links.length);
   }
 
   private async onFilter(e: Event): Promise<void> {
     const value = (e.target as HTMLInputElement).value;
-    this.fold ??= (await import('../../core/text.js')).foldVietnamese;
+    this.matcher ??= (await import('../../core/text.js')).wordMatcher;
     this.query = value;
     this.announcement = this.text.count(this.visibleGroups.reduce((n, g) => n + g.links.length, 0));
   }
