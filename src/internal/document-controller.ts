@@ -78,6 +78,7 @@ export class DocumentController<T> implements ReactiveController {
     } catch (e) {
       if (signal.aborted || args !== this.args) return;
       this.error = toPortalError(e);
+      console.warn(`[portal-widgets] ${src}: ${this.error.code}${this.error.detail ? ` (${this.error.detail})` : ''}`);
       this.host.emit('portal-error', { error: this.error });
     } finally {
       if (!signal.aborted && args === this.args) {

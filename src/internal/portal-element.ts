@@ -20,8 +20,11 @@ export abstract class PortalElement extends LitElement {
     langEpoch: { state: true },
   };
 
-  /** Language of the widget's own text: `vi` (default) or `en`. Else inherited from the nearest `[lang]`. */
-  override lang = '';
+  /**
+   * Language of the widget's own text: `vi` (default) or `en`. Else inherited from the nearest `[lang]`.
+   * No default value: a reflected `lang=""` would tell assistive technology "unknown language".
+   */
+  declare lang: string;
 
   /** IANA time zone in which days are counted and shown. */
   timeZone = DEFAULT_TIME_ZONE;
@@ -81,12 +84,14 @@ export abstract class PortalElement extends LitElement {
   /**
    * The localized error box with a retry button. `kept` says the last good
    * content is still shown under it; otherwise the fallback children are.
+   * Readers get short plain words; the developer detail (`$.items: not an
+   * array`) goes to the console and the `portal-error` event.
    */
   protected renderError(error: PortalError, retry: (() => void) | undefined, kept: boolean): TemplateResult {
     const msg = this.msg;
     return html`<div class="error" part="error" role="alert">
         <p>
-          <strong>${this.errorTitle}:</strong> ${msg.errors[error.code]}${error.detail ? ` (${error.detail})` : ''}.
+          <strong>${this.errorTitle}:</strong> ${msg.errors[error.code]}.
           ${kept ? msg.staleNote : nothing}
         </p>
         ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}

@@ -14,7 +14,7 @@ import { styles } from './visit-counter.styles.js';
 
 /**
  * The site's visit counter ("Thống kê truy cập": "Truy cập tổng 2.595.954",
- * "Đang truy cập 133") from an endpoint answering `{total, online, today?, updated?}`.
+ * "Truy cập hiện tại 133") from an endpoint answering `{total, online, today?, updated?}`.
  *
  * @summary Visit counter: total and online visitors; records one visit per browser session with `hit`.
  *
@@ -142,6 +142,7 @@ export class PortalVisitCounter extends PortalElement {
       }
       if (run !== this.run) return;
       this.error = error;
+      console.warn(`[portal-widgets] ${url}: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
       this.emit('portal-error', { error });
     } finally {
       if (run === this.run) this.busy = false;
@@ -174,7 +175,7 @@ export class PortalVisitCounter extends PortalElement {
     if (!count || !valid(count.total)) {
       return error
         ? html`<div class="error" part="error" role="alert">
-              <p><strong>${m.errorTitle}:</strong> ${this.describe(error)}.</p>
+              <p><strong>${m.errorTitle}:</strong> ${this.describe(error, m.format)}.</p>
               <button type="button" part="retry" @click=${this.reload}>${this.msg.retry}</button>
             </div>
             <slot></slot>`
@@ -189,14 +190,15 @@ export class PortalVisitCounter extends PortalElement {
       </dl>
       ${error
         ? html`<p part="stale" class="stale-note" role="status">
-            ${m.notCurrent(this.time(count.updated))} (${this.describe(error)}).
+            ${m.notCurrent(this.time(count.updated))}: ${this.describe(error, m.format)}.
             <button type="button" part="retry" @click=${this.reload}>${this.msg.retry}</button>
           </p>`
         : nothing}`;
   }
 
-  private describe(error: PortalError): string {
-    return `${this.msg.errors[error.code]}${error.detail ? ` (${error.detail})` : ''}`;
+  /** Short plain words for readers; the detail went to the console and the event. */
+  private describe(error: PortalError, format: string): string {
+    return error.code === 'format' ? format : this.msg.errors[error.code];
   }
 
   /** `10:32` in the widget's time zone, or '' when the endpoint did not say when. */
