@@ -2,19 +2,23 @@
  * Design tokens every widget shares. Public `--portal-*` properties feed
  * private `--_*` ones with fallbacks, so a widget needs no theme wrapper and a
  * page themes all widgets at once (`--portal-color-primary`) or one alone.
+ * Every colour has a dark value, chosen by `light-dark()` from the host page's
+ * `color-scheme` (inherited): 4.5:1 for text and 3:1 for controls and focus
+ * rings on the page's Canvas in either scheme (docs/accessibility.md).
  */
 import { css } from 'lit';
 
 export const tokens = css`
   :host {
-    --_accent: var(--portal-accent, var(--portal-color-primary, #b5121b));
+    --_accent: var(--portal-accent, var(--portal-color-primary, light-dark(#b5121b, #ff8a80)));
     --_text: var(--portal-color-text, CanvasText);
     --_muted: var(--portal-color-muted, color-mix(in srgb, CanvasText 68%, Canvas));
     --_surface: var(--portal-color-surface, Canvas);
     --_border: var(--portal-color-border, color-mix(in srgb, CanvasText 20%, Canvas));
     --_radius: var(--portal-radius, 4px);
     --_gap: var(--portal-gap, 0.75rem);
-    --_focus: var(--portal-focus-color, #1a5fb4);
+    --_focus: var(--portal-focus-color, light-dark(#1a5fb4, #8ab4f8));
+    --_error: var(--portal-color-error, light-dark(#b00020, #ff6b6b));
     display: block;
     color: var(--_text);
     font: inherit;
@@ -102,8 +106,8 @@ export const statusStyles = css`
     align-items: center;
     gap: 0.5em;
     padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--portal-color-error, #b00020);
-    background: color-mix(in srgb, var(--portal-color-error, #b00020) 8%, Canvas);
+    border-inline-start: 4px solid var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, Canvas);
     margin-block: 0.5em;
   }
   .error p {

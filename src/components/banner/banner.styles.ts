@@ -4,7 +4,8 @@ export const styles = css`
   :host {
     /* The moving line is as wide as all its text: it must not widen the page's grid or flex column. */
     contain: inline-size;
-    --_bg: var(--portal-banner-background, var(--_accent));
+    /* The gold text needs a dark red band: in a dark scheme the light accent would not carry it. */
+    --_bg: var(--portal-banner-background, light-dark(var(--_accent), #b5121b));
     --_fg: var(--portal-banner-color, #ffde00);
     /* One line while loading, not the lists' taller box: no jump when the text arrives. */
     --portal-skeleton-height: 2.5rem;

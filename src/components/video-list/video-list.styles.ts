@@ -41,7 +41,8 @@ export const styles = css`
     inline-size: 4rem;
     block-size: 4rem;
     border-radius: 50%;
-    background: var(--_accent);
+    /* The white triangle needs a dark disc in either scheme. */
+    background: light-dark(var(--_accent), #b5121b);
     border: 3px solid #fff;
   }
   .icon::after {
