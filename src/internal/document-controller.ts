@@ -78,7 +78,7 @@ export class DocumentController<T> implements ReactiveController {
     } catch (e) {
       if (signal.aborted || args !== this.args) return;
       this.error = toPortalError(e);
-      console.warn(`[portal-widgets] ${src}: ${this.error.code}${this.error.detail ? ` (${this.error.detail})` : ''}`);
+      console.warn('[portal-widgets]', src, this.error.message); // the developer detail, kept off the reader's screen
       this.host.emit('portal-error', { error: this.error });
     } finally {
       if (!signal.aborted && args === this.args) {

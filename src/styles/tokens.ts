@@ -19,10 +19,9 @@ export const tokens = css`
     --_gap: var(--portal-gap, 0.75rem);
     --_focus: var(--portal-focus-color, light-dark(#1a5fb4, #8ab4f8));
     --_error: var(--portal-color-error, light-dark(#b00020, #ff6b6b));
+    /* font and color-scheme are inherited from the page by themselves. */
     display: block;
     color: var(--_text);
-    font: inherit;
-    color-scheme: inherit;
     box-sizing: border-box;
   }
   :host([hidden]) {
@@ -68,12 +67,6 @@ export const tokens = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
-      color: ButtonText;
-    }
   }
 `;
 

@@ -142,7 +142,7 @@ export class PortalVisitCounter extends PortalElement {
       }
       if (run !== this.run) return;
       this.error = error;
-      console.warn(`[portal-widgets] ${url}: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
+      console.warn('[portal-widgets]', url, error.message); // the developer detail, kept off the reader's screen
       this.emit('portal-error', { error });
     } finally {
       if (run === this.run) this.busy = false;

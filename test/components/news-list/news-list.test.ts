@@ -171,7 +171,7 @@ describe('<portal-news-list>', () => {
     el.exclude = undefined;
     await el.filter({ date: '2024-04-19' });
     expect(titles(el)).to.deep.equal(['Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024']);
-    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.equal('1 tin');
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.equal('1 tin ngày 19/04/2024');
     // The date stays until removed: a search and an archive pointed at one list combine.
     await el.filter({ query: 'hoi nghi' });
     expect(titles(el)).to.deep.equal(['Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024']);
@@ -179,7 +179,7 @@ describe('<portal-news-list>', () => {
     expect(titles(el)).to.deep.equal(['Đường Lê Lợi được chỉnh trang trước mùa Festival']);
     await el.filter({ query: 'không có từ này' });
     expect(shadow(el).querySelector('[part="empty"]')!.textContent).to.equal('Không có tin phù hợp.');
-    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.equal('Không có tin nào');
+    expect(shadow(el).querySelector('[part="status"]')!.textContent).to.equal('Không có tin nào cho «không có từ này»');
   });
 
   it('"Xem thêm" shows more, then follows next_url', async () => {
@@ -204,7 +204,7 @@ describe('<portal-news-list>', () => {
       await loaded(el);
       await until(() => titles(el).length === 1, 3000, 'the ?q= filter');
       // The count announced is the one found once the feed arrived, not "no news" from before it.
-      await until(() => shadow(el).querySelector('[part="status"]')!.textContent === '1 tin', 3000, 'the count');
+      await until(() => shadow(el).querySelector('[part="status"]')!.textContent === '1 tin cho «hoi nghi»', 3000, 'the count');
       expect(titles(el)).to.deep.equal(['Hội nghị giao ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội quý I/2024']);
     } finally {
       history.replaceState(null, '', location.pathname);
