@@ -111,10 +111,9 @@ export class SearchIndex {
   /** Folded words in code-unit order, each with the ids of the words that fold to it. */
   private readonly folded: string[];
   private readonly foldedIds: number[][];
-  /** Per item: its place when sorted newest first (feed order among equals). */
+  /** Per item: its place when sorted newest first (feed order among equals); and the items in that order. */
   private readonly recency: Float64Array;
-  /** Per word id: a bit for each query word it matches (reset after each search). */
-  private mask: Uint32Array;
+  private readonly byRecency: number[];
 
   constructor(items: readonly NewsItem[]) {
     this.items = items;
@@ -148,11 +147,10 @@ export class SearchIndex {
     });
     this.folded = [...foldedMap.keys()].sort();
     this.foldedIds = this.folded.map((w) => foldedMap.get(w)!);
-    this.mask = new Uint32Array(this.words.length);
     const time = (i: number) => items[i].published?.getTime() ?? -Infinity;
-    const order = items.map((_, i) => i).sort((a, b) => time(b) - time(a) || a - b);
+    this.byRecency = items.map((_, i) => i).sort((a, b) => time(b) - time(a) || a - b);
     this.recency = new Float64Array(items.length);
-    order.forEach((item, rank) => (this.recency[item] = rank));
+    this.byRecency.forEach((item, rank) => (this.recency[item] = rank));
   }
 
   /** Number of items indexed. */
@@ -168,7 +166,8 @@ export class SearchIndex {
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
     const best = new Float64Array(n);
-    const touched: number[] = [];
+    /** Per word id: a bit for each query word it matches, for the phrase check. */
+    const mask = new Uint32Array(this.words.length);
     const last = words.length - 1;
     words.forEach((word, j) => {
       best.fill(0);
@@ -184,8 +183,7 @@ export class SearchIndex {
           const exactMatch = text === word || (typing && text.startsWith(word));
           // Whole word beats prefix beats nothing; exact beats folded; then the field.
           const value = (whole ? WHOLE : 0) + (exactMatch ? EXACT : 0);
-          if (!this.mask[id]) touched.push(id);
-          this.mask[id] |= 1 << j;
+          mask[id] |= 1 << j;
           for (const p of this.postings[id]) {
             const i = (p / 3) | 0;
             const s = value + FIELD_WEIGHT[p - i * 3];
@@ -203,26 +201,22 @@ export class SearchIndex {
     for (let i = 0; i < n; i++) if (matched[i] === words.length) count++;
     // Best score first, then the newest: one numeric sort of (−score × n + recency) keys.
     const keys = new Float64Array(count);
-    const byRank = new Int32Array(n);
     for (let i = 0, k = 0; i < n; i++)
       if (matched[i] === words.length) {
         if (last > 0) {
-          const field = this.phraseField(i, words.length);
+          const field = this.phraseField(i, words.length, mask);
           if (field) score[i] += PHRASE + PHRASE_FIELD * field;
         }
         keys[k++] = -score[i] * n + this.recency[i];
-        byRank[this.recency[i]] = i;
       }
-    for (const id of touched) this.mask[id] = 0;
     keys.sort();
     const out: NewsItem[] = new Array(count);
-    for (let k = 0; k < count; k++) out[k] = this.items[byRank[((keys[k] % n) + n) % n]];
+    for (let k = 0; k < count; k++) out[k] = this.items[this.byRecency[((keys[k] % n) + n) % n]];
     return out;
   }
 
   /** Where item `i` holds the query's `count` words adjacent and in order: 3 in the title, 2 the summary, 1 the body, 0 nowhere. */
-  private phraseField(i: number, count: number): number {
-    const mask = this.mask;
+  private phraseField(i: number, count: number, mask: Uint32Array): number {
     for (let f = 0; f < 3; f++) {
       const seq = this.sequences[i * 3 + f];
       for (let p = 0; p + count <= seq.length; p++) {

@@ -66,11 +66,23 @@ export const styles = css`
     .moving .track {
       animation: portal-ticker var(--_duration, 30s) linear infinite;
     }
-    /* Hover and focus hold the text too; the pause button is what stops it. */
-    .moving:hover .track,
-    .moving:focus-within .track {
+    /* Hover holds the text too; the pause button is what stops it. */
+    .moving:hover .track {
       animation-play-state: paused;
     }
+  }
+  /* A focused link must be in view (at 320 px most of the line is not): while focus is inside, the text stands still, wrapped, in full. */
+  .moving:focus-within .track {
+    animation: none;
+    inline-size: auto;
+  }
+  .moving:focus-within .run {
+    flex-wrap: wrap;
+    white-space: normal;
+    padding-inline-end: 0;
+  }
+  .moving:focus-within .run + .run {
+    display: none;
   }
   @keyframes portal-ticker {
     to {

@@ -24,6 +24,7 @@ const FILTER_FROM = 21;
  * @csspart label - A group's `<label>` (select mode).
  * @csspart select - A group's `<select>` (select mode).
  * @csspart go-button - The "Đi" / "Go" button (select mode).
+ * @csspart go-error - The message "Đi" shows when no link is chosen (select mode).
  * @csspart group-title - A group's heading (list mode).
  * @csspart list - A group's `<ul>` (list mode).
  * @csspart item - One `<li>` (list mode).
@@ -80,6 +81,9 @@ export class PortalLinkDirectory extends PortalElement {
 
   private query = '';
   private announcement = '';
+  /** The group whose "Đi" was pressed with no link chosen (its message shows until a link is). Not reactive: set with requestUpdate(). */
+  private unchosen?: number;
+
   /** The Vietnamese word matcher, loaded with the first filter query. */
   private matcher?: typeof import('../../core/text.js').wordMatcher;
 
@@ -131,12 +135,20 @@ export class PortalLinkDirectory extends PortalElement {
     a.remove();
   }
 
-  /** "Đi": opens the chosen link; with none chosen, sends the reader back to the drop-down. */
+  /** "Đi": opens the chosen link; with none chosen, says so (an alert) and sends the reader back to the drop-down. */
   private go(group: LinkGroup, index: number): void {
     const select = this.renderRoot.querySelector<HTMLSelectElement>(`#s${index}`)!;
     const link = group.links[select.selectedIndex - 1];
+    this.unchosen = link ? undefined : index;
+    this.requestUpdate();
     if (link) this.open(link, group);
     else select.focus();
+  }
+
+  private onChoose(index: number): void {
+    if (this.unchosen !== index) return;
+    this.unchosen = undefined;
+    this.requestUpdate();
   }
 
   override render() {
@@ -162,10 +174,11 @@ export class PortalLinkDirectory extends PortalElement {
 
   private renderSelect(group: LinkGroup, i: number) {
     const text = this.text;
+    const unchosen = this.unchosen === i;
     return html`<div part="group" class="group">
       <label part="label" for="s${i}">${group.title}</label>
       <div class="row">
-        <select part="select" id="s${i}">
+        <select part="select" id="s${i}" aria-describedby=${unchosen ? `m${i}` : nothing} @change=${() => this.onChoose(i)}>
           <option value="">${text.choose}</option>
           ${group.links.map((l) => html`<option value=${l.url}>${l.title}</option>`)}
         </select>
@@ -173,6 +186,7 @@ export class PortalLinkDirectory extends PortalElement {
           ${text.go}<span class="visually-hidden">: ${group.title}${this.target === '_self' ? '' : ` ${text.newTab}`}</span>
         </button>
       </div>
+      ${unchosen ? html`<p part="go-error" class="go-error" id="m${i}" role="alert">${text.chooseFirst}</p>` : nothing}
     </div>`;
   }
 

@@ -46,6 +46,9 @@ export const styles = css`
   p {
     margin: 0;
   }
+  .go-error {
+    color: var(--_error);
+  }
   @media (forced-colors: active) {
     select,
     input {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* minmax(0, 1fr) and a row that wraps: at 320 px (and with wider text spacing) the button goes under the box, not past the column. */
   .form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
   }
   label {
@@ -10,10 +12,11 @@ export const styles = css`
   }
   .row {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5em;
   }
   input {
-    flex: 1;
+    flex: 1 1 8em;
     min-inline-size: 0;
   }
   .results {

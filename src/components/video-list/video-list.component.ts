@@ -69,7 +69,10 @@ export class PortalVideoList extends PortalNewsElement {
   /** How many other videos to list under the player. */
   limit = 6;
 
-  /** Level (2–6) of the "Video khác" heading (default 3); another value makes it plain text. */
+  /**
+   * Level (2–6) of the "Video khác" heading (default 3); `none` leaves the heading out (the page's own
+   * section heading already says "Video khác"); another value makes it plain text.
+   */
   headingLevel = 3;
 
 
@@ -129,7 +132,9 @@ export class PortalVideoList extends PortalNewsElement {
       ${rest.length
         ? html`${level >= 2 && level <= 6
               ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${text.more}</div>`
-              : html`<p part="heading" class="heading">${text.more}</p>`}
+              : Number.isNaN(level)
+                ? nothing
+                : html`<p part="heading" class="heading">${text.more}</p>`}
             <ul part="list">
               ${rest.map(
                 (v) => html`<li part="item">

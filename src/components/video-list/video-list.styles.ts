@@ -56,18 +56,22 @@ export const styles = css`
   .facade:focus-visible .icon {
     scale: 1.1;
   }
+  /* The player clips what overflows its rounded box: the focus ring is drawn inside. */
+  .player :focus-visible {
+    outline-offset: -5px;
+  }
   .featured {
     margin: 0.5em 0 0;
     font-weight: 600;
   }
   .heading {
-    margin: var(--_gap) 0 0.5em;
+    margin: var(--_gap) 0 -0.25em;
     font-weight: 700;
     font-size: 1.125em;
   }
   ul {
     list-style: none;
-    margin: 0;
+    margin: var(--_gap) 0 0;
     padding: 0;
     display: grid;
     gap: var(--_gap);

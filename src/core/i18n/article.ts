@@ -18,6 +18,8 @@ const vi = {
   copied: 'Đã sao chép liên kết bài viết.',
   copyFailed: 'Không sao chép được liên kết. Địa chỉ bài viết:',
   backToList: 'Về trang tin tức',
+  /** Announced after A− / A+: the size as a share of the page's own. */
+  textSize: (percent: number) => `Cỡ chữ ${String(percent).replace('.', ',')}%`,
 };
 
 export const articleMessages: Localized<typeof vi> = {
@@ -39,5 +41,6 @@ export const articleMessages: Localized<typeof vi> = {
     copied: 'Link to the article copied.',
     copyFailed: 'Could not copy the link. The article’s address:',
     backToList: 'Back to the news',
+    textSize: (percent) => `Text size ${percent}%`,
   },
 };

@@ -79,11 +79,17 @@ describe('<portal-banner>', () => {
     expect(track(next).animationName).to.equal('portal-ticker');
   });
 
-  it('focus holds the text too', async () => {
-    const el = await fixture<PortalBanner>(html`<portal-banner><a href="/dai-hoi.html">${WELCOME}</a></portal-banner>`);
+  it('focus stops the text and shows it wrapped, in full, so the focused link is in view', async () => {
+    const el = await fixture<PortalBanner>(html`<portal-banner style="inline-size: 320px"><a href="/dai-hoi.html">${WELCOME}</a></portal-banner>`);
     await el.updateComplete;
-    $<HTMLAnchorElement>(el, '.run a')!.focus();
-    expect(track(el).animationPlayState).to.equal('paused');
+    const link = $<HTMLAnchorElement>(el, '.run a')!;
+    link.focus();
+    expect(track(el).animationName).to.equal('none');
+    expect(getComputedStyle($$(el, '.run')[1]).display).to.equal('none');
+    const box = link.getBoundingClientRect();
+    const viewport = $(el, '.viewport')!.getBoundingClientRect();
+    expect(box.left).to.be.at.least(viewport.left - 1);
+    expect(box.right).to.be.at.most(viewport.right + 1);
   });
 
   it('never moves under prefers-reduced-motion: reduce', async function () {

@@ -209,7 +209,7 @@ describe('<portal-news-archive>', () => {
     const list = wrap.querySelector('portal-news-list')!;
     await loaded(el);
     shadow(el).querySelector<HTMLButtonElement>('[part="month-link"]')!.click();
-    await until(() => shadow(list).querySelector('[part="status"]')!.textContent === '12 tin', 3000, 'month filter');
+    await until(() => shadow(list).querySelector('[part="status"]')!.textContent === '12 tin tháng 4/2024', 3000, 'month filter');
   });
 
   it('reads a typed date, and explains "31/02/2024" and "abc"', async () => {
