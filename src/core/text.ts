@@ -77,18 +77,6 @@ function fieldsOf(item: NewsItem): [string, string, string] {
   return [item.title, item.summary ?? '', item.contentText ?? (item.contentHtml ? htmlToText(item.contentHtml) : '')];
 }
 
-/** Index of the first of the sorted `words` not below `key`. */
-function lowerBound(words: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Ranks items for a query by the rules readers expect of a portal's search
  * (docs/accessibility.md): the query words as a phrase (adjacent, in order)
@@ -108,6 +96,8 @@ export class SearchIndex {
   private readonly postings: number[][] = [];
   /** Per item × 3 + field: the field's words as ids, in order. */
   private readonly sequences: Int32Array[] = [];
+  /** Per word id: where it occurs, as pairs (item × 3 + field, position): the phrase check starts only there. */
+  private readonly occurrences: number[][] = [];
   /** Folded words in code-unit order, each with the ids of the words that fold to it. */
   private readonly folded: string[];
   private readonly foldedIds: number[][];
@@ -128,10 +118,12 @@ export class SearchIndex {
             ids.set(word, (id = this.words.length));
             this.words.push(word);
             this.postings.push([posting]);
+            this.occurrences.push([]);
           } else {
             const list = this.postings[id];
             if (list[list.length - 1] !== posting) list.push(posting);
           }
+          this.occurrences[id].push(posting, seq.length);
           seq.push(id);
         });
         this.sequences.push(Int32Array.from(seq));
@@ -166,15 +158,23 @@ export class SearchIndex {
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
     const best = new Float64Array(n);
-    /** Per word id: a bit for each query word it matches, for the phrase check. */
+    /** Per word id: a bit for each query word it matches, for the phrase check; and the ids the first word matches. */
     const mask = new Uint32Array(this.words.length);
+    const first: number[] = [];
+    const phrase = new Uint8Array(n);
     const last = words.length - 1;
     words.forEach((word, j) => {
       best.fill(0);
       const folded = foldVietnamese(word);
       const typing = j === last;
-      // Folded words equal to the query word, or (the word being typed) starting with it.
-      for (let k = lowerBound(this.folded, folded); k < this.folded.length; k++) {
+      // Folded words equal to the query word, or (the word being typed) starting with it: from the first not below it.
+      let k = 0;
+      for (let hi = this.folded.length; k < hi; ) {
+        const mid = (k + hi) >> 1;
+        if (this.folded[mid] < folded) k = mid + 1;
+        else hi = mid;
+      }
+      for (; k < this.folded.length; k++) {
         const candidate = this.folded[k];
         const whole = candidate === folded;
         if (!whole && !(typing && candidate.startsWith(folded))) break;
@@ -184,6 +184,7 @@ export class SearchIndex {
           // Whole word beats prefix beats nothing; exact beats folded; then the field.
           const value = (whole ? WHOLE : 0) + (exactMatch ? EXACT : 0);
           mask[id] |= 1 << j;
+          if (!j) first.push(id);
           for (const p of this.postings[id]) {
             const i = (p / 3) | 0;
             const s = value + FIELD_WEIGHT[p - i * 3];
@@ -197,35 +198,27 @@ export class SearchIndex {
           matched[i]++;
         }
     });
-    let count = 0;
-    for (let i = 0; i < n; i++) if (matched[i] === words.length) count++;
-    // Best score first, then the newest: one numeric sort of (−score × n + recency) keys.
-    const keys = new Float64Array(count);
-    for (let i = 0, k = 0; i < n; i++)
-      if (matched[i] === words.length) {
-        if (last > 0) {
-          const field = this.phraseField(i, words.length, mask);
-          if (field) score[i] += PHRASE + PHRASE_FIELD * field;
+    // The phrase: from each place the first word occurs in a matching item, do the next words follow?
+    if (last > 0)
+      for (const id of first) {
+        const occ = this.occurrences[id];
+        for (let k = 0; k < occ.length; k += 2) {
+          const p = occ[k];
+          const i = (p / 3) | 0;
+          const field = 3 - (p - i * 3); // title 3, summary 2, body 1
+          if (matched[i] !== words.length || phrase[i] >= field) continue; // not a result, or a phrase found in a field as good
+          const seq = this.sequences[p];
+          let j = 1;
+          while (j <= last && mask[seq[occ[k + 1] + j]] & (1 << j)) j++;
+          if (j > last) phrase[i] = field;
         }
-        keys[k++] = -score[i] * n + this.recency[i];
       }
-    keys.sort();
-    const out: NewsItem[] = new Array(count);
-    for (let k = 0; k < count; k++) out[k] = this.items[this.byRecency[((keys[k] % n) + n) % n]];
-    return out;
-  }
-
-  /** Where item `i` holds the query's `count` words adjacent and in order: 3 in the title, 2 the summary, 1 the body, 0 nowhere. */
-  private phraseField(i: number, count: number, mask: Uint32Array): number {
-    for (let f = 0; f < 3; f++) {
-      const seq = this.sequences[i * 3 + f];
-      for (let p = 0; p + count <= seq.length; p++) {
-        let j = 0;
-        while (j < count && mask[seq[p + j]] & (1 << j)) j++;
-        if (j === count) return 3 - f;
-      }
-    }
-    return 0;
+    // Best score first, then the newest: one numeric sort of (−score × n + recency) keys.
+    let count = 0;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      if (matched[i] === words.length) keys[count++] = -(score[i] + (phrase[i] && PHRASE + PHRASE_FIELD * phrase[i])) * n + this.recency[i];
+    return [...keys.subarray(0, count).sort()].map((key) => this.items[this.byRecency[((key % n) + n) % n]]);
   }
 }
 
@@ -264,11 +257,10 @@ export function highlight(text: string, query: string): Segment[] {
   at.push(text.length);
   const marked = new Uint8Array(text.length);
   words.forEach((w, k) => {
-    const typing = k === words.length - 1;
     for (let i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + 1)) {
       if (i > 0 && isWordUnit(folded.charCodeAt(i - 1))) continue; // inside a word: not a match
       // As the index matches: only the word being typed (the last) may be the start of a longer word.
-      if (!typing && isWordUnit(folded.charCodeAt(i + w.length))) continue;
+      if (k < words.length - 1 && isWordUnit(folded.charCodeAt(i + w.length))) continue;
       marked.fill(1, at[i], at[i + w.length]);
     }
   });

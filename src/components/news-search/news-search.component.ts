@@ -121,7 +121,7 @@ export class PortalNewsSearch extends PortalNewsElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A results page opened with ?q=: the box says what is searched.
-    if ((this.htmlFor || this.action) && !this.value) this.value = pageParam(this.param) ?? '';
+    if (this.htmlFor || this.action) this.value ||= pageParam(this.param) ?? '';
   }
 
   override disconnectedCallback(): void {
@@ -175,8 +175,7 @@ export class PortalNewsSearch extends PortalNewsElement {
     e.preventDefault();
     const query = this.renderRoot.querySelector('input')!.value.trim();
     // A list on this page is filtered in place; only without one does Enter go to the results page.
-    const here = this.htmlFor && (this.getRootNode() as Document | ShadowRoot).getElementById?.(this.htmlFor);
-    const href = this.action && !here ? this.actionHref(query) : undefined;
+    const href = this.action && !(this.htmlFor && document.getElementById(this.htmlFor)) ? this.actionHref(query) : undefined;
     if (href) {
       clearTimeout(this.timer);
       if (this.emit('portal-search', { query, href }, true)) location.assign(href);
