@@ -28,9 +28,14 @@ export const styles = css`
     flex: 1;
     min-inline-size: 0;
   }
+  /* The filter box may not be wider than the column (Firefox sizes a search field by its characters, wider with text spacing). */
   .filter {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
+  }
+  .filter input {
+    min-inline-size: 0;
   }
   ul {
     margin: 0;
