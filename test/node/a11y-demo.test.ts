@@ -14,7 +14,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-// @ts-expect-error: a plain JS module without types
 import { launchBrowser, matrixBrowsers, reflowProblems, setScheme, settle } from './browser-kit.mjs';
 import { FakeClock, start, type Running } from './server-helpers.js';
 

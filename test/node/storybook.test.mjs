@@ -5,13 +5,19 @@
  * none for a story tagged `renders-nothing`), logs no console error, requests
  * nothing from another origin, and passes axe. Stories with `globals: {motion: 'reduce'}`
  * are checked with prefers-reduced-motion emulated, as a reader with that setting sees them.
+ * Then the accessibility matrix (issue 14): every story in Chromium and
+ * Firefox ESR, in light and dark, vi and en, at 1280 and 320 CSS px, passes
+ * axe, and at 320 px no widget overflows its box, with and without the WCAG
+ * 1.4.12 text spacing. One page per browser, each story loaded once; the
+ * states are switched in place as the toolbar does (`<html lang>`, the root's
+ * `color-scheme`, the viewport).
  * SKIP_STORYBOOK_BUILD=1 reuses an existing storybook-static/.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { axeViolations, launchChromium, openPage, pool, serveStatic, settledWidgets } from './browser-kit.mjs';
+import { axeViolations, launchBrowser, launchChromium, matrixBrowsers, openPage, pool, reflowProblems, serveStatic, settle, settledWidgets } from './browser-kit.mjs';
 
 const OUT = 'storybook-static';
 let server;
@@ -73,3 +79,48 @@ test('every story renders, logs no error and passes axe', { timeout: 600_000 }, 
   console.log(`Checked ${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s (${stories.length - failures.length} clean).`);
   if (failures.length) assert.fail(`${failures.length} of ${stories.length} stories failed:\n${failures.join('\n')}`);
 });
+
+for (const browserName of process.env.A11Y_BROWSERS?.split(',') ?? matrixBrowsers()) {
+  test(`every story in ${browserName}: axe in light/dark × vi/en × 1280/320, reflow at 320`, { timeout: 900_000 }, async () => {
+    const started = Date.now();
+    const own = browserName === 'chromium' ? undefined : await launchBrowser(browserName);
+    const failures = [];
+    let checks = 0;
+    try {
+      // Two pages at once in Chromium (it runs them in parallel well); one in Firefox.
+      const queue = [...stories];
+      await pool([0, 1].slice(0, browserName === 'chromium' ? 2 : 1), 2, async () => {
+        const { page, close } = await openPage(own ?? browser);
+        try {
+          while (queue.length) {
+            const entry = queue.shift();
+            await page.setViewport({ width: 1280, height: 900 });
+            await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, { waitUntil: 'load' });
+            await settledWidgets(page, '#storybook-root');
+            const base = await page.evaluate(() => ({ lang: document.documentElement.lang, theme: document.documentElement.dataset.theme }));
+            for (const width of [1280, 320]) {
+              await page.setViewport({ width, height: 900 });
+              for (const lang of [base.lang, base.lang === 'en' ? 'vi' : 'en']) {
+                await page.evaluate((l) => (document.documentElement.lang = l), lang);
+                await settle(page);
+                for (const scheme of [base.theme, base.theme === 'dark' ? 'light' : 'dark']) {
+                  await page.evaluate((s) => (document.documentElement.style.colorScheme = s), scheme);
+                  const problems = await axeViolations(page, '#storybook-root');
+                  if (width === 320 && scheme === base.theme) problems.push(...(await reflowProblems(page, false)), ...(await reflowProblems(page, true)));
+                  checks++;
+                  if (problems.length) failures.push(`${entry.id} ${lang} ${scheme} ${width}px:\n    ${problems.join('\n    ')}`);
+                }
+              }
+            }
+          }
+        } finally {
+          await close();
+        }
+      });
+    } finally {
+      await own?.close();
+    }
+    console.log(`${browserName}: ${checks} story states (${stories.length} stories) checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (failures.length) assert.fail(`${failures.length} of ${checks} story states failed:\n${failures.join('\n')}`);
+  });
+}

@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* fit-content, not max-content: in an auto-sized grid or flex column the calendar may shrink to its narrowest (320 px, text spacing). */
   .calendar {
     display: grid;
     gap: 0.5em;
-    inline-size: max-content;
+    inline-size: fit-content;
     max-inline-size: 100%;
   }
   .header {
