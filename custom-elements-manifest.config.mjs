@@ -15,9 +15,18 @@
  * - an attribute without a type annotation gets its type from its declaration
  *   (`type: Number` → number, `Boolean` → boolean, none → string);
  * - only the widgets and their base classes are kept: src/core modules are read
- *   only to resolve default values (`DEFAULT_TIME_ZONE` → 'Asia/Ho_Chi_Minh').
+ *   only to resolve default values (`DEFAULT_TIME_ZONE` → 'Asia/Ho_Chi_Minh');
+ * - every widget gets the shared `--portal-*` properties of src/styles/tokens.ts
+ *   that its own JSDoc does not describe, so they are documented once.
  */
-const KEEP = /^src\/(components\/|internal\/(portal|news)-element\.ts$)/;
+import { readFileSync } from 'node:fs';
+
+const KEEP = /^src\/(components\/|internal\/(portal|document|news)-element\.ts$)/;
+
+/** The shared `--portal-*` properties, documented once in src/styles/tokens.ts (`@cssprop --name - description`). */
+const SHARED_TOKENS = [...readFileSync(new URL('./src/styles/tokens.ts', import.meta.url), 'utf8').matchAll(/@cssprop (--[\w-]+) - (.+)/g)].map(
+  ([, name, description]) => ({ name, description }),
+);
 
 function portalConventions() {
   /** class name → {props: property name → {state, type} from `static properties`, base: superclass name}. */
@@ -92,6 +101,9 @@ function portalConventions() {
           d.members = (d.members ?? []).filter((m) => isPublic(m) && !m.static && !m.name.startsWith('#') && !isState(m.name));
           d.attributes = (d.attributes ?? []).filter((a) => !isState(a.fieldName ?? a.name));
           for (const a of d.attributes) {
+            // A widget that redeclares an inherited field (`declare src`) describes its attribute in its own words.
+            const own = d.members.find((m) => m.name === a.fieldName);
+            if (own?.description) a.description = own.description;
             if (a.type?.text) continue;
             const t = props(a.fieldName)?.type;
             a.type = { text: t === 'Number' ? 'number' : t === 'Boolean' ? 'boolean' : 'string' };
@@ -99,6 +111,10 @@ function portalConventions() {
             if (field && !field.type) field.type = a.type;
           }
           d.events = (d.events ?? []).filter((e) => e.description);
+          if (d.customElement && d.tagName) {
+            const own = new Set((d.cssProperties ?? []).map((p) => p.name));
+            d.cssProperties = [...(d.cssProperties ?? []), ...SHARED_TOKENS.filter((t) => !own.has(t.name))];
+          }
           for (const key of ['members', 'attributes', 'events']) if (!d[key].length) delete d[key];
         }
       }
@@ -107,7 +123,7 @@ function portalConventions() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts', 'src/internal/portal-element.ts', 'src/internal/news-element.ts', 'src/core/dates.ts'],
+  globs: ['src/components/**/*.ts', 'src/internal/portal-element.ts', 'src/internal/document-element.ts', 'src/internal/news-element.ts', 'src/core/dates.ts'],
   exclude: ['src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

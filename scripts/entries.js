@@ -27,19 +27,24 @@ export const lazyCore = ['formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.
 // src/core modules that only one widget uses (its document format, its
 // messages): counted in that widget's "beyond Lit" budget, not in the core one.
 export const ownCore = [
+  'documents/index.ts', // every kind, for readers of all (the CLI, the hub): no widget imports it
   'article.ts',
   'i18n/article.ts',
   'calendar.ts',
   'i18n/news-archive.ts',
   'i18n/news-search.ts',
   'formats/links.ts',
+  'documents/links.ts',
   'formats/banner.ts',
+  'documents/banner.ts',
+  'banner-schedule.ts',
   'formats/portal-document.ts',
   'i18n/link-directory.ts',
   'i18n/banner.ts',
   'i18n/video-list.ts',
   'video.ts',
   'formats/counter.ts',
+  'documents/counter.ts',
   'visits.ts',
   'i18n/visit-counter.ts',
 ];
@@ -53,6 +58,9 @@ export const budgets = {
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },
   'visit-counter': { beyondShared: 3 },
-  core: { beyondLit: 5 },
+  // 5.5 (was 5): every export of src/core counts here, and core now holds what the
+  // widgets and the CLI/hub share once (urls, locale, the news document kind, describeError,
+  // the wall-time maths that were the banner parser's); a widget bundles only what it uses.
+  core: { beyondLit: 5.5 },
   cdn: { total: 40 },
 };

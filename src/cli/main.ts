@@ -3,7 +3,8 @@
  * feed is usable, 1 it is not, 2 wrong usage or unreadable input.
  */
 import { readFile } from 'node:fs/promises';
-import type { Lang } from '../core/i18n/index.js';
+import { parseArgs as parseArgv } from 'node:util';
+import { toLang, type Lang } from '../core/locale.js';
 import { cliMessages } from './messages.js';
 import { checkFeed } from './validate.js';
 
@@ -17,26 +18,23 @@ interface Args {
 
 /** Language from --lang, else from the environment (LC_ALL, LC_MESSAGES, LANG): English if it says so, else Vietnamese. */
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  const tag = flag ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return /^en\b|^en_/i.test(tag) ? 'en' : 'vi';
+  return toLang(flag ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '');
 }
 
-function parseArgs(argv: string[]): Args {
-  const named: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.match(/^--(\w+)=(.*)$/);
-    if (eq) named[eq[1]] = eq[2];
-    else if (a.startsWith('--')) named[a.slice(2)] = argv[++i] ?? '';
-    else positional.push(a);
-  }
+const OPTIONS = { lang: { type: 'string' }, base: { type: 'string' }, map: { type: 'string' } } as const;
+
+/** `validate <target> [--lang vi|en] [--base URL] [--map JSON]`; `usable` is false for an unknown option or one without its value. */
+function parseArgs(argv: string[]): Args & { usable: boolean } {
+  // Not strict: the usage message is still shown in the language asked for.
+  const { values, positionals } = parseArgv({ args: argv, allowPositionals: true, strict: false, options: OPTIONS });
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return {
-    command: positional[0],
-    target: positional[1],
-    lang: langFrom(named.lang, process.env),
-    base: named.base ?? 'http://localhost/',
-    map: named.map,
+    command: positionals[0],
+    target: positionals[1],
+    lang: langFrom(text(values.lang), process.env),
+    base: text(values.base) ?? 'http://localhost/',
+    map: text(values.map),
+    usable: Object.entries(values).every(([name, v]) => name in OPTIONS && typeof v === 'string'),
   };
 }
 
@@ -55,7 +53,7 @@ async function read(target: string, base: string): Promise<{ text: string; url: 
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const m = cliMessages[args.lang];
-  if (args.command !== 'validate' || !args.target) {
+  if (!args.usable || args.command !== 'validate' || !args.target) {
     console.error(m.usage);
     return 2;
   }

@@ -2,7 +2,7 @@
  * What `<portal-article>` derives from the model: the "Các tin khác" order and
  * how an attachment is described ("PDF, 1,2 MB"). Pure, so it is unit-tested.
  */
-import type { Lang } from './i18n/index.js';
+import { formatNumber, type Lang } from './locale.js';
 import type { Attachment, NewsItem } from './model.js';
 
 /**
@@ -41,12 +41,7 @@ export function formatFileSize(bytes: number, lang: Lang): string {
     n /= 1024;
     unit++;
   }
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    style: 'unit',
-    unit: UNITS[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit ? 1 : 0,
-  }).format(n);
+  return formatNumber(n, lang, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit ? 1 : 0 });
 }
 
 /** Names of common document types; others show their file extension. */

@@ -4,7 +4,7 @@
  * come from Intl in that zone, never from the reader's local clock. Intl costs no
  * bytes; date-fns does the calendar arithmetic where a widget needs it.
  */
-import type { Lang } from './i18n/index.js';
+import { localeOf, type Lang } from './locale.js';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -31,17 +31,27 @@ export function dayKey(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
   return formatter('day', 'en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
-/** `yyyy-MM` of the month `date` falls in, in `timeZone`. */
-export const monthKey = (date: Date, timeZone?: string) => dayKey(date, timeZone).slice(0, 7);
-
 /** A date for reading: `19/04/2024` in vi, `Apr 19, 2024` in en. */
 export function formatDate(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
-  return lang === 'vi'
-    ? formatter('vi', 'vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)
-    : formatter('en', 'en-US', { timeZone, dateStyle: 'medium' }).format(date);
+  return formatter(lang, localeOf(lang), lang === 'vi' ? { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' } : { timeZone, dateStyle: 'medium' }).format(date);
 }
 
-/** Numbers grouped the reader's way: 2.595.954 in vi, 2,595,954 in en. */
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US').format(n);
+/** `10:32`: the time of day of `date` in `timeZone`. */
+export function formatTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
+  return formatter(`${lang} time`, localeOf(lang), { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/** The instant at which the clocks of `timeZone` show `wall` (given as if it were UTC). */
+export function zonedTime(wall: number, timeZone: string): Date {
+  let t = wall;
+  // Twice: the second pass settles a wall time on the far side of a daylight-saving change.
+  for (let i = 0; i < 2; i++) t = wall - offsetOf(t, timeZone);
+  return new Date(t);
+}
+
+/** How far `timeZone`'s clocks are ahead of UTC at `t`, in milliseconds. */
+function offsetOf(t: number, timeZone: string): number {
+  const f = formatter('offset', 'en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }

@@ -3,6 +3,9 @@
  * looked up from the code in the i18n tables, and `detail` names what was wrong
  * (an HTTP status, a field path) for the console and the error text.
  */
+import { messages } from './i18n/index.js';
+import type { Lang } from './locale.js';
+
 export type PortalErrorCode =
   | 'http' // the server answered 4xx/5xx
   | 'timeout' // no answer within the time-out
@@ -29,4 +32,9 @@ export function toPortalError(e: unknown): PortalError {
   if (e instanceof PortalError) return e;
   if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
   return new PortalError('offline', e instanceof Error ? e.message : String(e));
+}
+
+/** An error in words, as the widgets and the CLI show it: `Máy chủ trả lỗi (HTTP 500)`. */
+export function describeError(error: PortalError, lang: Lang): string {
+  return `${messages(lang).errors[error.code]}${error.detail ? ` (${error.detail})` : ''}`;
 }

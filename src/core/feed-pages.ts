@@ -5,8 +5,8 @@
  * complete. The pages loaded so far are kept per feed, so widgets and later
  * calls continue where the last one stopped.
  */
+import { newsDocument } from './documents/news.js';
 import { load, parseOnce } from './feed-store.js';
-import { parseFieldMap, parseNews } from './formats/news.js';
 import type { Feed, NewsItem } from './model.js';
 
 export interface Pages {
@@ -47,8 +47,8 @@ export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[])
     for (let n = 0; n < (options.maxPages ?? 50) && s.pages.nextUrl && !enough(s.pages.items); n++) {
       const url = s.pages.nextUrl;
       const page = await load(url, { timeout: options.timeout, signal: options.signal });
-      const key = `news ${options.map ?? ''}`;
-      const parsed = await parseOnce(page, key, (text, base) => parseNews(text, base, options.map ? parseFieldMap(options.map) : undefined));
+      const map = options.map ?? '';
+      const parsed = await parseOnce(page, newsDocument.key(map), (text, base) => newsDocument.parse(text, base, map));
       const fresh = parsed.items.filter((i) => !seen.has(i.id));
       fresh.forEach((i) => seen.add(i.id));
       s.pages = {

@@ -1,6 +1,6 @@
 /**
- * The HTML sanitizer: DOMPurify with the article allow-list. Loaded only through
- * sanitizeHtml() in ./safe-html.ts, so it costs nothing until an item has HTML.
+ * The HTML sanitizer: DOMPurify with the article allow-list. Its one user, the
+ * article, imports it on demand, so it costs nothing until an item has HTML.
  *
  * Kept: ordinary article HTML (paragraphs, headings, lists, tables, figures and
  * images, links, quotes, emphasis). Removed: script, style, iframe/object/embed,
@@ -9,7 +9,7 @@
  * http(s) (links may also mail or call).
  */
 import DOMPurify from 'dompurify';
-import { LINK_PROTOCOLS, safeUrl } from './safe-html.js';
+import { LINK_PROTOCOLS, safeUrl } from './urls.js';
 
 /** Tags and attributes an article body may keep; everything else is dropped. */
 const ALLOWED_TAGS = [
@@ -59,7 +59,10 @@ purify.addHook('afterSanitizeAttributes', (node: Element) => {
   }
 });
 
-/** Sanitizes `html` into a DocumentFragment; relative URLs resolve against `base`. */
+/**
+ * Sanitizes untrusted feed HTML into a DocumentFragment, to be bound as a node
+ * (never re-parsed from a string); relative URLs resolve against `base`.
+ */
 export function sanitize(html: string, base?: string): DocumentFragment {
   currentBase = base;
   try {

@@ -2,29 +2,31 @@
  * One widget's data: `src` → shared feed store → parser → model. A changed
  * `src` aborts the old request and a late answer is dropped. The last good copy
  * is shown at once while the fresh one loads, and kept under the error box if
- * loading fails.
+ * loading fails. A widget may load its own way (the counter's POST of a visit),
+ * and read again on a timer (./refresh.ts) with `reload()`.
  *
  * This is the @lit/task pattern (args → task(args, {signal}) → status) written
  * out in the few lines the widgets need: @lit/task itself costs 0.95 KB gz, a
  * fifth of what the core budget allows.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import { PortalError, toPortalError } from '../core/errors.js';
-import { lastGood, load, parseOnce, type Loaded } from '../core/feed-store.js';
+import { lastGood, parseOnce, type Loaded, type LoadOptions } from '../core/feed-store.js';
 import type { PortalElement } from './portal-element.js';
 
-export interface DocumentOptions<T> {
-  /** The document URL, already resolved; undefined when the widget has none. */
-  src: () => string | undefined;
-  /** Names the parser and its settings, so equal parses are shared between widgets. */
-  key: () => string;
-  parse: (text: string, url: string) => T | Promise<T>;
-  /** Data given as a property instead of a URL. */
-  data?: () => T | undefined;
+/** What the controller asks its widget (./document-element.ts answers it). */
+export interface DocumentSource<T> extends PortalElement {
   /** Milliseconds per attempt. */
-  timeout?: () => number | undefined;
-  /** Warnings the parsed value carries, logged once per document. */
-  warnings?: (value: T) => string[];
+  timeout: number;
+  /** The document URL, resolved; undefined when the widget has none. */
+  documentUrl(): string | undefined;
+  /** Names the parser and its settings, so equal parses are shared between widgets. */
+  parseKey(): string;
+  parse(text: string, url: string): T | Promise<T>;
+  /** Data given as a property instead of a URL: then nothing is loaded. */
+  given(): T | undefined;
+  /** Fetches the document (a GET through the shared feed store, or the counter's POST). */
+  load(url: string, options: LoadOptions): Promise<Loaded>;
 }
 
 export class DocumentController<T> implements ReactiveController {
@@ -38,60 +40,65 @@ export class DocumentController<T> implements ReactiveController {
    */
   private good?: { src: string; value: T };
   private args = '';
+  /** The run in flight, if any: a timed reload waits for it rather than cutting it short. */
   private run?: AbortController;
 
-  constructor(
-    private readonly host: PortalElement & ReactiveControllerHost,
-    private readonly options: DocumentOptions<T>,
-  ) {
+  constructor(private readonly host: DocumentSource<T>) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const { src, key } = this.options;
-    const args = `${src()} ${key()}`;
-    if (args !== this.args && !this.options.data?.()) void this.start((this.args = args), false);
+    const host = this.host;
+    const args = `${host.documentUrl()} ${host.parseKey()}`;
+    if (args !== this.args && !host.given()) void this.start((this.args = args), false);
   }
 
   hostDisconnected(): void {
     this.run?.abort();
+    this.run = undefined;
     this.args = ''; // start again when reconnected
   }
 
-  private async start(args: string, force: boolean): Promise<void> {
+  /** `quiet`: a timed reload, which keeps the value and the error shown until its answer replaces them. */
+  private async start(args: string, force: boolean, quiet = false): Promise<void> {
+    const host = this.host;
     this.run?.abort();
-    const run = (this.run = new AbortController());
-    const { signal } = run;
-    const src = this.options.src();
-    const key = this.options.key();
-    this.pending = true;
-    this.error = undefined;
-    this.fresh = undefined;
+    const { signal } = (this.run = new AbortController());
+    const src = host.documentUrl();
+    const key = host.parseKey();
+    if (!quiet) {
+      this.pending = true;
+      this.error = undefined;
+      this.fresh = undefined;
+    }
     try {
       if (!src) throw new PortalError('config', 'src: missing');
       if (!force) void this.showSaved(src, key, signal);
-      const value = await this.parse(await load(src, { signal, timeout: this.options.timeout?.(), force }), key);
+      const value = await this.parse(await host.load(src, { signal, timeout: host.timeout, force }), key);
       if (signal.aborted || args !== this.args) return; // superseded: drop the late answer
       this.fresh = value;
+      this.error = undefined;
       this.good = { src, value };
-      this.host.emit('portal-load', { value });
+      host.emit('portal-load', { value });
     } catch (e) {
       if (signal.aborted || args !== this.args) return;
       this.error = toPortalError(e);
       console.warn('[portal-widgets]', src, this.error.message); // the developer detail, kept off the reader's screen
-      this.host.emit('portal-error', { error: this.error });
+      host.emit('portal-error', { error: this.error });
     } finally {
       if (!signal.aborted && args === this.args) {
         this.pending = false;
-        this.host.requestUpdate();
+        this.run = undefined;
+        host.requestUpdate();
       }
     }
   }
 
   private parse(loaded: Loaded, key: string): Promise<T> {
     return parseOnce(loaded, key, async (text, url) => {
-      const value = await this.options.parse(text, url);
-      for (const w of this.options.warnings?.(value) ?? []) console.warn(`[portal-widgets] ${url}: ${w}`);
+      const value = await this.host.parse(text, url);
+      // The one place warnings are told: once per document, not once per widget.
+      for (const w of (value as { warnings?: string[] }).warnings ?? []) console.warn(`[portal-widgets] ${url}: ${w}`);
       return value;
     });
   }
@@ -110,14 +117,17 @@ export class DocumentController<T> implements ReactiveController {
 
   /** The data to render: given, fresh, else the last good copy of this URL. */
   get value(): T | undefined {
-    const given = this.options.data?.();
-    if (given) return given;
     const good = this.good;
-    return this.fresh ?? (good && good.src === this.options.src() ? good.value : undefined);
+    return this.host.given() ?? this.fresh ?? (good && good.src === this.host.documentUrl() ? good.value : undefined);
   }
 
   /** Fetch again past this page's copy: the retry button. */
   retry = (): void => {
     void this.start(this.args, true);
   };
+
+  /** Reads again past this page's copy unless a read is in flight, keeping what is shown until the answer: a refresh. */
+  reload(): void {
+    if (!this.run && !this.host.given()) void this.start(this.args, true, true);
+  }
 }

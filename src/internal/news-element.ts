@@ -1,20 +1,18 @@
 /**
  * The base of every widget that reads a news feed (list, article, archive,
- * search, videos): the feed attributes they all take, and the feed itself
- * through the shared store, so a page's widgets of one feed share one request
- * and one parse.
+ * search, videos): `map` and `items` beside `src`. The list and the archive
+ * also follow the feed's further pages through ./news-pages.ts.
  */
 import type { PropertyDeclarations } from 'lit';
-import { documentUrl } from '../core/config.js';
-import type { NewsItem } from '../core/model.js';
-import { newsFeed } from './news-feed.js';
-import { PortalElement } from './portal-element.js';
+import { newsDocument } from '../core/documents/news.js';
+import type { Feed, NewsItem } from '../core/model.js';
+import { PortalDocumentElement } from './document-element.js';
 
-export abstract class PortalNewsElement extends PortalElement {
+const NONE: Feed = { items: [], warnings: [] };
+
+export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   static override properties: PropertyDeclarations = {
-    src: {},
     map: {},
-    timeout: { type: Number },
     items: { attribute: false },
   };
 
@@ -22,7 +20,7 @@ export abstract class PortalNewsElement extends PortalElement {
    * URL of a JSON Feed, RSS or Atom document. Default: the page's `<meta name="portal-widgets:src">`
    * (`<portal-video-list>` looks for `<meta name="portal-widgets:videos">` first; a search with `for` fetches nothing).
    */
-  src?: string;
+  declare src?: string;
 
   /**
    * Reads a CMS's own JSON instead of a feed: where the items are and which
@@ -30,18 +28,24 @@ export abstract class PortalNewsElement extends PortalElement {
    */
   map?: string;
 
-  /** Milliseconds to wait for the feed before showing the time-out error. */
-  timeout = 8000;
-
   /** Items given directly instead of `src` (pages and tests). */
   items?: NewsItem[];
 
-  /** The feed: `.value`, `.error`, `.pending`, `.retry`. */
-  protected readonly data = newsFeed(this, { needed: () => this.feedNeeded(), src: () => this.feedUrl() });
+  protected readonly kind = newsDocument;
 
-  /** The feed's URL; a widget may look elsewhere first (the video list's own meta). */
-  protected feedUrl(): string | undefined {
-    return documentUrl(this.src);
+  /** The feed made of the given `items`: one per array, so it stays the same value between renders. */
+  private givenFeed?: Feed;
+
+  /** @internal */
+  override given(): Feed | undefined {
+    const items = this.items;
+    if (!items) return this.feedNeeded() ? undefined : NONE;
+    if (this.givenFeed?.items !== items) this.givenFeed = { items, warnings: [] };
+    return this.givenFeed;
+  }
+
+  protected override setting(): string {
+    return this.map ?? '';
   }
 
   /** False while the widget needs no feed of its own (a search that only filters a list). */

@@ -7,6 +7,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { DEFAULT_TIME_ZONE } from '../core/dates.js';
 import type { PortalError } from '../core/errors.js';
 import { messages, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
+import type { PortalEventDetails, PortalEventName } from './events.js';
 
 /** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
 const live = new Set<PortalElement>();
@@ -62,8 +63,8 @@ export abstract class PortalElement extends LitElement {
     live.delete(this);
   }
 
-  /** Dispatches a `portal-*` event that bubbles out of shadow roots. @internal */
-  emit<T>(name: `portal-${string}`, detail?: T, cancelable = false): boolean {
+  /** Dispatches a `portal-*` event that bubbles out of shadow roots; false when a listener cancelled it. @internal */
+  emit<K extends PortalEventName>(name: K, detail: PortalEventDetails[K], cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
   }
 
@@ -81,6 +82,11 @@ export abstract class PortalElement extends LitElement {
     return this.msg.errorTitle;
   }
 
+  /** An error in the reader's words, without the developer detail (the console and the event have it). */
+  protected errorText(error: PortalError): string {
+    return this.msg.errors[error.code];
+  }
+
   /**
    * The localized error box with a retry button. `kept` says the last good
    * content is still shown under it; otherwise the fallback children are.
@@ -91,7 +97,7 @@ export abstract class PortalElement extends LitElement {
     const msg = this.msg;
     return html`<div class="error" part="error" role="alert">
         <p>
-          <strong>${this.errorTitle}:</strong> ${msg.errors[error.code]}.
+          <strong>${this.errorTitle}:</strong> ${this.errorText(error)}.
           ${kept ? msg.staleNote : nothing}
         </p>
         ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}

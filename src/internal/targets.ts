@@ -4,7 +4,7 @@
  * address.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fillTemplate } from '../core/config.js';
+import { fillTemplate } from '../core/urls.js';
 import type { NewsFilter } from '../core/news-filter.js';
 
 interface Filterable extends Element {

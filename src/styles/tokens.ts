@@ -5,6 +5,23 @@
  * Every colour has a dark value, chosen by `light-dark()` from the host page's
  * `color-scheme` (inherited): 4.5:1 for text and 3:1 for controls and focus
  * rings on the page's Canvas in either scheme (docs/accessibility.md).
+ *
+ * The shared properties, documented here once: the manifest
+ * (custom-elements-manifest.config.mjs) adds each to every widget's docs that
+ * does not describe it in its own words.
+ *
+ * @cssprop --portal-color-primary - The site's accent: links, buttons, marks (default #b5121b; #ff8a80 in a dark scheme).
+ * @cssprop --portal-accent - Accent for one widget only; overrides --portal-color-primary.
+ * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-muted - Secondary text: dates, summaries, labels.
+ * @cssprop --portal-color-surface - Background of buttons and fields (default: the page's Canvas).
+ * @cssprop --portal-color-border - Borders of cards, fields and rules.
+ * @cssprop --portal-color-error - Edge and tint of the error box, error text (default #b00020; #ff6b6b in a dark scheme).
+ * @cssprop --portal-link-color - Link colour (default: the accent).
+ * @cssprop --portal-radius - Corner radius (default 4px).
+ * @cssprop --portal-gap - Space between blocks (default 0.75rem).
+ * @cssprop --portal-focus-color - Focus ring colour (default #1a5fb4; #8ab4f8 in a dark scheme).
+ * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default 6rem).
  */
 import { css } from 'lit';
 
@@ -49,16 +66,6 @@ export const tokens = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_accent);
-  }
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25em 0.375em;
-    min-block-size: 24px;
   }
   .visually-hidden {
     position: absolute;

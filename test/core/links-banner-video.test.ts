@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
-import { currentMessages, nextChange, parseBanner, zonedTime } from '../../src/core/formats/banner.js';
+import { currentMessages, nextChange } from '../../src/core/banner-schedule.js';
+import { zonedTime } from '../../src/core/dates.js';
+import { parseBanner } from '../../src/core/formats/banner.js';
 import { parseLinks } from '../../src/core/formats/links.js';
 import { parseNews } from '../../src/core/formats/news.js';
 import type { NewsItem } from '../../src/core/model.js';

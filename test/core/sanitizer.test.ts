@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { sanitizeHtml } from '../../src/core/safe-html.js';
+import { sanitize } from '../../src/core/sanitizer.js';
+
+/** The article's way in: the sanitizer module, imported on demand. */
+const sanitizeHtml = async (html: string, base?: string) => sanitize(html, base);
 
 const BASE = 'https://example.gov.vn/bai-viet/tin-1.html';
 const clean = async (html: string) => {

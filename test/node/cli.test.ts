@@ -134,6 +134,15 @@ describe('portal-widgets validate', () => {
     assert.match(missing.out, /ENOENT/);
   });
 
+  test('an unknown option, or an option without its value, is wrong usage (exit 2)', async () => {
+    const unknown = await run('validate', 'test/fixtures/news.json', '--lang', 'en', '--strict');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.out, /Usage: portal-widgets validate/);
+    const bare = await run('validate', 'test/fixtures/news.json', '--map');
+    assert.equal(bare.code, 2);
+    assert.match(bare.out, /Cách dùng: portal-widgets validate/);
+  });
+
   test('the language comes from --lang, else LC_ALL / LANG; Vietnamese unless English', () => {
     assert.equal(langFrom('en', {}), 'en');
     assert.equal(langFrom(undefined, { LANG: 'en_US.UTF-8' }), 'en');

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { fileName, fileTypeLabel, formatFileSize, relatedItems, summaryRepeatsBody } from '../../core/article.js';
-import { documentUrl, pageParam } from '../../core/config.js';
+import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { PortalError } from '../../core/errors.js';
 import { articleMessages } from '../../core/i18n/article.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem, Source } from '../../core/model.js';
-import { LINK_PROTOCOLS, safeUrl, sanitizeHtml } from '../../core/safe-html.js';
+import { LINK_PROTOCOLS, safeUrl } from '../../core/urls.js';
+import { hTag } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
@@ -17,18 +18,6 @@ const SIZE_PERCENTS = [87.5, 100, 112.5, 125, 150];
 const TEXT_SIZES = SIZE_PERCENTS.length;
 const DEFAULT_SIZE = 1;
 const SIZE_KEY = 'portal-widgets:article-text-size';
-
-/** h1…h6: the title and section headings follow `heading-level`. */
-const HEADINGS = [
-  (part: string, c: unknown) => html`<h1 part=${part} id=${part}>${c}</h1>`,
-  (part: string, c: unknown) => html`<h2 part=${part} id=${part}>${c}</h2>`,
-  (part: string, c: unknown) => html`<h3 part=${part} id=${part}>${c}</h3>`,
-  (part: string, c: unknown) => html`<h4 part=${part} id=${part}>${c}</h4>`,
-  (part: string, c: unknown) => html`<h5 part=${part} id=${part}>${c}</h5>`,
-  (part: string, c: unknown) => html`<h6 part=${part} id=${part}>${c}</h6>`,
-];
-const heading = (level: number, part: string, content: unknown) =>
-  HEADINGS[Math.min(Math.max(Math.trunc(level) || 1, 1), 6) - 1](part, content);
 
 /**
  * Hides everything on the page but the article being printed (marked
@@ -108,8 +97,6 @@ export class PortalArticle extends PortalNewsElement {
 
   static override styles = [tokens, statusStyles, styles];
 
-
-
   /** The id of the item to show. Default: the page address's parameter named by `id-param`. */
   itemId?: string;
 
@@ -135,15 +122,12 @@ export class PortalArticle extends PortalNewsElement {
   /** Set `document.title` to the article's title. Otherwise the host page is left as it is. */
   updateTitle = false;
 
-
-
   /** The sanitized body of the item shown, once ready. */
   private body?: { item: NewsItem; node?: Node };
   private textSize = readTextSize();
   private announcement = '';
   /** The id a not-found event was last fired for. */
   private missing?: string;
-
 
   private get m() {
     return localize(articleMessages, this.language);
@@ -157,7 +141,7 @@ export class PortalArticle extends PortalNewsElement {
   /** The item shown, once the feed has loaded and has it. */
   get item(): NewsItem | undefined {
     const id = this.articleId;
-    return id === undefined ? undefined : this.data.value?.items.find((i) => i.id === id);
+    return id === undefined ? undefined : this.doc.value?.items.find((i) => i.id === id);
   }
 
   override connectedCallback(): void {
@@ -185,7 +169,9 @@ export class PortalArticle extends PortalNewsElement {
   private async sanitize(item: NewsItem): Promise<void> {
     let node: HTMLElement | undefined;
     try {
-      const fragment = await sanitizeHtml(item.contentHtml!, item.url ?? documentUrl(this.src));
+      // DOMPurify loads with the first body that has HTML: an article of plain text never downloads it.
+      const { sanitize } = await import('../../core/sanitizer.js');
+      const fragment = sanitize(item.contentHtml!, item.url ?? this.documentUrl());
       // Held in an element of its own: a fragment empties when inserted, the element
       // keeps its nodes however often the template places it.
       node = document.createElement('div');
@@ -201,24 +187,20 @@ export class PortalArticle extends PortalNewsElement {
     const item = this.item;
     if (item && this.updateTitle) document.title = item.title;
     const id = this.articleId;
-    if (!item && (this.data.value || id === undefined) && this.missing !== id) {
+    if (!item && (this.doc.value || id === undefined) && this.missing !== id) {
       this.missing = id;
       this.emit('portal-error', { error: new PortalError('not-found', `id: ${id ?? ''}`) });
     } else if (item) this.missing = undefined;
   }
 
   override render() {
-    const feed = this.data.value;
-    const error = this.data.error;
-    const id = this.articleId;
-    if (id !== undefined && !feed) {
-      return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading(6);
-    }
+    const feed = this.doc.value;
+    if (this.articleId !== undefined && !feed) return this.renderStatus(6);
     const item = this.item;
     if (!item) return this.renderNotFound();
     const body = this.body;
     if (body?.item !== item) return this.renderLoading(6); // sanitizing
-    return html`${error ? this.renderError(error, this.data.retry, true) : nothing}
+    return html`${this.renderStatus(6)}
       ${this.renderArticle(item, feed!, body.node)} ${this.renderRelated(item, feed!)}`;
   }
 
@@ -237,7 +219,7 @@ export class PortalArticle extends PortalNewsElement {
     const lang = feed.language ?? nothing;
     const body = node?.textContent ?? item.contentText ?? '';
     return html`<article part="article" class="size-${this.textSize}" aria-labelledby="title">
-      ${heading(this.headingLevel, 'title', html`<span lang=${lang}>${item.title}</span>`)}
+      ${hTag(this.headingLevel, 'title', html`<span lang=${lang}>${item.title}</span>`)}
       ${this.renderMeta(item)} ${this.renderTools()}
       ${item.image
         ? html`<figure part="figure"><img part="image" src=${item.image} alt=${item.imageAlt ?? ''} decoding="async" /></figure>`
@@ -258,7 +240,7 @@ export class PortalArticle extends PortalNewsElement {
         : nothing}
       ${item.attachments.length
         ? html`<section part="attachments" class="attachments" aria-labelledby="attachments-heading">
-            ${heading(this.headingLevel + 1, 'attachments-heading', m.attachments)}
+            ${hTag(this.headingLevel + 1, 'attachments-heading', m.attachments)}
             <ul>
               ${item.attachments.map(
                 (a) => html`<li>
@@ -314,7 +296,7 @@ export class PortalArticle extends PortalNewsElement {
     const href = this.itemHref ?? (this.itemId ? undefined : `?${encodeURIComponent(this.idParam)}={id}`);
     // The news list renders the items this article already loaded: no second request, no second list.
     return html`<section part="related" class="related" aria-labelledby="related-heading">
-      ${heading(this.headingLevel + 1, 'related-heading', this.m.related)}
+      ${hTag(this.headingLevel + 1, 'related-heading', this.m.related)}
       <portal-news-list
         exportparts="list: related-list, item: related-item, link: related-link, date: related-date"
         lang=${this.language}

@@ -1,12 +1,11 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { documentUrl } from '../../core/config.js';
-import { currentMessages, nextChange, parseBanner } from '../../core/formats/banner.js';
+import { currentMessages, nextChange } from '../../core/banner-schedule.js';
+import { bannerDocument } from '../../core/documents/banner.js';
 import { bannerMessages } from '../../core/i18n/banner.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Banner, BannerMessage } from '../../core/model.js';
-import { safeUrl } from '../../core/safe-html.js';
-import { DocumentController } from '../../internal/document-controller.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { safeUrl } from '../../core/urls.js';
+import { PortalDocumentElement } from '../../internal/document-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './banner.styles.js';
 
@@ -68,12 +67,10 @@ function childMessages(host: Element): BannerMessage[] {
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  * @fires portal-pause - The pause button was toggled: `detail.paused`.
  */
-export class PortalBanner extends PortalElement {
+export class PortalBanner extends PortalDocumentElement<Banner> {
   static override properties: PropertyDeclarations = {
-    src: {},
     speed: { type: Number },
     isStatic: { type: Boolean, attribute: 'static', reflect: true },
-    timeout: { type: Number },
     data: { attribute: false },
     paused: { state: true },
     motionOk: { state: true },
@@ -83,16 +80,13 @@ export class PortalBanner extends PortalElement {
   static override styles = [tokens, statusStyles, styles];
 
   /** URL of a `portal-banner/1` document. Default: the page's `<meta name="portal-widgets:banner">`; without either, the light-DOM children are the messages. */
-  src?: string;
+  declare src?: string;
 
   /** Scrolling speed in CSS pixels per second. */
   speed = 50;
 
   /** Never move (attribute `static`): the text is shown wrapped, in full. */
   isStatic = false;
-
-  /** Milliseconds to wait for the document before showing the time-out error. */
-  timeout = 8000;
 
   /** The banner given directly instead of `src` (pages and tests). */
   data?: Banner;
@@ -105,16 +99,22 @@ export class PortalBanner extends PortalElement {
   private observer?: MutationObserver;
   private timer?: ReturnType<typeof setTimeout>;
 
-  private readonly doc = new DocumentController<Banner>(this, {
-    src: () => documentUrl(this.src, 'portal-widgets:banner'),
-    key: () => `banner ${this.timeZone}`,
-    parse: (text, url) => parseBanner(text, url, this.timeZone),
-    data: () =>
-      this.data ??
-      (!documentUrl(this.src, 'portal-widgets:banner') && this.children_.length ? { messages: this.children_, warnings: [] } : undefined),
-    timeout: () => this.timeout,
-    warnings: (b) => b.warnings,
-  });
+  protected readonly kind = bannerDocument;
+
+  /** The banner made of the children: one per change of them, so it stays the same value between renders. */
+  private childBanner?: Banner;
+
+  /** @internal */
+  override given(): Banner | undefined {
+    if (this.data) return this.data;
+    if (this.documentUrl() || !this.children_.length) return undefined;
+    if (this.childBanner?.messages !== this.children_) this.childBanner = { messages: this.children_, warnings: [] };
+    return this.childBanner;
+  }
+
+  protected override setting(): string {
+    return this.timeZone;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -176,17 +176,18 @@ export class PortalBanner extends PortalElement {
     if (wait !== undefined) this.timer = setTimeout(() => this.requestUpdate(), Math.min(wait + 100, 2 ** 31 - 1));
   }
 
+  private get m() {
+    return localize(bannerMessages, this.language);
+  }
+
   protected override get errorTitle(): string {
-    return localize(bannerMessages, this.language).errorTitle;
+    return this.m.errorTitle;
   }
 
   override render() {
-    const value = this.doc.value;
-    const error = this.doc.error;
-    if (!value) return error ? this.renderError(error, this.data ? undefined : this.doc.retry, false) : this.renderLoading(1);
+    if (!this.doc.value) return this.renderStatus(1);
     const messages = this.messages;
-    if (!messages.length) return error ? this.renderError(error, this.doc.retry, true) : nothing;
-    const text = localize(bannerMessages, this.language);
+    if (!messages.length) return this.renderStatus();
     const moving = this.moving;
     const run = (copy: boolean) =>
       html`<ul class="run" part="messages" aria-hidden=${copy ? 'true' : nothing}>
@@ -194,11 +195,11 @@ export class PortalBanner extends PortalElement {
           (m) => html`<li part="message">${m.url && !copy ? html`<a part="link" href=${m.url}>${m.text}</a>` : m.text}</li>`,
         )}
       </ul>`;
-    return html`${error ? this.renderError(error, this.doc.retry, true) : nothing}
+    return html`${this.renderStatus()}
       <div part="banner" class="banner ${moving ? 'moving' : ''}">
         ${this.canMove
           ? html`<button type="button" part="pause-button" class="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.togglePause}>
-              <span aria-hidden="true">${this.paused ? '▶\uFE0E' : '❚❚'}</span><span class="visually-hidden">${text.pause}</span>
+              <span aria-hidden="true">${this.paused ? '▶\uFE0E' : '❚❚'}</span><span class="visually-hidden">${this.m.pause}</span>
             </button>`
           : nothing}
         <div class="viewport" part="viewport">

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { documentUrl } from '../../core/config.js';
-import { parseLinks } from '../../core/formats/links.js';
+import { linksDocument } from '../../core/documents/links.js';
 import { localize } from '../../core/i18n/index.js';
 import { linkDirectoryMessages } from '../../core/i18n/link-directory.js';
 import type { Link, LinkDirectory, LinkGroup } from '../../core/model.js';
-import { DocumentController } from '../../internal/document-controller.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalDocumentElement } from '../../internal/document-element.js';
+import { heading } from '../../internal/heading.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './link-directory.styles.js';
 
@@ -47,13 +46,11 @@ const FILTER_FROM = 21;
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  * @fires portal-select - A link is about to open: `detail.link`, `detail.group`; cancel it to handle navigation yourself.
  */
-export class PortalLinkDirectory extends PortalElement {
+export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
   static override properties: PropertyDeclarations = {
-    src: {},
     mode: { reflect: true },
     target: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
-    timeout: { type: Number },
     data: { attribute: false },
     query: { state: true },
     announcement: { state: true },
@@ -62,7 +59,7 @@ export class PortalLinkDirectory extends PortalElement {
   static override styles = [tokens, statusStyles, styles];
 
   /** URL of a `portal-links/1` document. Default: the page's `<meta name="portal-widgets:links">`. */
-  src?: string;
+  declare src?: string;
 
   /** `select` (default): a labelled drop-down and a "Đi" button per group; `list`: headed lists of links. */
   mode: 'select' | 'list' = 'select';
@@ -72,9 +69,6 @@ export class PortalLinkDirectory extends PortalElement {
 
   /** Level (2–6) of the group headings in list mode (default 3); another value makes them plain text. */
   headingLevel = 3;
-
-  /** Milliseconds to wait for the document before showing the time-out error. */
-  timeout = 8000;
 
   /** The directory given directly instead of `src` (pages and tests). */
   data?: LinkDirectory;
@@ -87,21 +81,19 @@ export class PortalLinkDirectory extends PortalElement {
   /** The Vietnamese word matcher, loaded with the first filter query. */
   private matcher?: typeof import('../../core/text.js').wordMatcher;
 
-  private readonly doc = new DocumentController<LinkDirectory>(this, {
-    src: () => documentUrl(this.src, 'portal-widgets:links'),
-    key: () => 'links',
-    parse: parseLinks,
-    data: () => this.data,
-    timeout: () => this.timeout,
-    warnings: (d) => d.warnings,
-  });
+  protected readonly kind = linksDocument;
 
-  private get text() {
+  /** @internal */
+  override given(): LinkDirectory | undefined {
+    return this.data;
+  }
+
+  private get m() {
     return localize(linkDirectoryMessages, this.language);
   }
 
   protected override get errorTitle(): string {
-    return this.text.errorTitle;
+    return this.m.errorTitle;
   }
 
   /** Groups with the links that match the filter (all of a group whose title matches), empty groups left out. */
@@ -117,7 +109,7 @@ export class PortalLinkDirectory extends PortalElement {
     const value = (e.target as HTMLInputElement).value;
     this.matcher ??= (await import('../../core/text.js')).wordMatcher;
     this.query = value;
-    this.announcement = this.text.count(this.visibleGroups.reduce((n, g) => n + g.links.length, 0));
+    this.announcement = this.m.count(this.visibleGroups.reduce((n, g) => n + g.links.length, 0));
   }
 
   private opensNewTab(link: Link): boolean {
@@ -153,48 +145,46 @@ export class PortalLinkDirectory extends PortalElement {
 
   override render() {
     const value = this.doc.value;
-    const error = this.doc.error;
-    if (!value) return error ? this.renderError(error, this.data ? undefined : this.doc.retry, false) : this.renderLoading(3);
-    const text = this.text;
+    if (!value) return this.renderStatus();
+    const m = this.m;
     const total = value.groups.reduce((n, g) => n + g.links.length, 0);
     const groups = this.visibleGroups;
     return html`
-      ${error ? this.renderError(error, this.doc.retry, true) : nothing}
+      ${this.renderStatus()}
       ${total >= FILTER_FROM
         ? html`<label class="filter"
-              >${text.filter}
+              >${m.filter}
               <input part="filter" type="search" autocomplete="off" .value=${this.query} @input=${this.onFilter} /></label
             ><span class="visually-hidden" role="status" part="status">${this.announcement}</span>`
         : nothing}
       ${groups.length
         ? groups.map((g, i) => (this.mode === 'list' ? this.renderList(g) : this.renderSelect(g, i)))
-        : html`<p part="empty">${total ? text.count(0) : text.empty}</p>`}
+        : html`<p part="empty">${total ? m.count(0) : m.empty}</p>`}
     `;
   }
 
   private renderSelect(group: LinkGroup, i: number) {
-    const text = this.text;
+    const m = this.m;
     const unchosen = this.unchosen === i;
     return html`<div part="group" class="group">
       <label part="label" for="s${i}">${group.title}</label>
       <div class="row">
         <select part="select" id="s${i}" aria-describedby=${unchosen ? `m${i}` : nothing} @change=${() => this.onChoose(i)}>
-          <option value="">${text.choose}</option>
+          <option value="">${m.choose}</option>
           ${group.links.map((l) => html`<option value=${l.url}>${l.title}</option>`)}
         </select>
         <button type="button" part="go-button" @click=${() => this.go(group, i)}>
-          ${text.go}<span class="visually-hidden">: ${group.title}${this.target === '_self' ? '' : ` ${text.newTab}`}</span>
+          ${m.go}<span class="visually-hidden">: ${group.title}${this.target === '_self' ? '' : ` ${m.newTab}`}</span>
         </button>
       </div>
-      ${unchosen ? html`<p part="go-error" class="go-error" id="m${i}" role="alert">${text.chooseFirst}</p>` : nothing}
+      ${unchosen ? html`<p part="go-error" class="go-error" id="m${i}" role="alert">${m.chooseFirst}</p>` : nothing}
     </div>`;
   }
 
   private renderList(group: LinkGroup) {
-    const level = this.headingLevel;
     const title = html`<span part="group-title" class="title">${group.title}</span>`;
     return html`<div part="group" class="group">
-      ${level >= 2 && level <= 6 ? html`<div role="heading" aria-level=${level}>${title}</div>` : title}
+      ${heading(this.headingLevel, title)}
       <ul part="list">
         ${group.links.map((l) => {
           const newTab = this.opensNewTab(l);
@@ -207,7 +197,7 @@ export class PortalLinkDirectory extends PortalElement {
               @click=${(e: MouseEvent) => {
                 if (!this.emit('portal-select', { link: l, group: group.title }, true)) e.preventDefault();
               }}
-              >${l.title}${newTab ? html`<span class="visually-hidden"> ${this.text.newTab}</span>` : nothing}</a
+              >${l.title}${newTab ? html`<span class="visually-hidden"> ${this.m.newTab}</span>` : nothing}</a
             >
           </li>`;
         })}

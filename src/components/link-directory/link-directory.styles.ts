@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.js';
 
-export const styles = css`
+/** The shared field styles, then the widget's own. */
+export const styles = [
+  fieldStyles,
+  css`
   /* minmax(0, 1fr): a long link title in a <select> must not widen a narrow sidebar. */
   :host {
     display: grid;
@@ -60,4 +64,5 @@ export const styles = css`
       border-color: ButtonText;
     }
   }
-`;
+`,
+];

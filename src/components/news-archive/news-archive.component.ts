@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { addMonth, countByDay, formatTyped, monthGrid, moveDay, parseTypedDate, type DayCounts, type GridMove } from '../../core/calendar.js';
-import { fillTemplate, pageParam } from '../../core/config.js';
+import { pageParam } from '../../core/config.js';
 import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
-import { loadPages, pagesOf } from '../../core/feed-pages.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
 import { localize } from '../../core/i18n/index.js';
-import type { Feed, NewsItem } from '../../core/model.js';
+import type { NewsItem } from '../../core/model.js';
+import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
 import { filterTarget, ForListFilter, navigate } from '../../internal/targets.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-archive.styles.js';
@@ -81,15 +82,10 @@ export class PortalNewsArchive extends PortalNewsElement {
     shown: { state: true },
     active: { state: true },
     typedError: { state: true },
-    pages: { state: true },
     pagesError: { state: true },
   };
 
   static override styles = [tokens, statusStyles, styles];
-
-
-
-
 
   /** Id of a `<portal-news-list>` on this page to filter by the chosen day or month. */
   htmlFor?: string;
@@ -109,14 +105,11 @@ export class PortalNewsArchive extends PortalNewsElement {
   private active?: string;
   /** Why the typed date cannot be read, with the text typed. */
   private typedError?: { kind: 'format' | 'invalid'; text: string };
-  /** Items of the pages after the first (next_url), once loaded for a month. */
-  private pages?: { feed: Feed; items: NewsItem[] };
   private pagesError?: PortalError;
   /** The month whose pages were last asked for: asked once, not on every update. */
   private pagesFor = '';
   /** Move the DOM focus to the active day after the next render (keyboard moves). */
   private focusDay = false;
-
 
   private get m() {
     return localize(archiveMessages, this.language);
@@ -132,15 +125,11 @@ export class PortalNewsArchive extends PortalNewsElement {
   /** The `for` list's filter changed by itself ("Xem tất cả"): the selection follows. */
   protected readonly listFilter = new ForListFilter(this, (filter) => (this.value = filter.date || undefined));
 
-  /** Every loaded item: the feed's and its further pages'. */
-  private get allItems(): NewsItem[] {
-    const feed = this.data.value;
-    if (!feed) return [];
-    return this.pages?.feed === feed ? this.pages.items : feed.items;
-  }
+  /** The feed and its further pages, loaded until the month shown is complete. */
+  private readonly pages = new NewsPages(this, () => this.doc.value);
 
   private get counts(): DayCounts {
-    return countByDay(this.allItems, this.timeZone);
+    return countByDay(this.pages.items, this.timeZone);
   }
 
   /** The month shown: where the reader went, else the chosen date's, else the newest item's, else this month. */
@@ -165,18 +154,17 @@ export class PortalNewsArchive extends PortalNewsElement {
 
   /** Loads further feed pages while the month shown may go on in them (all of them for the month list). */
   private async followPages(): Promise<void> {
-    const feed = this.data.value;
+    const feed = this.doc.value;
     if (!feed || this.items) return;
     const month = this.mode === 'months' ? 'all' : this.month;
     const ask = `${month} ${feed.nextUrl}`;
-    if (ask === this.pagesFor || !pagesOf(feed).nextUrl) return;
+    if (ask === this.pagesFor || !this.pages.next) return;
     const start = `${this.month}-01`;
     const enough = (items: readonly NewsItem[]) => month !== 'all' && (countByDay(items, this.timeZone).oldest ?? '') < start;
-    if (enough(this.allItems)) return;
+    if (enough(this.pages.items)) return;
     this.pagesFor = ask;
     try {
-      const pages = await loadPages(feed, enough, { map: this.map, timeout: this.timeout });
-      if (this.data.value === feed) this.pages = { feed, items: pages.items };
+      await this.pages.load(enough);
       this.pagesError = undefined;
     } catch (e) {
       this.pagesError = toPortalError(e);
@@ -239,13 +227,8 @@ export class PortalNewsArchive extends PortalNewsElement {
   }
 
   override render() {
-    const feed = this.data.value;
-    const error = this.data.error;
-    const status = !feed
-      ? error
-        ? this.renderError(error, this.items ? undefined : this.data.retry, false)
-        : this.renderLoading()
-      : [error ? this.renderError(error, this.data.retry, true) : nothing, this.pagesError ? this.renderError(this.pagesError, this.retryPages, true) : nothing];
+    const feed = this.doc.value;
+    const status = [this.renderStatus(), feed && this.pagesError ? this.renderError(this.pagesError, this.retryPages, true) : nothing];
     return html`${status}${feed ? (this.mode === 'months' ? this.renderMonths() : this.renderCalendar()) : nothing}${this.renderTyped()}`;
   }
 

@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.js';
 
-export const styles = css`
+/** The shared field styles, then the widget's own. */
+export const styles = [
+  fieldStyles,
+  css`
   /* fit-content, not max-content: in an auto-sized grid or flex column the calendar may shrink to its narrowest (320 px, text spacing). */
   .calendar {
     display: grid;
@@ -120,4 +124,5 @@ export const styles = css`
       forced-color-adjust: none;
     }
   }
-`;
+`,
+];

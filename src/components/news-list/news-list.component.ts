@@ -1,11 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { itemLink, pageParam } from '../../core/config.js';
+import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
+import { itemLink } from '../../core/urls.js';
+import { heading } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
+import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
@@ -26,6 +30,7 @@ import { styles } from './news-list.styles.js';
  * @csspart more-button - The "Xem thêm" / "More" button.
  * @csspart status - The live region that announces result counts; shown as the result line while a filter is active ("3 tin cho «hội nghị»").
  * @csspart clear-filter - The "Xem tất cả" / "Show all" button that clears the filter.
+ * @csspart empty - The text shown when no item is there or matches.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error box.
  * @csspart retry - The error box's retry button.
@@ -66,9 +71,7 @@ export class PortalNewsList extends PortalNewsElement {
     announcement: { state: true },
   };
 
-  static override styles = [tokens, statusStyles, styles];
-
-
+  static override styles = [tokens, statusStyles, itemListStyles, itemMetaStyles, styles];
 
   /** How many items to show; "More" shows as many again. */
   limit = 10;
@@ -100,15 +103,12 @@ export class PortalNewsList extends PortalNewsElement {
   /** Level (2–6) of the title headings; 0 (default) makes titles plain links. */
   headingLevel = 0;
 
-
-
   /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
   private active: NewsFilter = {};
   private shown = 0;
   private moreError?: PortalError;
   private moreLoading = false;
   private announcement = '';
-
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -135,19 +135,12 @@ export class PortalNewsList extends PortalNewsElement {
     this.renderRoot.querySelectorAll<HTMLElement>('.title')[i]?.focus();
   }
 
-  /** The paging module, loaded when "More" first needs a further page. */
-  private paging?: typeof import('../../core/feed-pages.js');
+  /** The feed and its further pages, loaded as "More" needs them. */
+  private readonly pages = new NewsPages(this, () => this.doc.value);
 
   /** Every loaded item, in feed order: the first page and the further ones (shared with every widget of the feed). */
   get allItems(): NewsItem[] {
-    const feed = this.data.value;
-    return feed ? (this.paging?.pagesOf(feed).items ?? feed.items) : [];
-  }
-
-  /** The next page of the feed not loaded yet. */
-  private get nextPage(): string | undefined {
-    const feed = this.data.value;
-    return feed && (this.paging ? this.paging.pagesOf(feed).nextUrl : feed.nextUrl);
+    return this.pages.items;
   }
 
   /** The items that pass the filters, before the limit. */
@@ -194,12 +187,12 @@ export class PortalNewsList extends PortalNewsElement {
 
   protected override updated(): void {
     // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
-    const feed = this.data.value;
+    const feed = this.doc.value;
     if (feed && feed !== this.announced && this.filtered) this.announce();
   }
 
   private announce(): void {
-    this.announced = this.data.value;
+    this.announced = this.doc.value;
     this.announcement = this.filtered ? this.lines!.line(this) : this.msg.count(this.matchingItems.length);
   }
 
@@ -208,18 +201,13 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   private async more(): Promise<void> {
-    const feed = this.data.value;
     const target = (this.shown || this.limit) + this.limit;
     // Fetch further pages only when the loaded items cannot fill the next step.
-    if (feed && this.matchingItems.length < target && this.nextPage) {
+    if (this.matchingItems.length < target && this.pages.next) {
       this.moreLoading = true;
       this.moreError = undefined;
       try {
-        this.paging ??= await import('../../core/feed-pages.js');
-        await this.paging.loadPages(feed, (items) => this.matching(items as NewsItem[]).length >= target, {
-          map: this.map,
-          timeout: this.timeout,
-        });
+        await this.pages.load((items) => this.matching(items as NewsItem[]).length >= target);
       } catch (e) {
         this.moreError = toPortalError(e);
         return;
@@ -235,33 +223,25 @@ export class PortalNewsList extends PortalNewsElement {
     this.focusItem(first);
   }
 
-  private href(item: NewsItem): string | undefined {
-    return itemLink(this.itemHref, item);
-  }
-
   private select(e: MouseEvent, item: NewsItem): void {
     if (!this.emit('portal-select', { item }, true)) e.preventDefault();
   }
 
   override render() {
-    const feed = this.data.value;
-    const error = this.data.error;
-    if (!feed) {
-      return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading();
-    }
+    if (!this.doc.value) return this.renderStatus();
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
     const filtered = this.filtered;
-    const hasMore = matching.length > limit || this.nextPage;
+    const hasMore = matching.length > limit || this.pages.next;
     return html`
-      ${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${this.renderStatus()}
       <div class=${filtered ? '' : 'visually-hidden'} role="status" part="status">${this.announcement}</div>
       ${filtered
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>
+        ? html`<ul part="list" class=${this.layout} lang=${this.doc.value.language ?? nothing}>
             ${visible.map((item) => this.renderItem(item))}
           </ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
@@ -276,7 +256,7 @@ export class PortalNewsList extends PortalNewsElement {
 
   private renderItem(item: NewsItem) {
     const layout = this.layout;
-    const href = this.href(item);
+    const href = itemLink(this.itemHref, item);
     const title = href
       ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)}>${item.title}</a>`
       : html`<span part="title" class="title" tabindex="-1">${item.title}</span>`;
@@ -284,9 +264,7 @@ export class PortalNewsList extends PortalNewsElement {
     const date = item.published && (this.showDate || layout === 'cards');
     return html`<li part="item">
       ${image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
-      ${this.headingLevel >= 2 && this.headingLevel <= 6
-        ? html`<div role="heading" aria-level=${this.headingLevel}>${title}</div>`
-        : title}
+      ${heading(this.headingLevel, title)}
       ${date
         ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)}>${formatDate(item.published!, this.language, this.timeZone)}</time>`
         : nothing}

@@ -1,13 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
-  }
   li {
     display: grid;
     gap: 0.25em;
@@ -49,14 +42,6 @@ export const styles = css`
   .titles li {
     display: list-item;
     list-style: square inside;
-  }
-  time,
-  .summary {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .summary {
-    margin: 0;
   }
   .more {
     margin-block-start: var(--_gap);

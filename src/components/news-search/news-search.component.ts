@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { itemLink, pageParam } from '../../core/config.js';
+import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { searchMessages } from '../../core/i18n/news-search.js';
 import { localize } from '../../core/i18n/index.js';
 import type { NewsItem } from '../../core/model.js';
 import { highlight, searchIndex } from '../../core/text.js';
+import { itemLink } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { filterTarget, ForListFilter } from '../../internal/targets.js';
+import { itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-search.styles.js';
 
@@ -73,11 +75,7 @@ export class PortalNewsSearch extends PortalNewsElement {
     return !this.htmlFor; // with `for`, the list shows the results
   }
 
-  static override styles = [tokens, statusStyles, styles];
-
-
-
-
+  static override styles = [tokens, statusStyles, itemMetaStyles, styles];
 
   /** Id of a `<portal-news-list>` on this page to filter instead of showing results here. */
   htmlFor?: string;
@@ -109,7 +107,6 @@ export class PortalNewsSearch extends PortalNewsElement {
   /** The last results, kept while items and query are unchanged. */
   private found?: { items: readonly NewsItem[]; query: string; results: NewsItem[] };
 
-
   private get m() {
     return localize(searchMessages, this.language);
   }
@@ -134,7 +131,7 @@ export class PortalNewsSearch extends PortalNewsElement {
 
   /** Results for the current query, best first (all of them, before the limit). */
   get results(): NewsItem[] {
-    const items = this.data.value?.items;
+    const items = this.doc.value?.items;
     if (!items || !this.query) return [];
     const f = this.found;
     if (f?.items !== items || f.query !== this.query) this.found = { items, query: this.query, results: searchIndex(items).search(this.query) };
@@ -148,13 +145,13 @@ export class PortalNewsSearch extends PortalNewsElement {
     this.query = query.trim();
     if (this.htmlFor) await filterTarget(this, this.htmlFor, { query: this.query });
     await this.updateComplete;
-    const count = this.htmlFor || !this.data.value ? undefined : this.results.length;
+    const count = this.htmlFor || !this.doc.value ? undefined : this.results.length;
     this.emit('portal-search', { query: this.query, count });
   }
 
   /** Builds the feed's search index when the reader comes to the box, not on the first keystroke. */
   private prepare(): void {
-    const items = this.data.value?.items;
+    const items = this.doc.value?.items;
     if (items && !this.htmlFor) searchIndex(items);
   }
 
@@ -212,15 +209,14 @@ export class PortalNewsSearch extends PortalNewsElement {
   }
 
   private renderResults() {
-    const feed = this.data.value;
-    const error = this.data.error;
+    const feed = this.doc.value;
     const query = this.query;
     const results = this.results;
     const status = html`<div class="visually-hidden" role="status" part="status">${query && feed ? this.m.found(results.length) : ''}</div>`;
     if (!query) return status;
-    if (!feed) return [status, error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading(2)];
+    if (!feed) return [status, this.renderStatus(2)];
     const mark = (text: string) => highlight(text, query).map((s) => (s.match ? html`<mark part="mark">${s.text}</mark>` : s.text));
-    return html`${status}${error ? this.renderError(error, this.data.retry, true) : nothing}
+    return html`${status}${this.renderStatus(2)}
       ${results.length
         ? html`<ul part="results" class="results" aria-label=${this.m.results}>
             ${results.slice(0, this.limit).map((item) => {

@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.js';
 
-export const styles = css`
+/** The shared field styles, then the widget's own. */
+export const styles = [
+  fieldStyles,
+  css`
   /* minmax(0, 1fr) and a row that wraps: at 320 px (and with wider text spacing) the button goes under the box, not past the column. */
   .form {
     display: grid;
@@ -42,18 +46,11 @@ export const styles = css`
     color: inherit;
     border-radius: 2px;
   }
-  time,
-  .summary {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .summary {
-    margin: 0;
-  }
   @media (forced-colors: active) {
     mark {
       background: Mark;
       color: MarkText;
     }
   }
-`;
+`,
+];

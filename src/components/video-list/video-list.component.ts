@@ -1,10 +1,13 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { documentUrl } from '../../core/config.js';
+import { VIDEOS_META } from '../../core/documents/news.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { localize } from '../../core/i18n/index.js';
 import { videoListMessages } from '../../core/i18n/video-list.js';
 import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
+import { isHeadingLevel } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { itemListStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
 
@@ -58,13 +61,12 @@ export class PortalVideoList extends PortalNewsElement {
     playing: { state: true },
   };
 
-  /** A page may name a video feed (`portal-widgets:videos`); else the news feed. */
-  protected override feedUrl(): string | undefined {
-    return documentUrl(this.src, 'portal-widgets:videos') ?? documentUrl(undefined);
+  /** A page may name a video feed (`portal-widgets:videos`); else the news feed. @internal */
+  override documentUrl(): string | undefined {
+    return documentUrl(this.src, VIDEOS_META) ?? super.documentUrl();
   }
 
-  static override styles = [tokens, statusStyles, styles];
-
+  static override styles = [tokens, statusStyles, itemListStyles, styles];
 
   /** How many other videos to list under the player. */
   limit = 6;
@@ -75,17 +77,18 @@ export class PortalVideoList extends PortalNewsElement {
    */
   headingLevel = 3;
 
-
-
   /** The item in the player (default: the first video). */
   private featuredId?: string;
   /** The player replaced the facade. */
   private playing = false;
 
+  private get m() {
+    return localize(videoListMessages, this.language);
+  }
 
   /** The videos of the feed, in feed order. */
   get videos(): Video[] {
-    return videosOf(this.data.value?.items ?? []);
+    return videosOf(this.doc.value?.items ?? []);
   }
 
   override connectedCallback(): void {
@@ -113,28 +116,27 @@ export class PortalVideoList extends PortalNewsElement {
   }
 
   override render() {
-    const feed = this.data.value;
-    const error = this.data.error;
-    if (!feed) return error ? this.renderError(error, this.items ? undefined : this.data.retry, false) : this.renderLoading(3);
-    const text = localize(videoListMessages, this.language);
+    const feed = this.doc.value;
+    if (!feed) return this.renderStatus();
+    const m = this.m;
     const videos = this.videos;
     const featured = videos.find((v) => v.item.id === this.featuredId) ?? videos[0];
     const rest = videos.filter((v) => v !== featured).slice(0, this.limit);
     const level = this.headingLevel;
     return html`
-      ${error ? this.renderError(error, this.data.retry, true) : nothing}
+      ${this.renderStatus()}
       ${featured
         ? html`<div part="player" class="player">
               ${this.playing ? this.renderPlayer(featured, feed.language) : this.renderFacade(featured)}
             </div>
             <p part="featured-title" class="featured">${featured.item.title} ${this.renderMeta(featured)}</p>`
-        : html`<p part="empty">${text.empty}</p>`}
+        : html`<p part="empty">${m.empty}</p>`}
       ${rest.length
-        ? html`${level >= 2 && level <= 6
-              ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${text.more}</div>`
+        ? html`${isHeadingLevel(level)
+              ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${m.more}</div>`
               : Number.isNaN(level)
                 ? nothing
-                : html`<p part="heading" class="heading">${text.more}</p>`}
+                : html`<p part="heading" class="heading">${m.more}</p>`}
             <ul part="list">
               ${rest.map(
                 (v) => html`<li part="item">
@@ -157,11 +159,10 @@ export class PortalVideoList extends PortalNewsElement {
   }
 
   private renderMeta(v: Video) {
-    const text = localize(videoListMessages, this.language);
     const date = v.item.published;
     return html`<span class="meta">
       ${v.durationInSeconds
-        ? html`<span part="duration"><span class="visually-hidden">${text.duration}</span>
+        ? html`<span part="duration"><span class="visually-hidden">${this.m.duration}</span>
             <time datetime=${isoDuration(v.durationInSeconds)}>${formatDuration(v.durationInSeconds)}</time></span>`
         : nothing}
       ${date ? html`<time part="date" datetime=${dayKey(date, this.timeZone)}>${formatDate(date, this.language, this.timeZone)}</time>` : nothing}
@@ -170,18 +171,18 @@ export class PortalVideoList extends PortalNewsElement {
 
   /** The facade: only the feed's own poster, so nothing reaches a video site before the click. */
   private renderFacade(v: Video) {
-    return html`<button type="button" part="play-button" class="facade" aria-label=${localize(videoListMessages, this.language).play(v.item.title)} @click=${() => this.play(v)}>
+    return html`<button type="button" part="play-button" class="facade" aria-label=${this.m.play(v.item.title)} @click=${() => this.play(v)}>
       ${this.renderPoster(v)}<span class="icon" aria-hidden="true"></span>
     </button>`;
   }
 
   private renderPlayer(v: Video, lang?: string) {
-    const text = localize(videoListMessages, this.language);
+    const m = this.m;
     if (v.kind !== 'file')
       return html`<iframe
         part="iframe"
         src=${v.src}
-        title=${text.player(v.item.title)}
+        title=${m.player(v.item.title)}
         allow="autoplay; encrypted-media; fullscreen; picture-in-picture"
         allowfullscreen
         referrerpolicy="strict-origin-when-cross-origin"
@@ -190,7 +191,7 @@ export class PortalVideoList extends PortalNewsElement {
     const crossOrigin = v.captions.some((c) => new URL(c.url).origin !== location.origin);
     return html`<video part="video" controls autoplay playsinline preload="metadata" src=${v.src} poster=${v.poster ?? nothing} crossorigin=${crossOrigin ? 'anonymous' : nothing}>
       ${v.captions.map(
-        (c, i) => html`<track kind="captions" src=${c.url} srclang=${lang ?? nothing} label=${c.title ?? text.captions} ?default=${i === 0} />`,
+        (c, i) => html`<track kind="captions" src=${c.url} srclang=${lang ?? nothing} label=${c.title ?? m.captions} ?default=${i === 0} />`,
       )}
     </video>`;
   }

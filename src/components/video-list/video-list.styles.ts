@@ -69,12 +69,9 @@ export const styles = css`
     font-weight: 700;
     font-size: 1.125em;
   }
+  /* The list's own gap from the featured title (its heading may be left out). */
   ul {
-    list-style: none;
-    margin: var(--_gap) 0 0;
-    padding: 0;
-    display: grid;
-    gap: var(--_gap);
+    margin-block-start: var(--_gap);
   }
   li button {
     display: grid;

@@ -1,14 +1,15 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { documentUrl } from '../../core/config.js';
-import { formatNumber } from '../../core/dates.js';
-import { PortalError, toPortalError } from '../../core/errors.js';
-import { lastGood, load } from '../../core/feed-store.js';
-import { parseCount } from '../../core/formats/counter.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { formatTime } from '../../core/dates.js';
+import { counterDocument } from '../../core/documents/counter.js';
+import type { PortalError } from '../../core/errors.js';
+import type { Loaded, LoadOptions } from '../../core/feed-store.js';
 import { localize } from '../../core/i18n/index.js';
 import { visitCounterMessages } from '../../core/i18n/visit-counter.js';
+import { formatNumber } from '../../core/locale.js';
 import type { VisitCount } from '../../core/model.js';
 import { recordVisit, visitedThisSession } from '../../core/visits.js';
-import { PortalElement } from '../../internal/portal-element.js';
+import { PortalDocumentElement } from '../../internal/document-element.js';
+import { RefreshController } from '../../internal/refresh.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './visit-counter.styles.js';
 
@@ -42,22 +43,19 @@ import { styles } from './visit-counter.styles.js';
  * @fires portal-load - A count was read or recorded: `detail.value` is the count.
  * @fires portal-error - Reading or recording failed: `detail.error` has a `code` and `detail`; the last count stays shown.
  */
-export class PortalVisitCounter extends PortalElement {
+export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
-    src: {},
     hit: { type: Boolean },
     refresh: { type: Number },
     showToday: { type: Boolean, attribute: 'show-today' },
-    timeout: { type: Number },
     count: { attribute: false },
-    error: { state: true },
   };
 
   static override styles = [tokens, statusStyles, styles];
 
   /** URL of the counter endpoint (GET reads, POST records a visit). Default: the page's `<meta name="portal-widgets:visits">`. */
-  src?: string;
+  declare src?: string;
 
   /** Record one visit per browser session (a POST to `src`, which survives the reader leaving at once) and show the answer. */
   hit = false;
@@ -68,119 +66,68 @@ export class PortalVisitCounter extends PortalElement {
   /** Also show today's visits, when the endpoint gives them. */
   showToday = false;
 
-  /** Milliseconds to wait for the endpoint before showing the time-out error. */
-  timeout = 8000;
+  protected readonly kind = counterDocument;
+
+  /** The count given as a property. */
+  private givenCount?: VisitCount;
 
   /** The last good count: read from `src`, or given directly instead of `src` (pages and tests). */
-  count?: VisitCount;
+  get count(): VisitCount | undefined {
+    return this.doc.value ?? this.givenCount;
+  }
 
-  /** The last failure; while set, the count shown is marked as not current. */
-  private error?: PortalError;
+  set count(count: VisitCount | undefined) {
+    this.givenCount = count;
+  }
 
-  private args = '';
-  private run = 0;
-  private lastTry = 0;
-  /** A read is in flight: a refresh tick waits for it rather than cutting it short. */
-  private busy = false;
-  private timer?: ReturnType<typeof setInterval>;
+  /** A given count is the data only without an endpoint: with one, it shows until the first read. @internal */
+  override given(): VisitCount | undefined {
+    return this.documentUrl() ? undefined : this.givenCount;
+  }
+
+  /** `hit` makes another read (a POST first): changing it reads again. */
+  protected override setting(): string {
+    return this.hit ? 'hit' : '';
+  }
+
+  /** With `hit`, this session's first read is the POST of its visit. @internal */
+  override load(url: string, options: LoadOptions): Promise<Loaded> {
+    return this.hit && !visitedThisSession(url) ? recordVisit(url, options.timeout) : super.load(url, options);
+  }
+
+  constructor() {
+    super();
+    // Reads again every `refresh` seconds while the page is visible.
+    new RefreshController(this, () => this.refresh, () => this.doc.reload());
+  }
+
+  /** Reads the count now (past this page's copy), as the retry button does. */
+  reload = (): void => this.doc.retry();
+
+  private get m() {
+    return localize(visitCounterMessages, this.language);
+  }
+
+  /** The shared table says "nguồn tin" (a news feed) for a wrong document: the counter names its own. */
+  protected override errorText(error: PortalError): string {
+    return error.code === 'format' ? this.m.format : super.errorText(error);
+  }
+
+  protected override get errorTitle(): string {
+    return this.m.errorTitle;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
     this.requestUpdate(); // moved or re-inserted: read and schedule again
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    clearInterval(this.timer);
-    this.timer = undefined;
-    this.args = ''; // read again when reconnected
-    this.run++; // drop answers that arrive after leaving
-    this.busy = false;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.isConnected) return; // an answer that lands after removal: no new request
-    const url = documentUrl(this.src, 'portal-widgets:visits');
-    const args = `${url} ${this.hit}`;
-    if (args !== this.args && !(this.count && !url)) {
-      this.args = args;
-      void this.read(false);
-    }
-    if (changed.has('refresh') || !this.timer) this.schedule();
-  }
-
-  /** Reads the count now (past this page's copy), as the refresh timer and the retry button do. */
-  reload = (): Promise<void> => this.read(true);
-
-  private async read(force: boolean): Promise<void> {
-    const run = ++this.run;
-    const url = documentUrl(this.src, 'portal-widgets:visits');
-    this.lastTry = Date.now();
-    this.busy = true;
-    try {
-      if (!url) throw new PortalError('config', 'src: missing');
-      const posting = this.hit && !visitedThisSession(url);
-      const answer = posting ? await recordVisit(url, this.timeout) : await load(url, { force, timeout: this.timeout });
-      const count = parseCount(answer.text);
-      if (run !== this.run) return;
-      this.count = count;
-      this.error = undefined;
-      this.emit('portal-load', { value: count });
-    } catch (e) {
-      if (run !== this.run) return;
-      const error = toPortalError(e);
-      // Nothing read on this page yet: the copy saved on an earlier visit, marked not current, beats an empty box.
-      if (!this.count && url) {
-        try {
-          const saved = await lastGood(url);
-          if (saved && run === this.run) this.count = parseCount(saved.text);
-        } catch {
-          // A damaged saved copy is simply not shown.
-        }
-      }
-      if (run !== this.run) return;
-      this.error = error;
-      console.warn('[portal-widgets]', url, error.message); // the developer detail, kept off the reader's screen
-      this.emit('portal-error', { error });
-    } finally {
-      if (run === this.run) this.busy = false;
-    }
-  }
-
-  private tick = (): void => {
-    if (!this.busy) void this.read(true);
-  };
-
-  /** Re-reads every `refresh` seconds while the page is visible; a hidden page makes no request. */
-  private schedule(): void {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.refresh > 0 && this.isConnected && document.visibilityState === 'visible')
-      this.timer = setInterval(this.tick, Math.max(1, this.refresh) * 1000);
-  }
-
-  private onVisibility = (): void => {
-    this.schedule();
-    // Back on a page left longer than a period: read at once rather than a period later.
-    if (this.timer && Date.now() - this.lastTry >= this.refresh * 1000) this.tick();
-  };
-
   override render() {
-    const m = localize(visitCounterMessages, this.language);
+    const m = this.m;
     const count = this.count;
-    const error = this.error;
+    const error = this.doc.error;
     const valid = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
-    if (!count || !valid(count.total)) {
-      return error
-        ? html`<div class="error" part="error" role="alert">
-              <p><strong>${m.errorTitle}:</strong> ${this.describe(error, m.format)}.</p>
-              <button type="button" part="retry" @click=${this.reload}>${this.msg.retry}</button>
-            </div>
-            <slot></slot>`
-        : this.renderLoading(2);
-    }
+    if (!count || !valid(count.total)) return error ? this.renderError(error, this.reload, false) : this.renderLoading(2);
     const row = (label: string, value: number, part: string) =>
       html`<div part="row"><dt part="label">${label}</dt><dd part="value ${part}">${formatNumber(value, this.language)}</dd></div>`;
     return html`<dl part="counts" class=${error ? 'stale' : ''}>
@@ -190,24 +137,9 @@ export class PortalVisitCounter extends PortalElement {
       </dl>
       ${error
         ? html`<p part="stale" class="stale-note" role="status">
-            ${m.notCurrent(this.time(count.updated))}: ${this.describe(error, m.format)}.
+            ${m.notCurrent(count.updated ? formatTime(count.updated, this.language, this.timeZone) : '')}: ${this.errorText(error)}.
             <button type="button" part="retry" @click=${this.reload}>${this.msg.retry}</button>
           </p>`
         : nothing}`;
-  }
-
-  /** Short plain words for readers; the detail went to the console and the event. */
-  private describe(error: PortalError, format: string): string {
-    return error.code === 'format' ? format : this.msg.errors[error.code];
-  }
-
-  /** `10:32` in the widget's time zone, or '' when the endpoint did not say when. */
-  private time(date: Date | undefined): string {
-    if (!date) return '';
-    try {
-      return date.toLocaleTimeString(this.language === 'vi' ? 'vi-VN' : 'en-US', { timeZone: this.timeZone, hour: '2-digit', minute: '2-digit' });
-    } catch {
-      return date.toLocaleTimeString();
-    }
   }
 }

@@ -1,6 +1,6 @@
 /** Atom 1.0 (RFC 4287) → {@link Feed}. */
 import type { Feed, NewsItem } from '../model.js';
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 import { Invalid, parseDate } from './fields.js';
 import { htmlToText } from './html-text.js';
 import { children, childText } from './xml.js';

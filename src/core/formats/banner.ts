@@ -5,8 +5,8 @@
  * one they are wall time in the widget's time zone, and a bare day `end` lasts
  * through that day.
  */
-import { DEFAULT_TIME_ZONE } from '../dates.js';
-import type { Banner, BannerMessage } from '../model.js';
+import { DEFAULT_TIME_ZONE, zonedTime } from '../dates.js';
+import type { Banner } from '../model.js';
 import { Invalid, optUrl, parseDate, type Json } from './fields.js';
 import { readArray, readEach, readPortalDocument, reqString } from './portal-document.js';
 
@@ -41,33 +41,4 @@ function readMoment(m: Json, key: string, path: string, timeZone: string, isEnd:
   const wall = Date.UTC(y, mo - 1, d + (day && isEnd ? 1 : 0), hh, mm, ss);
   if (Number.isNaN(wall) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) throw new Invalid(`${path}.${key}: not a date`);
   return zonedTime(wall, timeZone);
-}
-
-/** The instant at which the clocks of `timeZone` show `wall` (given as if it were UTC). */
-export function zonedTime(wall: number, timeZone: string): Date {
-  let t = wall;
-  // Twice: the second pass settles a wall time on the far side of a daylight-saving change.
-  for (let i = 0; i < 2; i++) t = wall - offsetOf(t, timeZone);
-  return new Date(t);
-}
-
-function offsetOf(t: number, timeZone: string): number {
-  let f: Intl.DateTimeFormat;
-  try {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-  } catch {
-    return offsetOf(t, DEFAULT_TIME_ZONE);
-  }
-  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
-}
-
-/** The messages shown at `now`: started and not yet ended. */
-export const currentMessages = (messages: BannerMessage[], now = Date.now()): BannerMessage[] =>
-  messages.filter((m) => (!m.start || +m.start <= now) && (!m.end || now < +m.end));
-
-/** Milliseconds until the next message starts or ends, if one will. */
-export function nextChange(messages: BannerMessage[], now = Date.now()): number | undefined {
-  const later = messages.flatMap((m) => [m.start, m.end]).map(Number).filter((t) => t > now);
-  return later.length ? Math.min(...later) - now : undefined;
 }

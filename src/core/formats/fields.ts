@@ -3,7 +3,7 @@
  * records a warning naming the field path (`items[3].date_published: not a date`).
  * An {@link Invalid} thrown from a reader skips the item it is reading.
  */
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 
 export type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * Links may be http(s), mailto: or tel:; any other scheme skips the link with a warning.
  */
 import type { LinkDirectory } from '../model.js';
-import { LINK_PROTOCOLS } from '../safe-html.js';
+import { LINK_PROTOCOLS } from '../urls.js';
 import { Invalid, optString, optUrl } from './fields.js';
 import { readArray, readEach, readPortalDocument, reqString } from './portal-document.js';
 

@@ -3,7 +3,7 @@
  * media:content, category, dc:creator, CDATA, RFC 822 dates.
  */
 import type { Attachment, Feed, NewsItem } from '../model.js';
-import { safeUrl } from '../safe-html.js';
+import { safeUrl } from '../urls.js';
 import { Invalid, parseDate } from './fields.js';
 import { htmlToText } from './html-text.js';
 import { children, childText } from './xml.js';

@@ -3,11 +3,11 @@
  * English is the second language. No runtime localization framework: a host page
  * that uses one for itself never collides with ours.
  */
+import { toLang, type Lang } from '../locale.js';
 import { en } from './en.js';
 import { vi, type Messages } from './vi.js';
 
-export type Lang = 'vi' | 'en';
-export type { Messages };
+export type { Lang, Messages };
 
 /** The language of `el`: its own `lang`, else the nearest `[lang]` (across shadow roots), else `<html lang>`, else vi. */
 export function resolveLang(el: Element, own?: string): Lang {
@@ -28,8 +28,6 @@ function hostOf(node: Node): Element | null {
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }
-
-const toLang = (tag: string): Lang => (/^en\b/i.test(tag) ? 'en' : 'vi');
 
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 

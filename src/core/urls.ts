@@ -1,7 +1,7 @@
 /**
- * What may come out of a feed and into the page. URLs are allow-listed here;
- * HTML is sanitized by ./sanitizer.ts (DOMPurify), imported on demand so that a
- * widget that never meets feed HTML never downloads it.
+ * URLs that come from a feed or a webmaster: the scheme allow-list every feed
+ * URL goes through, and the link templates (`{id}`, `{url}`, `{date}`, `{query}`)
+ * of `item-href`, `list-href` and `action`.
  */
 
 const WEB = ['http:', 'https:'];
@@ -32,9 +32,13 @@ export function safeUrl(raw: unknown, base?: string, protocols: readonly string[
 const ABSOLUTE_HTTP = /^https?:\/\/[^\s\x00-\x1f\x7f"<>\\^`{|}]+$/i;
 
 /**
- * Sanitizes untrusted feed HTML into a DocumentFragment, to be bound as a node
- * (never re-parsed from a string). Loads DOMPurify on first use.
+ * Fills a link template such as `/bai-viet.html?id={id}` or `?date={date}`:
+ * each `{name}` is replaced by its URI-encoded value.
  */
-export async function sanitizeHtml(html: string, base?: string): Promise<DocumentFragment> {
-  return (await import('./sanitizer.js')).sanitize(html, base);
+export function fillTemplate(template: string, values: Record<string, string | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
 }
+
+/** An item's link: the `item-href` template filled with its `{id}` and `{url}`, else its own URL. */
+export const itemLink = (template: string | undefined, item: { id: string; url?: string }): string | undefined =>
+  template ? fillTemplate(template, { id: item.id, url: item.url }) : item.url;
