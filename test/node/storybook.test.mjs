@@ -58,7 +58,16 @@ async function storyStates(page) {
       await settle(page);
       for (const scheme of [base.theme, base.theme === 'dark' ? 'light' : 'dark']) {
         await page.evaluate((s) => (document.documentElement.style.colorScheme = s), scheme);
-        const found = await axeViolations(page, '#storybook-root');
+        // Storybook's a11y addon may be running axe in the story itself: wait for it, then run ours.
+        let found;
+        for (let attempt = 0; !found; attempt++) {
+          try {
+            found = await axeViolations(page, '#storybook-root');
+          } catch (e) {
+            if (attempt > 20 || !/already running/.test(e.message)) throw e;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
         if (width === 320 && scheme === base.theme) found.push(...(await reflowProblems(page, false)), ...(await reflowProblems(page, true)));
         problems.push(...found.map((f) => `${lang} ${scheme} ${width}px: ${f}`));
       }

@@ -7,10 +7,22 @@
 import { filterMessages } from '../../core/i18n/news-filter.js';
 import type { Lang } from '../../core/i18n/index.js';
 import type { NewsFilter } from '../../core/news-filter.js';
-import type { PortalNewsList } from './news-list.component.js';
+import type { PortalEventDetails } from '../../internal/events.js';
+
+/** What this module needs of the list (its own type would be an import circle with news-list.component.ts). */
+interface FilteredList {
+  language: Lang;
+  syncUrl: boolean;
+  matchingItems: readonly unknown[];
+  filter(filter: NewsFilter): Promise<void>;
+  emit(name: 'portal-filter', detail: PortalEventDetails['portal-filter']): boolean;
+}
+/** The list's own state this module reads and calls (private in the class). */
+type Internals = { active: NewsFilter; focusItem(i: number): void };
 
 /** `list`'s result line: "3 tin cho «hội nghị», xếp theo mức độ phù hợp". */
-export const line = (list: PortalNewsList): string => filterMessages[list.language].line(list.matchingItems.length, list['active']);
+export const line = (list: FilteredList): string =>
+  filterMessages[list.language].line(list.matchingItems.length, (list as unknown as Internals).active);
 
 /** "Xem tất cả" / "Show all". */
 export const allLabel = (lang: Lang): string => filterMessages[lang].all;
@@ -20,7 +32,7 @@ export const allLabel = (lang: Lang): string => filterMessages[lang].all;
  * new history entry: Back brings the filter again). Fires `portal-filter`, so
  * a search or archive `for` the list empties its box or day.
  */
-export async function clearFilter(list: PortalNewsList): Promise<void> {
+export async function clearFilter(list: FilteredList): Promise<void> {
   if (list.syncUrl) {
     const url = new URL(location.href);
     for (const k of ['date', 'q', 'tag']) url.searchParams.delete(k);
@@ -29,5 +41,5 @@ export async function clearFilter(list: PortalNewsList): Promise<void> {
   const filter: NewsFilter = { date: '', query: '', tag: '' };
   await list.filter(filter);
   list.emit('portal-filter', { filter });
-  list['focusItem'](0); // the button is gone: focus goes to the first item, not to <body>
+  (list as unknown as Internals).focusItem(0); // the button is gone: focus goes to the first item, not to <body>
 }
