@@ -1,7 +1,8 @@
 /**
  * Every story: the manifest for controls and docs, toolbar globals for
  * language (sets `<html lang>`, which every widget follows), light/dark theme
- * (the page's `color-scheme` plus the dark tokens) and reduced motion.
+ * (the page's `color-scheme` only: the widgets' tokens carry their own dark
+ * values) and reduced motion.
  */
 import { setCustomElementsManifest } from '@storybook/web-components';
 import type { Decorator, Preview } from '@storybook/web-components-vite';
@@ -10,7 +11,6 @@ import '../src/index.js';
 import { setReducedMotion } from '../stories/support/motion.js';
 import '../stories/support/pending-fetch.js';
 import { portalArgTypes } from '../stories/support/story-kit.js';
-import { applyTokens, dark } from '../stories/support/themes.js';
 
 setCustomElementsManifest(manifest);
 
@@ -21,7 +21,6 @@ const withGlobals: Decorator = (storyFn, context) => {
   root.dataset.theme = theme;
   root.dataset.motion = motion;
   root.style.colorScheme = theme;
-  applyTokens(root, dark, theme === 'dark');
   document.body.style.background = 'Canvas';
   document.body.style.color = 'CanvasText';
   setReducedMotion(motion === 'reduce');
@@ -35,7 +34,7 @@ const preview: Preview = {
       toolbar: { title: 'Language', icon: 'globe', items: [{ value: 'vi', title: 'Tiếng Việt' }, { value: 'en', title: 'English' }], dynamicTitle: true },
     },
     theme: {
-      description: 'Light or dark page (color-scheme and dark tokens)',
+      description: 'Light or dark page (color-scheme)',
       toolbar: { title: 'Theme', icon: 'contrast', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
     },
     motion: {

@@ -30,6 +30,7 @@ export const lazyCore = [
   'formats/json-news.ts', 'formats/json-feed.ts', 'formats/fields.ts', 'formats/read-each.ts', 'formats/date-text.ts', 'formats/inert-html.ts', 'feed-store-redirects.ts',
   'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts',
   'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts',
+  'i18n/news-filter.ts',
 ];
 
 // src/core modules that only one widget uses (its document format, its

@@ -10,12 +10,14 @@
  *
  *   node scripts/generate-demo-feeds.mjs [outDir]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const out = path.resolve(process.argv[2] ?? 'demo/feeds');
 mkdirSync(path.join(out, 'img'), { recursive: true });
 mkdirSync(path.join(out, 'video'), { recursive: true });
+// One real clip (5 s, recorded from a canvas for the stories), so a click on a demo video plays.
+copyFileSync(new URL('../stories/fixtures/media/dai-hoi.webm', import.meta.url), path.join(out, 'video/mau.webm'));
 
 /** mulberry32: a small seeded PRNG, so the output never changes between runs. */
 function random(seed) {
@@ -174,8 +176,9 @@ const videos = videoTitles.map((title, i) => {
     item.url = `https://www.youtube.com/watch?v=${youtubeIds[(i / 2) % youtubeIds.length]}`;
   } else {
     item.url = `/demo/bai-viet.html?id=video-${pad(i + 1)}`;
+    rand(); // the draw that once made up a duration: kept, so the feeds generated after it stay as they were
     item.attachments = [
-      { url: `/demo/feeds/video/video-${pad(i + 1)}.mp4`, mime_type: 'video/mp4', title, duration_in_seconds: 60 + Math.floor(rand() * 600) },
+      { url: '/demo/feeds/video/mau.webm', mime_type: 'video/webm', title, duration_in_seconds: 5 },
       { url: `/demo/feeds/video/video-${pad(i + 1)}.vi.vtt`, mime_type: 'text/vtt', title: 'Tiếng Việt' },
     ];
     write(`video/video-${pad(i + 1)}.vi.vtt`, `WEBVTT\n\n00:00:00.000 --> 00:00:05.000\n${title}\n`);

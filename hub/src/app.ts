@@ -33,9 +33,9 @@ export interface AppOptions {
 export const FEED_MAX_AGE = 60;
 export const FEED_STALE_WHILE_REVALIDATE = 600;
 
-/** The strict policy of the article issue, for the page that proves the widgets live with it. */
+/** The strict policy of the article issue, for the page that proves the widgets live with it; the video players' frames are allowed, nothing else. */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html dompurify; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; require-trusted-types-for 'script'; trusted-types lit-html dompurify; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 /**
  * Every other page: the same scripts and styles (only the hub's own files),
  * with feed images, media and video players from any https: origin (what the

@@ -19,6 +19,18 @@ export function relatedItems(items: readonly NewsItem[], current: NewsItem, limi
     .slice(0, Math.max(0, limit));
 }
 
+/**
+ * Whether a summary only repeats the start of the body (feeds often fill the
+ * summary with the body's first sentence, cut off): then showing it above the
+ * body would say the same thing twice. White space and a closing ellipsis are
+ * ignored.
+ */
+export function summaryRepeatsBody(summary: string, body: string): boolean {
+  const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const start = squash(summary).replace(/\s*(…|\.\.\.)$/, '');
+  return !!start && squash(body).startsWith(start);
+}
+
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
 
 /** A file size for reading: `1,2 MB` in vi, `1.2 MB` in en (powers of 1024, as file managers show). */

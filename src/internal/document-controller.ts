@@ -83,7 +83,9 @@ export class DocumentController<T> implements ReactiveController {
       host.emit('portal-load', { value });
     } catch (e) {
       if (signal.aborted || args !== this.args) return;
-      host.emit('portal-error', { error: (this.error = toPortalError(e)) });
+      this.error = toPortalError(e);
+      console.warn('[portal-widgets]', src, this.error.message); // the developer detail, kept off the reader's screen
+      host.emit('portal-error', { error: this.error });
     } finally {
       if (!signal.aborted && args === this.args) {
         this.pending = false;

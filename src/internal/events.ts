@@ -5,6 +5,7 @@
  */
 import type { PortalError } from '../core/errors.js';
 import type { Link, NewsItem } from '../core/model.js';
+import type { NewsFilter } from '../core/news-filter.js';
 
 export interface PortalEventDetails {
   /** A document loaded: its parsed value (a feed, a directory, a banner, a count). */
@@ -21,6 +22,8 @@ export interface PortalEventDetails {
   'portal-pause': { paused: boolean };
   /** A video started; other video lists stop theirs. */
   'portal-play': { item: NewsItem };
+  /** A news list's "Xem tất cả" cleared its filter (now `filter`); a search or archive `for` it follows. */
+  'portal-filter': { filter: NewsFilter };
 }
 
 export type PortalEventName = keyof PortalEventDetails;
@@ -34,5 +37,6 @@ declare global {
     'portal-search': CustomEvent<PortalEventDetails['portal-search']>;
     'portal-pause': CustomEvent<PortalEventDetails['portal-pause']>;
     'portal-play': CustomEvent<PortalEventDetails['portal-play']>;
+    'portal-filter': CustomEvent<PortalEventDetails['portal-filter']>;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIME_ZONE } from '../core/dates.js';
-import { describeError, type PortalError } from '../core/errors.js';
+import type { PortalError } from '../core/errors.js';
 import { messages, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
 import type { PortalEventDetails, PortalEventName } from './events.js';
 
@@ -21,8 +21,11 @@ export abstract class PortalElement extends LitElement {
     langEpoch: { state: true },
   };
 
-  /** Language of the widget's own text: `vi` (default) or `en`. Else inherited from the nearest `[lang]`. */
-  override lang = '';
+  /**
+   * Language of the widget's own text: `vi` (default) or `en`. Else inherited from the nearest `[lang]`.
+   * No default value: a reflected `lang=""` would tell assistive technology "unknown language".
+   */
+  declare lang: string;
 
   /** IANA time zone in which days are counted and shown. */
   timeZone = DEFAULT_TIME_ZONE;
@@ -79,15 +82,22 @@ export abstract class PortalElement extends LitElement {
     return this.msg.errorTitle;
   }
 
+  /** An error in the reader's words, without the developer detail (the console and the event have it). */
+  protected errorText(error: PortalError): string {
+    return this.msg.errors[error.code];
+  }
+
   /**
    * The localized error box with a retry button. `kept` says the last good
    * content is still shown under it; otherwise the fallback children are.
+   * Readers get short plain words; the developer detail (`$.items: not an
+   * array`) goes to the console and the `portal-error` event.
    */
   protected renderError(error: PortalError, retry: (() => void) | undefined, kept: boolean): TemplateResult {
     const msg = this.msg;
     return html`<div class="error" part="error" role="alert">
         <p>
-          <strong>${this.errorTitle}:</strong> ${describeError(error, this.language)}.
+          <strong>${this.errorTitle}:</strong> ${this.errorText(error)}.
           ${kept ? msg.staleNote : nothing}
         </p>
         ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}

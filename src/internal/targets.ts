@@ -3,6 +3,7 @@
  * `for` (like `<label for>`), on another page through a `list-href` or `action`
  * address.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fillTemplate } from '../core/urls.js';
 import type { NewsFilter } from '../core/news-filter.js';
 
@@ -28,4 +29,30 @@ export async function filterTarget(host: Element, id: string, filter: NewsFilter
 /** Goes to `template` with its `{name}`s filled, e.g. `/tin-tuc.html?date={date}`. */
 export function navigate(template: string, values: Record<string, string>): void {
   location.assign(new URL(fillTemplate(template, values), document.baseURI).href);
+}
+
+/**
+ * Tells a search or an archive when the list it is `for` changes its filter by
+ * itself (its "Xem tất cả" fires `portal-filter`), so the box or the day shown
+ * is always the filter in force.
+ */
+export class ForListFilter implements ReactiveController {
+  constructor(
+    private readonly host: ReactiveControllerHost & Element & { htmlFor?: string },
+    private readonly apply: (filter: NewsFilter) => void,
+  ) {
+    host.addController(this);
+  }
+
+  private onFilter = (e: Event): void => {
+    if (this.host.htmlFor && (e.target as Element).id === this.host.htmlFor) this.apply((e as CustomEvent<{ filter: NewsFilter }>).detail.filter);
+  };
+
+  hostConnected(): void {
+    document.addEventListener('portal-filter', this.onFilter);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('portal-filter', this.onFilter);
+  }
 }

@@ -2,40 +2,43 @@
  * Design tokens every widget shares. Public `--portal-*` properties feed
  * private `--_*` ones with fallbacks, so a widget needs no theme wrapper and a
  * page themes all widgets at once (`--portal-color-primary`) or one alone.
+ * Every colour has a dark value, chosen by `light-dark()` from the host page's
+ * `color-scheme` (inherited): 4.5:1 for text and 3:1 for controls and focus
+ * rings on the page's Canvas in either scheme (docs/accessibility.md).
  *
  * The shared properties, documented here once: the manifest
  * (custom-elements-manifest.config.mjs) adds each to every widget's docs that
  * does not describe it in its own words.
  *
- * @cssprop --portal-color-primary - The site's accent: links, buttons, marks (default #b5121b).
+ * @cssprop --portal-color-primary - The site's accent: links, buttons, marks (default #b5121b; #ff8a80 in a dark scheme).
  * @cssprop --portal-accent - Accent for one widget only; overrides --portal-color-primary.
  * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
  * @cssprop --portal-color-muted - Secondary text: dates, summaries, labels.
  * @cssprop --portal-color-surface - Background of buttons and fields (default: the page's Canvas).
  * @cssprop --portal-color-border - Borders of cards, fields and rules.
- * @cssprop --portal-color-error - Edge and tint of the error box (default #b00020).
+ * @cssprop --portal-color-error - Edge and tint of the error box, error text (default #b00020; #ff6b6b in a dark scheme).
  * @cssprop --portal-link-color - Link colour (default: the accent).
  * @cssprop --portal-radius - Corner radius (default 4px).
  * @cssprop --portal-gap - Space between blocks (default 0.75rem).
- * @cssprop --portal-focus-color - Focus ring colour (default #1a5fb4).
+ * @cssprop --portal-focus-color - Focus ring colour (default #1a5fb4; #8ab4f8 in a dark scheme).
  * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default 6rem).
  */
 import { css } from 'lit';
 
 export const tokens = css`
   :host {
-    --_accent: var(--portal-accent, var(--portal-color-primary, #b5121b));
+    --_accent: var(--portal-accent, var(--portal-color-primary, light-dark(#b5121b, #ff8a80)));
     --_text: var(--portal-color-text, CanvasText);
     --_muted: var(--portal-color-muted, color-mix(in srgb, CanvasText 68%, Canvas));
     --_surface: var(--portal-color-surface, Canvas);
     --_border: var(--portal-color-border, color-mix(in srgb, CanvasText 20%, Canvas));
     --_radius: var(--portal-radius, 4px);
     --_gap: var(--portal-gap, 0.75rem);
-    --_focus: var(--portal-focus-color, #1a5fb4);
+    --_focus: var(--portal-focus-color, light-dark(#1a5fb4, #8ab4f8));
+    --_error: var(--portal-color-error, light-dark(#b00020, #ff6b6b));
+    /* font and color-scheme are inherited from the page by themselves. */
     display: block;
     color: var(--_text);
-    font: inherit;
-    color-scheme: inherit;
     box-sizing: border-box;
   }
   :host([hidden]) {
@@ -64,16 +67,6 @@ export const tokens = css`
     background: var(--_surface);
     color: var(--_accent);
   }
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25em 0.375em;
-    min-block-size: 24px;
-  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
@@ -81,12 +74,6 @@ export const tokens = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (forced-colors: active) {
-    button {
-      border-color: ButtonText;
-      color: ButtonText;
-    }
   }
 `;
 
@@ -119,8 +106,8 @@ export const statusStyles = css`
     align-items: center;
     gap: 0.5em;
     padding: 0.5em 0.75em;
-    border-inline-start: 4px solid var(--portal-color-error, #b00020);
-    background: color-mix(in srgb, var(--portal-color-error, #b00020) 8%, Canvas);
+    border-inline-start: 4px solid var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, Canvas);
     margin-block: 0.5em;
   }
   .error p {

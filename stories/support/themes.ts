@@ -5,17 +5,6 @@
  */
 export type Tokens = Record<`--portal-${string}`, string>;
 
-/**
- * Dark: the widgets follow the page's `color-scheme`; only the accent needs a lighter red to keep 4.5:1 contrast.
- * The banner's band follows the accent, and its gold text needs the dark red band: it keeps the default.
- */
-export const dark: Tokens = {
-  '--portal-color-primary': '#ff8a80',
-  '--portal-focus-color': '#8ab4f8',
-  '--portal-color-error': '#ff6b6b',
-  '--portal-banner-background': '#b5121b',
-};
-
 /** The red-and-gold of a provincial portal: dark red text links, gold rules and borders. */
 export const redAndGold: Tokens = {
   '--portal-color-primary': '#a50e0e',

@@ -133,3 +133,70 @@ export async function pool(items, n, work) {
     }),
   );
 }
+
+export const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** The browsers the accessibility matrix runs in: Chromium always, Firefox ESR when installed (FIREFOX=0 leaves it out). */
+export const matrixBrowsers = () => ['chromium', ...(process.env.FIREFOX !== '0' && existsSync(firefoxPath) ? ['firefox'] : [])];
+
+/** One headless browser: Chromium (CDP) or Firefox ESR (WebDriver BiDi). */
+export function launchBrowser(name) {
+  return name === 'firefox' ? puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath, headless: true }) : launchChromium();
+}
+
+/**
+ * Puts the page in a light or dark scheme. Chromium: the reader's preference
+ * (prefers-color-scheme), which a page declaring `color-scheme: light dark`
+ * follows. Firefox through BiDi cannot emulate media features: there the
+ * root's `color-scheme` is set, which is what that preference makes the page use.
+ */
+export async function setScheme(page, browserName, scheme) {
+  if (browserName === 'chromium') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  else await page.evaluate((s) => (document.documentElement.style.colorScheme = s === 'dark' ? 'dark' : ''), scheme);
+}
+
+/** WCAG 1.4.12's text spacing, as the usual bookmarklet sets it. */
+export const TEXT_SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
+
+/**
+ * Waits until every portal-* element (in shadow roots too) has finished updating,
+ * after a language or size change.
+ */
+export async function settle(page) {
+  await page.evaluate(async () => {
+    const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    for (let round = 0; round < 2; round++) {
+      await new Promise((r) => setTimeout(r, 60));
+      for (const el of all(document)) if (el.localName.startsWith('portal-')) await el.updateComplete;
+    }
+  });
+}
+
+/**
+ * Horizontal overflow at the current width: the page's, and each portal-*
+ * element's (`scrollWidth > clientWidth`), optionally with {@link TEXT_SPACING}
+ * applied to the page and inside every shadow root (adopted sheets: allowed
+ * under a strict CSP). Returns readable lines.
+ */
+export async function reflowProblems(page, spacing) {
+  return page.evaluate(
+    async (css, spacing) => {
+      const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      const roots = [document, ...all(document).filter((el) => el.shadowRoot).map((el) => el.shadowRoot)];
+      if (spacing) for (const r of roots) r.adoptedStyleSheets = [...r.adoptedStyleSheets, sheet];
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const problems = [];
+      const doc = document.scrollingElement;
+      if (doc.scrollWidth > doc.clientWidth) problems.push(`the page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
+      for (const el of all(document).filter((e) => e.localName.startsWith('portal-')))
+        if (el.scrollWidth > el.clientWidth + 1) problems.push(`<${el.localName}${el.id ? `#${el.id}` : ''}> overflows: ${el.scrollWidth} > ${el.clientWidth}`);
+      if (spacing) for (const r of roots) r.adoptedStyleSheets = r.adoptedStyleSheets.filter((s) => s !== sheet);
+      return problems.map((p) => (spacing ? `${p} (text spacing)` : p));
+    },
+    TEXT_SPACING,
+    spacing,
+  );
+}

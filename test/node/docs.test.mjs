@@ -65,7 +65,7 @@ describe('custom-elements.json', () => {
       assert.ok(!d.members.some((m) => m.name === state), `${state} is not a public member`);
     }
     assert.ok(d.members.some((m) => m.name === 'items' && !m.attribute), 'items: a property without attribute');
-    assert.deepEqual(d.events.map((e) => e.name).sort(), ['portal-error', 'portal-load', 'portal-select']);
+    assert.deepEqual(d.events.map((e) => e.name).sort(), ['portal-error', 'portal-filter', 'portal-load', 'portal-select']);
   });
 });
 

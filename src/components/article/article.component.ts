@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { fileName, fileTypeLabel, formatFileSize, relatedItems } from '../../core/article.js';
+import { fileName, fileTypeLabel, formatFileSize, relatedItems, summaryRepeatsBody } from '../../core/article.js';
 import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { PortalError } from '../../core/errors.js';
@@ -13,8 +13,9 @@ import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
 import { styles } from './article.styles.js';
 
-/** Text sizes A−/A+ steps through (em); index 1 is the page's own size. */
-const TEXT_SIZES = 5;
+/** Text sizes A−/A+ steps through, in % of the page's own (index 1); the styles' `.size-N` scale. */
+const SIZE_PERCENTS = [87.5, 100, 112.5, 125, 150];
+const TEXT_SIZES = SIZE_PERCENTS.length;
 const DEFAULT_SIZE = 1;
 const SIZE_KEY = 'portal-widgets:article-text-size';
 
@@ -216,14 +217,17 @@ export class PortalArticle extends PortalNewsElement {
   private renderArticle(item: NewsItem, feed: Feed, node: Node | undefined): TemplateResult {
     const m = this.m;
     const source: Source | undefined = item.source ?? (feed.title ? { name: feed.title, url: feed.homePageUrl } : undefined);
+    // The feed's words in the feed's language (Vietnamese on an English page); the widget's own in the page's.
+    const lang = feed.language ?? nothing;
+    const body = node?.textContent ?? item.contentText ?? '';
     return html`<article part="article" class="size-${this.textSize}" aria-labelledby="title">
-      ${hTag(this.headingLevel, 'title', item.title)}
+      ${hTag(this.headingLevel, 'title', html`<span lang=${lang}>${item.title}</span>`)}
       ${this.renderMeta(item)} ${this.renderTools()}
       ${item.image
         ? html`<figure part="figure"><img part="image" src=${item.image} alt=${item.imageAlt ?? ''} decoding="async" /></figure>`
         : nothing}
-      ${item.summary && item.summary !== item.contentText ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
-      <div part="body" class="body">
+      ${item.summary && !summaryRepeatsBody(item.summary, body) ? html`<p part="summary" class="summary" lang=${lang}>${item.summary}</p>` : nothing}
+      <div part="body" class="body" lang=${lang}>
         ${node ??
         (item.contentTooLarge
           ? html`<p class="too-large">${m.tooLarge} ${item.url ? html`<a href=${item.url}>${m.readOriginal}</a>` : nothing}</p>`
@@ -313,15 +317,19 @@ export class PortalArticle extends PortalNewsElement {
     </section>`;
   }
 
-  private resize(step: number): void {
+  /** A− / A+: the new size is announced (also at either end, where it stays), focus stays on the button. */
+  private async resize(step: number): Promise<void> {
     const next = Math.min(Math.max(this.textSize + step, 0), TEXT_SIZES - 1);
-    if (next === this.textSize) return;
     this.textSize = next;
     try {
       localStorage.setItem(SIZE_KEY, String(next));
     } catch {
       // Storage blocked: the size holds for this page only.
     }
+    // Emptied first, so the same size is announced again on a second press at an end.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = this.m.textSize(SIZE_PERCENTS[next]);
   }
 
   /** Prints this article alone: the rest of the page is hidden for the print dialog only. */

@@ -4,7 +4,8 @@ export const styles = css`
   :host {
     /* The moving line is as wide as all its text: it must not widen the page's grid or flex column. */
     contain: inline-size;
-    --_bg: var(--portal-banner-background, var(--_accent));
+    /* The gold text needs a dark red band: in a dark scheme the light accent would not carry it. */
+    --_bg: var(--portal-banner-background, light-dark(var(--_accent), #b5121b));
     --_fg: var(--portal-banner-color, #ffde00);
     /* One line while loading, not the lists' taller box: no jump when the text arrives. */
     --portal-skeleton-height: 2.5rem;
@@ -65,11 +66,23 @@ export const styles = css`
     .moving .track {
       animation: portal-ticker var(--_duration, 30s) linear infinite;
     }
-    /* Hover and focus hold the text too; the pause button is what stops it. */
-    .moving:hover .track,
-    .moving:focus-within .track {
+    /* Hover holds the text too; the pause button is what stops it. */
+    .moving:hover .track {
       animation-play-state: paused;
     }
+  }
+  /* A focused link must be in view (at 320 px most of the line is not): while focus is inside, the text stands still, wrapped, in full. */
+  .moving:focus-within .track {
+    animation: none;
+    inline-size: auto;
+  }
+  .moving:focus-within .run {
+    flex-wrap: wrap;
+    white-space: normal;
+    padding-inline-end: 0;
+  }
+  .moving:focus-within .run + .run {
+    display: none;
   }
   @keyframes portal-ticker {
     to {

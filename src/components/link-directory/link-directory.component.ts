@@ -23,6 +23,7 @@ const FILTER_FROM = 21;
  * @csspart label - A group's `<label>` (select mode).
  * @csspart select - A group's `<select>` (select mode).
  * @csspart go-button - The "Đi" / "Go" button (select mode).
+ * @csspart go-error - The message "Đi" shows when no link is chosen (select mode).
  * @csspart group-title - A group's heading (list mode).
  * @csspart list - A group's `<ul>` (list mode).
  * @csspart item - One `<li>` (list mode).
@@ -74,8 +75,11 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
 
   private query = '';
   private announcement = '';
-  /** Vietnamese folding, loaded with the first filter query. */
-  private fold?: (text: string) => string;
+  /** The group whose "Đi" was pressed with no link chosen (its message shows until a link is). Not reactive: set with requestUpdate(). */
+  private unchosen?: number;
+
+  /** The Vietnamese word matcher, loaded with the first filter query. */
+  private matcher?: typeof import('../../core/text.js').wordMatcher;
 
   protected readonly kind = linksDocument;
 
@@ -95,16 +99,15 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
   /** Groups with the links that match the filter (all of a group whose title matches), empty groups left out. */
   get visibleGroups(): LinkGroup[] {
     const groups = this.doc.value?.groups ?? [];
-    const fold = this.fold;
-    const q = fold && this.query.trim() ? fold(this.query.trim()) : '';
+    const matches = this.matcher && this.query.trim() ? this.matcher(this.query) : undefined;
     return groups
-      .map((g) => (!q || fold!(g.title).includes(q) ? g : { ...g, links: g.links.filter((l) => fold!(l.title).includes(q)) }))
+      .map((g) => (!matches || matches(g.title) ? g : { ...g, links: g.links.filter((l) => matches(l.title)) }))
       .filter((g) => g.links.length);
   }
 
   private async onFilter(e: Event): Promise<void> {
     const value = (e.target as HTMLInputElement).value;
-    this.fold ??= (await import('../../core/text.js')).foldVietnamese;
+    this.matcher ??= (await import('../../core/text.js')).wordMatcher;
     this.query = value;
     this.announcement = this.m.count(this.visibleGroups.reduce((n, g) => n + g.links.length, 0));
   }
@@ -124,12 +127,20 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
     a.remove();
   }
 
-  /** "Đi": opens the chosen link; with none chosen, sends the reader back to the drop-down. */
+  /** "Đi": opens the chosen link; with none chosen, says so (an alert) and sends the reader back to the drop-down. */
   private go(group: LinkGroup, index: number): void {
     const select = this.renderRoot.querySelector<HTMLSelectElement>(`#s${index}`)!;
     const link = group.links[select.selectedIndex - 1];
+    this.unchosen = link ? undefined : index;
+    this.requestUpdate();
     if (link) this.open(link, group);
     else select.focus();
+  }
+
+  private onChoose(index: number): void {
+    if (this.unchosen !== index) return;
+    this.unchosen = undefined;
+    this.requestUpdate();
   }
 
   override render() {
@@ -154,10 +165,11 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
 
   private renderSelect(group: LinkGroup, i: number) {
     const m = this.m;
+    const unchosen = this.unchosen === i;
     return html`<div part="group" class="group">
       <label part="label" for="s${i}">${group.title}</label>
       <div class="row">
-        <select part="select" id="s${i}">
+        <select part="select" id="s${i}" aria-describedby=${unchosen ? `m${i}` : nothing} @change=${() => this.onChoose(i)}>
           <option value="">${m.choose}</option>
           ${group.links.map((l) => html`<option value=${l.url}>${l.title}</option>`)}
         </select>
@@ -165,6 +177,7 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
           ${m.go}<span class="visually-hidden">: ${group.title}${this.target === '_self' ? '' : ` ${m.newTab}`}</span>
         </button>
       </div>
+      ${unchosen ? html`<p part="go-error" class="go-error" id="m${i}" role="alert">${m.chooseFirst}</p>` : nothing}
     </div>`;
   }
 

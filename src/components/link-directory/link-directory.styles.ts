@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.js';
 
-export const styles = css`
+/** The shared field styles, then the widget's own. */
+export const styles = [
+  fieldStyles,
+  css`
   /* minmax(0, 1fr): a long link title in a <select> must not widen a narrow sidebar. */
   :host {
     display: grid;
@@ -28,9 +32,14 @@ export const styles = css`
     flex: 1;
     min-inline-size: 0;
   }
+  /* The filter box may not be wider than the column (Firefox sizes a search field by its characters, wider with text spacing). */
   .filter {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
+  }
+  .filter input {
+    min-inline-size: 0;
   }
   ul {
     margin: 0;
@@ -46,10 +55,14 @@ export const styles = css`
   p {
     margin: 0;
   }
+  .go-error {
+    color: var(--_error);
+  }
   @media (forced-colors: active) {
     select,
     input {
       border-color: ButtonText;
     }
   }
-`;
+`,
+];

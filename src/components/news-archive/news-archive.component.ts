@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { addMonth, countByDay, formatTyped, monthGrid, moveDay, parseTypedDate, type DayCounts, type GridMove } from '../../core/calendar.js';
+import { pageParam } from '../../core/config.js';
 import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
@@ -8,7 +9,7 @@ import type { NewsItem } from '../../core/model.js';
 import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
-import { filterTarget, navigate } from '../../internal/targets.js';
+import { filterTarget, ForListFilter, navigate } from '../../internal/targets.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-archive.styles.js';
 
@@ -30,7 +31,10 @@ const KEYS: Record<string, [GridMove, number]> = {
  * Choosing a day or a month filters the `<portal-news-list>` named by `for`, or
  * goes to `list-href`. The typed date field reads `dd/MM/yyyy` in Vietnamese and
  * `MM/dd/yyyy` (the en-US short form) in English; `yyyy-MM-dd` is read in both.
- * Days are counted in `time-zone`, whatever the reader's own.
+ * Days are counted in `time-zone`, whatever the reader's own. The calendar
+ * shows the day in force: the page address's `?date=` and the `for` list's
+ * (its month, the day selected, the typed field filled), cleared when the
+ * list's "Xem tất cả" clears it.
  *
  * @summary Calendar (or month list) of the news, with a typed date field.
  *
@@ -110,6 +114,16 @@ export class PortalNewsArchive extends PortalNewsElement {
   private get m() {
     return localize(archiveMessages, this.language);
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A list page opened with ?date=2024-03-30: the calendar opens on that day, selected.
+    const date = pageParam('date');
+    if ((this.htmlFor || this.listHref) && !this.value && /^\d{4}-\d{2}(-\d{2})?$/.test(date ?? '')) this.value = date;
+  }
+
+  /** The `for` list's filter changed by itself ("Xem tất cả"): the selection follows. */
+  protected readonly listFilter = new ForListFilter(this, (filter) => (this.value = filter.date || undefined));
 
   /** The feed and its further pages, loaded until the month shown is complete. */
   private readonly pages = new NewsPages(this, () => this.doc.value);

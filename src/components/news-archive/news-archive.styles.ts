@@ -1,10 +1,15 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.js';
 
-export const styles = css`
+/** The shared field styles, then the widget's own. */
+export const styles = [
+  fieldStyles,
+  css`
+  /* fit-content, not max-content: in an auto-sized grid or flex column the calendar may shrink to its narrowest (320 px, text spacing). */
   .calendar {
     display: grid;
     gap: 0.5em;
-    inline-size: max-content;
+    inline-size: fit-content;
     max-inline-size: 100%;
   }
   .header {
@@ -58,11 +63,13 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_surface);
   }
+  /* 12 px at the default size: smaller figures are not readable (the count is also in the cell's name). */
   .count {
     position: absolute;
     inset-block-end: 1px;
     inset-inline-end: 2px;
-    font-size: 0.6em;
+    font-size: 0.75em;
+    font-weight: 400;
     line-height: 1;
   }
   .months {
@@ -97,12 +104,17 @@ export const styles = css`
   }
   .date-error {
     margin: 0;
-    color: var(--portal-color-error, #b00020);
+    color: var(--_error);
   }
   .date-error:empty {
     display: none;
   }
   @media (forced-colors: active) {
+    /* Box shadows are not drawn in forced colours: the today ring becomes an outline. */
+    td[part~='today'] {
+      outline: 2px dotted CanvasText;
+      outline-offset: -4px;
+    }
     td[part~='has-news'] {
       text-decoration: underline;
     }
@@ -112,4 +124,5 @@ export const styles = css`
       forced-color-adjust: none;
     }
   }
-`;
+`,
+];

@@ -30,7 +30,8 @@ import { styles } from './news-list.styles.js';
  * @csspart stale - The note that a merged source's news dates from its last successful update.
  * @csspart image - The item's image.
  * @csspart more-button - The "Xem thêm" / "More" button.
- * @csspart status - The visually hidden live region that announces result counts.
+ * @csspart status - The live region that announces result counts; shown as the result line while a filter is active ("3 tin cho «hội nghị»").
+ * @csspart clear-filter - The "Xem tất cả" / "Show all" button that clears the filter.
  * @csspart empty - The text shown when no item is there or matches.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error box.
@@ -50,6 +51,7 @@ import { styles } from './news-list.styles.js';
  * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  * @fires portal-select - An item link was activated: `detail.item`; cancel it to handle navigation yourself.
+ * @fires portal-filter - The reader cleared the filter with "Xem tất cả": `detail.filter` is the filter now (empty). A search or archive `for` this list empties its box or day.
  */
 export class PortalNewsList extends PortalNewsElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
@@ -119,14 +121,24 @@ export class PortalNewsList extends PortalNewsElement {
    * list's time zone), `query` (words, Vietnamese-aware), `tag`. The keys given
    * replace the active ones and the others stay, so a search and an archive
    * pointed at one list combine; a key given as undefined or '' is removed.
-   * The number of matching items is announced.
+   * The number of matching items is announced and shown with what was asked
+   * ("3 tin cho «hội nghị»"), beside a "Xem tất cả" button that clears it.
    */
   async filter(filter: NewsFilter): Promise<void> {
     if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
+    this.lines ??= await import('./filtered.js');
     this.active = { ...this.active, ...filter };
     this.shown = 0;
     await this.updateComplete;
     this.announce();
+  }
+
+  /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
+  private lines?: typeof import('./filtered.js');
+
+  /** Moves focus to item `i`'s title: its link, or the title itself when it has none (tabindex -1 for this). */
+  private focusItem(i: number): void {
+    this.renderRoot.querySelectorAll<HTMLElement>('.title')[i]?.focus();
   }
 
   /** The feed and its further pages, loaded as "More" needs them. */
@@ -172,7 +184,7 @@ export class PortalNewsList extends PortalNewsElement {
     const date = pageParam('date');
     const query = pageParam('q');
     const tag = pageParam('tag');
-    if (date || query || tag || Object.keys(this.active).length) void this.filter({ date, query, tag });
+    if (date || query || tag || this.filtered) void this.filter({ date, query, tag });
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -185,12 +197,16 @@ export class PortalNewsList extends PortalNewsElement {
   protected override updated(): void {
     // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
     const feed = this.doc.value;
-    if (feed && feed !== this.announced && Object.values(this.active).some(Boolean)) this.announce();
+    if (feed && feed !== this.announced && this.filtered) this.announce();
   }
 
   private announce(): void {
     this.announced = this.doc.value;
-    this.announcement = this.msg.count(this.matchingItems.length);
+    this.announcement = this.filtered ? this.lines!.line(this) : this.msg.count(this.matchingItems.length);
+  }
+
+  private get filtered(): boolean {
+    return Object.values(this.active).some(Boolean);
   }
 
   private async more(): Promise<void> {
@@ -208,9 +224,12 @@ export class PortalNewsList extends PortalNewsElement {
         this.moreLoading = false;
       }
     }
+    const first = this.shown || this.limit;
     this.shown = target;
     await this.updateComplete;
     this.announce();
+    // The button may be gone now: focus goes to the first new item, not to <body>.
+    this.focusItem(first);
   }
 
   private select(e: MouseEvent, item: NewsItem): void {
@@ -222,7 +241,7 @@ export class PortalNewsList extends PortalNewsElement {
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
-    const filtered = Object.values(this.active).some(Boolean);
+    const filtered = this.filtered;
     const hasMore = matching.length > limit || this.pages.next;
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
     const feed = this.doc.value;
@@ -232,15 +251,18 @@ export class PortalNewsList extends PortalNewsElement {
     return html`
       ${this.renderStatus()}
       ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
-      <div class="visually-hidden" role="status" part="status">${this.announcement}</div>
+      <div class=${filtered ? '' : 'visually-hidden'} role="status" part="status">${this.announcement}</div>
+      ${filtered
+        ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
+        : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout}>
+        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>
             ${visible.map((item) => this.renderItem(item, showSource))}
           </ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
-        ? html`<button type="button" class="more" part="more-button" ?disabled=${this.moreLoading} @click=${this.more}>
+        ? html`<button class="more" part="more-button" ?disabled=${this.moreLoading} @click=${this.more}>
             ${this.moreLoading ? this.msg.more_loading : this.msg.more}
           </button>`
         : nothing}
@@ -252,7 +274,7 @@ export class PortalNewsList extends PortalNewsElement {
     const href = itemLink(this.itemHref, item);
     const title = href
       ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)}>${item.title}</a>`
-      : html`<span part="title" class="title">${item.title}</span>`;
+      : html`<span part="title" class="title" tabindex="-1">${item.title}</span>`;
     const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
     const date = item.published && (this.showDate || layout === 'cards');
     return html`<li part="item">

@@ -28,10 +28,13 @@ export const styles = css`
     border-radius: var(--_radius);
     background: color-mix(in srgb, CanvasText 8%, Canvas);
   }
+  /* A 24 px target at least (WCAG 2.5.8), with a summary right below. */
   .title {
     font-weight: 600;
     line-height: 1.35;
     text-decoration: none;
+    display: inline-block;
+    min-block-size: 24px;
   }
   a.title:hover {
     text-decoration: underline;
@@ -51,5 +54,8 @@ export const styles = css`
   }
   .more {
     margin-block-start: var(--_gap);
+  }
+  .clear {
+    margin-block: 0.25em var(--_gap);
   }
 `;

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { searchMessages } from '../../core/i18n/news-search.js';
 import { localize } from '../../core/i18n/index.js';
@@ -6,7 +7,7 @@ import type { NewsItem } from '../../core/model.js';
 import { highlight, searchIndex } from '../../core/text.js';
 import { itemLink } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
-import { filterTarget } from '../../internal/targets.js';
+import { filterTarget, ForListFilter } from '../../internal/targets.js';
 import { itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-search.styles.js';
@@ -16,8 +17,10 @@ import { styles } from './news-search.styles.js';
  * as the reader types, matched words highlighted. Vietnamese-aware: "hoi nghi"
  * finds "Hội nghị", exact diacritics first, then title before summary before body;
  * every word must match the start of a word, so results follow each keystroke.
- * With `for` it filters a `<portal-news-list>` on the page instead; with
- * `action` the button goes to a results page with `?q=`.
+ * With `for` it filters a `<portal-news-list>` on the page instead (Enter too,
+ * even with `action`); with `action` alone the button goes to a results page
+ * with `?q=`. The box shows the search in force: the page address's `?q=` and
+ * the `for` list's, emptied when the list's "Xem tất cả" clears it.
  *
  * @summary Search box with instant, highlighted, Vietnamese-aware results.
  *
@@ -112,10 +115,19 @@ export class PortalNewsSearch extends PortalNewsElement {
     if (changed.has('value')) this.query = this.value.trim();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A results page opened with ?q=: the box says what is searched.
+    if (this.htmlFor || this.action) this.value ||= pageParam(this.param) ?? '';
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.timer);
   }
+
+  /** The `for` list's filter changed by itself ("Xem tất cả"): the box follows. */
+  protected readonly listFilter = new ForListFilter(this, (filter) => (this.value = filter.query ?? ''));
 
   /** Results for the current query, best first (all of them, before the limit). */
   get results(): NewsItem[] {
@@ -159,7 +171,8 @@ export class PortalNewsSearch extends PortalNewsElement {
   private onSubmit(e: SubmitEvent): void {
     e.preventDefault();
     const query = this.renderRoot.querySelector('input')!.value.trim();
-    const href = this.action ? this.actionHref(query) : undefined;
+    // A list on this page is filtered in place; only without one does Enter go to the results page.
+    const href = this.action && !(this.htmlFor && document.getElementById(this.htmlFor)) ? this.actionHref(query) : undefined;
     if (href) {
       clearTimeout(this.timer);
       if (this.emit('portal-search', { query, href }, true)) location.assign(href);

@@ -1,8 +1,14 @@
 import { css } from 'lit';
+import { fieldStyles } from '../../styles/fields.js';
 
-export const styles = css`
+/** The shared field styles, then the widget's own. */
+export const styles = [
+  fieldStyles,
+  css`
+  /* minmax(0, 1fr) and a row that wraps: at 320 px (and with wider text spacing) the button goes under the box, not past the column. */
   .form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
   }
   label {
@@ -10,10 +16,11 @@ export const styles = css`
   }
   .row {
     display: flex;
+    flex-wrap: wrap;
     gap: 0.5em;
   }
   input {
-    flex: 1;
+    flex: 1 1 8em;
     min-inline-size: 0;
   }
   .results {
@@ -45,4 +52,5 @@ export const styles = css`
       color: MarkText;
     }
   }
-`;
+`,
+];

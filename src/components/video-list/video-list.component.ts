@@ -71,7 +71,10 @@ export class PortalVideoList extends PortalNewsElement {
   /** How many other videos to list under the player. */
   limit = 6;
 
-  /** Level (2–6) of the "Video khác" heading (default 3); another value makes it plain text. */
+  /**
+   * Level (2–6) of the "Video khác" heading (default 3); `none` leaves the heading out (the page's own
+   * section heading already says "Video khác"); another value makes it plain text.
+   */
   headingLevel = 3;
 
   /** The item in the player (default: the first video). */
@@ -131,7 +134,9 @@ export class PortalVideoList extends PortalNewsElement {
       ${rest.length
         ? html`${isHeadingLevel(level)
               ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${m.more}</div>`
-              : html`<p part="heading" class="heading">${m.more}</p>`}
+              : Number.isNaN(level)
+                ? nothing
+                : html`<p part="heading" class="heading">${m.more}</p>`}
             <ul part="list">
               ${rest.map(
                 (v) => html`<li part="item">

@@ -41,7 +41,8 @@ export const styles = css`
     inline-size: 4rem;
     block-size: 4rem;
     border-radius: 50%;
-    background: var(--_accent);
+    /* The white triangle needs a dark disc in either scheme. */
+    background: light-dark(var(--_accent), #b5121b);
     border: 3px solid #fff;
   }
   .icon::after {
@@ -55,14 +56,22 @@ export const styles = css`
   .facade:focus-visible .icon {
     scale: 1.1;
   }
+  /* The player clips what overflows its rounded box: the focus ring is drawn inside. */
+  .player :focus-visible {
+    outline-offset: -5px;
+  }
   .featured {
     margin: 0.5em 0 0;
     font-weight: 600;
   }
   .heading {
-    margin: var(--_gap) 0 0.5em;
+    margin: var(--_gap) 0 -0.25em;
     font-weight: 700;
     font-size: 1.125em;
+  }
+  /* The list's own gap from the featured title (its heading may be left out). */
+  ul {
+    margin-block-start: var(--_gap);
   }
   li button {
     display: grid;

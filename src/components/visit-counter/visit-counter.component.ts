@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatTime } from '../../core/dates.js';
 import { counterDocument } from '../../core/documents/counter.js';
-import { describeError } from '../../core/errors.js';
+import type { PortalError } from '../../core/errors.js';
 import type { Loaded, LoadOptions } from '../../core/feed-store.js';
 import { localize } from '../../core/i18n/index.js';
 import { visitCounterMessages } from '../../core/i18n/visit-counter.js';
@@ -15,7 +15,7 @@ import { styles } from './visit-counter.styles.js';
 
 /**
  * The site's visit counter ("Thống kê truy cập": "Truy cập tổng 2.595.954",
- * "Đang truy cập 133") from an endpoint answering `{total, online, today?, updated?}`.
+ * "Truy cập hiện tại 133") from an endpoint answering `{total, online, today?, updated?}`.
  *
  * @summary Visit counter: total and online visitors; records one visit per browser session with `hit`.
  *
@@ -108,6 +108,11 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
     return localize(visitCounterMessages, this.language);
   }
 
+  /** The shared table says "nguồn tin" (a news feed) for a wrong document: the counter names its own. */
+  protected override errorText(error: PortalError): string {
+    return error.code === 'format' ? this.m.format : super.errorText(error);
+  }
+
   protected override get errorTitle(): string {
     return this.m.errorTitle;
   }
@@ -132,7 +137,7 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
       </dl>
       ${error
         ? html`<p part="stale" class="stale-note" role="status">
-            ${m.notCurrent(count.updated ? formatTime(count.updated, this.language, this.timeZone) : '')} (${describeError(error, this.language)}).
+            ${m.notCurrent(count.updated ? formatTime(count.updated, this.language, this.timeZone) : '')}: ${this.errorText(error)}.
             <button type="button" part="retry" @click=${this.reload}>${this.msg.retry}</button>
           </p>`
         : nothing}`;

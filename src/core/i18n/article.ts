@@ -20,6 +20,8 @@ const vi = {
   backToList: 'Về trang tin tức',
   tooLarge: 'Bài viết quá dài để hiển thị tại đây.',
   readOriginal: 'Đọc bài gốc',
+  /** Announced after A− / A+: the size as a share of the page's own. */
+  textSize: (percent: number) => `Cỡ chữ ${String(percent).replace('.', ',')}%`,
 };
 
 export const articleMessages: Localized<typeof vi> = {
@@ -43,5 +45,6 @@ export const articleMessages: Localized<typeof vi> = {
     backToList: 'Back to the news',
     tooLarge: 'This article is too long to show here.',
     readOriginal: 'Read the original',
+    textSize: (percent) => `Text size ${percent}%`,
   },
 };

@@ -7,15 +7,19 @@ export const visitCounterMessages: Localized<{
   online: string;
   today: string;
   errorTitle: string;
+  /** The counter's own words for errors that the shared table words for news ("nguồn tin"). */
+  format: string;
+  /** `time` is '' when the endpoint did not say when its figures are from. */
   notCurrent: (time: string) => string;
 }> = {
   vi: {
     heading: 'Thống kê truy cập',
     total: 'Truy cập tổng',
-    online: 'Đang truy cập',
+    online: 'Truy cập hiện tại',
     today: 'Hôm nay',
     errorTitle: 'Không tải được số liệu truy cập',
-    notCurrent: (time) => `Số liệu lúc ${time}, chưa được cập nhật`,
+    format: 'Máy chủ không trả về số liệu truy cập',
+    notCurrent: (time) => (time ? `Số liệu lúc ${time}, chưa được cập nhật` : 'Số liệu chưa được cập nhật'),
   },
   en: {
     heading: 'Visitor statistics',
@@ -23,6 +27,7 @@ export const visitCounterMessages: Localized<{
     online: 'Online now',
     today: 'Today',
     errorTitle: 'Could not load the visit count',
-    notCurrent: (time) => `Figures from ${time}, not current`,
+    format: 'The server did not answer with visit figures',
+    notCurrent: (time) => (time ? `Figures from ${time}, not current` : 'These figures are not current'),
   },
 };

@@ -79,11 +79,17 @@ describe('<portal-banner>', () => {
     expect(track(next).animationName).to.equal('portal-ticker');
   });
 
-  it('focus holds the text too', async () => {
-    const el = await fixture<PortalBanner>(html`<portal-banner><a href="/dai-hoi.html">${WELCOME}</a></portal-banner>`);
+  it('focus stops the text and shows it wrapped, in full, so the focused link is in view', async () => {
+    const el = await fixture<PortalBanner>(html`<portal-banner style="inline-size: 320px"><a href="/dai-hoi.html">${WELCOME}</a></portal-banner>`);
     await el.updateComplete;
-    $<HTMLAnchorElement>(el, '.run a')!.focus();
-    expect(track(el).animationPlayState).to.equal('paused');
+    const link = $<HTMLAnchorElement>(el, '.run a')!;
+    link.focus();
+    expect(track(el).animationName).to.equal('none');
+    expect(getComputedStyle($$(el, '.run')[1]).display).to.equal('none');
+    const box = link.getBoundingClientRect();
+    const viewport = $(el, '.viewport')!.getBoundingClientRect();
+    expect(box.left).to.be.at.least(viewport.left - 1);
+    expect(box.right).to.be.at.most(viewport.right + 1);
   });
 
   it('never moves under prefers-reduced-motion: reduce', async function () {
@@ -154,11 +160,11 @@ describe('<portal-banner>', () => {
   });
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
-    ['banner-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ \(version: portal-banner\/2\)/],
-    ['banner-wrong.json', {}, /không phải nguồn tin hợp lệ \(messages: not an array\)/],
-    ['links.json', {}, /không phải nguồn tin hợp lệ \(version: not portal-banner\/1\)/],
-    ['banner.json', { fault: '500' }, /Máy chủ trả lỗi \(HTTP 500\)/],
-    ['banner.json', { fault: 'html' }, /HTML page/],
+    ['banner-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
+    ['banner-wrong.json', {}, /không phải nguồn tin hợp lệ\./],
+    ['links.json', {}, /không phải nguồn tin hợp lệ\./],
+    ['banner.json', { fault: '500' }, /Máy chủ trả lỗi\./],
+    ['banner.json', { fault: 'html' }, /không phải nguồn tin hợp lệ\./],
   ];
   for (const [file, params, message] of bad) {
     it(`explains ${file} ${params.fault ?? ''} and keeps the children`, async () => {
@@ -169,6 +175,7 @@ describe('<portal-banner>', () => {
       await until(() => !!$(el, '[part="error"]'), 8000, 'error');
       window.removeEventListener('error', onError);
       expect(errorText(el)).to.match(message);
+      expect(errorText(el), 'developer detail stays off screen').not.to.match(/\(|HTTP \d|version:|not an/);
       expect($(el, '[part="retry"]')).to.exist;
       expect($<HTMLSlotElement>(el, 'slot')!.assignedElements()[0].textContent).to.equal('Chào mừng');
       expect(errors).to.deep.equal([]);
@@ -178,7 +185,7 @@ describe('<portal-banner>', () => {
   it('without src, meta or children: a configuration error', async () => {
     const el = await fixture<PortalBanner>(html`<portal-banner></portal-banner>`);
     await until(() => !!$(el, '[part="error"]'), 3000, 'error');
-    expect(errorText(el)).to.match(/Cấu hình tiện ích chưa đúng \(src: missing\)/);
+    expect(errorText(el)).to.match(/Cấu hình tiện ích chưa đúng\./);
   });
 
   it('is accessible loading, empty, in error, moving and paused, in vi and en', async () => {

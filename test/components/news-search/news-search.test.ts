@@ -92,7 +92,8 @@ describe('<portal-news-search>', () => {
   });
 
   it('action: Enter goes to the results page with ?q= (portal-search is cancelable)', async () => {
-    const el = await fixture<PortalNewsSearch>(html`<portal-news-search action="/tim-kiem.html" .items=${[item('a', 'Hội nghị')]}></portal-news-search>`);
+    const el = await fixture<PortalNewsSearch>(html`<portal-news-search action="/tim-kiem.html" debounce="5000" .items=${[item('a', 'Hội nghị')]}></portal-news-search>`);
+    // A long pause: on a loaded machine slow typing must not settle a search before Enter.
     el.addEventListener('portal-search', (e) => e.preventDefault());
     const searched = nextEvent<{ query: string; href: string }>(el, 'portal-search');
     await type(el, 'hội nghị');
@@ -135,7 +136,7 @@ describe('<portal-news-search>', () => {
     const el = await fixture<PortalNewsSearch>(html`<portal-news-search value="hoi" src=${docUrl('news.json', { key: uniqueKey(), fault: '500' })}></portal-news-search>`);
     expect(shadow(el).querySelector('[part="skeleton"]')).to.exist;
     await until(() => !!shadow(el).querySelector('[part="error"]'), 8000, 'error');
-    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/Máy chủ trả lỗi \(HTTP 500\)/);
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/Máy chủ trả lỗi\./);
     expect(input(el)).to.exist;
   });
 

@@ -153,9 +153,9 @@ describe('<portal-video-list>', () => {
   });
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
-    ['version2.json', {}, /Phiên bản nguồn tin không được hỗ trợ \(version: https:\/\/jsonfeed.org\/version\/2\)/],
-    ['links.json', {}, /không phải nguồn tin hợp lệ \(version: missing\)/],
-    ['videos.json', { fault: '404' }, /Máy chủ trả lỗi \(HTTP 404\)/],
+    ['version2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
+    ['links.json', {}, /không phải nguồn tin hợp lệ\./],
+    ['videos.json', { fault: '404' }, /Máy chủ trả lỗi\./],
     ['videos.json', { fault: 'truncated' }, /Dữ liệu bị hỏng/],
   ];
   for (const [file, params, message] of bad) {
@@ -165,6 +165,7 @@ describe('<portal-video-list>', () => {
       );
       await settled(el);
       expect(errorText(el)).to.match(message);
+      expect(errorText(el), 'developer detail stays off screen').not.to.match(/\(|HTTP \d|version:|not an/);
       expect($(el, '[part="retry"]')).to.exist;
       expect($<HTMLSlotElement>(el, 'slot')!.assignedElements()[0].textContent).to.equal('Video');
       expect(errors).to.deep.equal([]);

@@ -49,7 +49,7 @@ describe('<portal-visit-counter>', () => {
     await shown(el);
     expect(value(el, 'total')).to.equal('2.595.954');
     expect(value(el, 'online')).to.equal('133');
-    expect(text(el)).to.match(/^Truy cập tổng 2\.595\.954 Đang truy cập 133$/);
+    expect(text(el)).to.match(/^Truy cập tổng 2\.595\.954 Truy cập hiện tại 133$/);
     await expect(el).to.be.accessible();
   });
 
@@ -97,17 +97,23 @@ describe('<portal-visit-counter>', () => {
     expect(await requestCount(`${keyOf(src)}:post`)).to.include({ count: 1 });
   });
 
-  const faults: [string, Record<string, string | number>, RegExp, string][] = [
-    ['500', { fault: '500' }, /Máy chủ trả lỗi \(HTTP 500\)/, 'http'],
-    ['malformed JSON', { fault: 'malformed' }, /Dữ liệu bị hỏng/, 'parse'],
-    ['counts that are not numbers', { fault: 'nan' }, /\$\.total: not a number/, 'format'],
+  // On screen: short plain Vietnamese; the developer detail only in the event and the console.
+  const faults: [string, Record<string, string | number>, RegExp, string, string][] = [
+    ['500', { fault: '500' }, /Máy chủ trả lỗi\./, 'http', 'HTTP 500'],
+    ['malformed JSON', { fault: 'malformed' }, /Dữ liệu bị hỏng, không đọc được\./, 'parse', ''],
+    ['counts that are not numbers', { fault: 'nan' }, /: Máy chủ không trả về số liệu truy cập\./, 'format', '$.total: not a number'],
   ];
-  for (const [name, params, message, code] of faults) {
+  for (const [name, params, message, code, detail] of faults) {
     it(`with nothing read yet, ${name} shows a localized error, a retry button and the fallback`, async () => {
       const el = await fixture<PortalVisitCounter>(html`<portal-visit-counter src=${visitsUrl(params)}><p>Thống kê truy cập</p></portal-visit-counter>`);
-      const event = nextEvent<{ error: { code: string } }>(el, 'portal-error');
+      const event = nextEvent<{ error: { code: string; detail?: string } }>(el, 'portal-error');
       await until(() => !!shadow(el).querySelector('[part="error"]'), 8000, 'error');
       expect((await event).detail.error.code).to.equal(code);
+      if (detail) {
+        expect((await event).detail.error.detail).to.include(detail);
+        expect(text(el)).not.to.include(detail);
+      }
+      expect(text(el)).not.to.match(/nguồn tin|\$\.|HTTP/);
       expect(text(el)).to.match(message);
       expect(text(el)).to.match(/^Không tải được số liệu truy cập/);
       expect(text(el)).not.to.match(/NaN|undefined/);
@@ -179,15 +185,24 @@ describe('<portal-visit-counter>', () => {
     expect(await reads()).to.equal(atRemoval, 'no request once removed');
   });
 
+  it('an endpoint that leaves out `updated`: the stale note has no empty time', async () => {
+    const el = await fixture<PortalVisitCounter>(
+      html`<portal-visit-counter .count=${{ total: 5, online: 1 }} src=${visitsUrl({ fault: '500' })}></portal-visit-counter>`,
+    );
+    await until(() => !!shadow(el).querySelector('[part="stale"]'), 8000, 'stale note');
+    expect(value(el, 'stale')).to.match(/^Số liệu chưa được cập nhật: Máy chủ trả lỗi\./);
+    expect(value(el, 'stale')).not.to.match(/lúc\s*,/);
+  });
+
   it('takes a count as a property without src', async () => {
     const el = await fixture<PortalVisitCounter>(html`<portal-visit-counter .count=${{ total: 1234567, online: 2 }}></portal-visit-counter>`);
-    expect(text(el)).to.equal('Truy cập tổng 1.234.567 Đang truy cập 2');
+    expect(text(el)).to.equal('Truy cập tổng 1.234.567 Truy cập hiện tại 2');
   });
 
   it('without src or meta shows the configuration error', async () => {
     const el = await fixture<PortalVisitCounter>(html`<portal-visit-counter></portal-visit-counter>`);
     await until(() => !!shadow(el).querySelector('[part="error"]'));
-    expect(text(el)).to.match(/Cấu hình tiện ích chưa đúng \(src: missing\)/);
+    expect(text(el)).to.match(/Cấu hình tiện ích chưa đúng\./);
   });
 });
 

@@ -1,0 +1,19 @@
+/**
+ * Form fields (input, select), styled once for the widgets that have them
+ * (search, archive, links). A module of its own: a widget without fields (the
+ * news list) does not carry these rules.
+ */
+import { css } from 'lit';
+
+export const fieldStyles = css`
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25em 0.375em;
+    min-block-size: 24px;
+  }
+`;
