@@ -55,6 +55,7 @@ export abstract class PortalDocumentElement<T> extends PortalElement implements 
 
   /** Fetches the document through the shared store; a widget may load its own way (the counter's POST). @internal */
   load(url: string, options: LoadOptions): Promise<Loaded> {
+    this.kind.prepare?.();
     return load(url, { maxBytes: this.kind.maxBytes, ...options });
   }
 

@@ -102,7 +102,7 @@ describe('parseNews properties', () => {
         .map(([head, text, tail]) => new Uint8Array([...enc.encode(head + text), ...tail])),
     );
 
-    it('gives a feed or one PortalError, never another exception, each within 2 s', async () => {
+    it('gives a feed or one PortalError, never another exception, each within 5 s', async () => {
       let slowest = 0;
       await fc.assert(
         fc.asyncProperty(bodies, types, async (bytes, type) => {
@@ -119,7 +119,7 @@ describe('parseNews properties', () => {
           }
           const ms = performance.now() - started;
           slowest = Math.max(slowest, ms);
-          expect(ms, 'time for one document').to.be.below(2000);
+          expect(ms, 'time for one document').to.be.below(5000); // a hang guard: 12-100 ms alone, 1 s seen under a loaded machine
           if (!(result instanceof PortalError)) expect((result as { items: unknown[] }).items).to.be.an('array');
         }),
         { numRuns: 250 },

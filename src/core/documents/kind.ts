@@ -13,4 +13,6 @@ export interface DocumentKind<T> {
   parse: (text: string, url: string, setting: string) => T | Promise<T>;
   /** Byte cap of its body (the feed store's default, 10 MB, when absent). */
   maxBytes?: number;
+  /** Starts loading the parser's own code while the document is fetched (it loads on demand). */
+  prepare?: () => void;
 }

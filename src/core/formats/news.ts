@@ -41,6 +41,12 @@ async function readNews(body: string, xml: boolean, base: string, map: FieldMap 
   return (await import('./json-news.js')).parseJsonNews(json, base, map, options.timeZone);
 }
 
+/**
+ * Starts loading the JSON readers, so that a widget fetching a feed has them by
+ * the time the body arrives (most feeds are JSON); parseNews awaits the same import.
+ */
+export const prepareJsonReader = (): void => void import('./json-news.js');
+
 /** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
 export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
 
