@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { minifyCss, minifyCssLiterals } from '../../scripts/minify-css-literals.js';
+import { minifyCss, minifyCssLiterals } from '../../build/minify-css-literals.js';
 
 test('drops comments and the white space around { } ; , > and after :', () => {
   assert.equal(
