@@ -29,7 +29,7 @@ export const lazyCore = [
   'formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'formats/xml-item.ts', 'formats/xml-repair.ts', 'formats/entities.ts',
   'formats/json-news.ts', 'formats/json-feed.ts', 'formats/fields.ts', 'formats/read-each.ts', 'formats/date-text.ts', 'formats/inert-html.ts', 'feed-store-redirects.ts',
   'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts',
-  'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts',
+  'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts', 'limits.ts', 'limits/bounds.ts', 'formats/news-read.ts',
   'i18n/news-filter.ts',
 ];
 
@@ -59,18 +59,18 @@ export const ownCore = [
 ];
 
 export const budgets = {
-  'news-list': { withLit: 14.5 },
+  // 14.2 (was 14): the hub's per-item sources and stale note, the filter line and "Xem tất cả"
+  // (their code loads on demand; what stays is the wiring). Issue 15 brings it back down.
+  'news-list': { withLit: 14.2 },
   article: { beyondShared: 10 },
   'news-archive': { beyondShared: 6.5 },
-  'news-search': { beyondShared: 4 },
+  // 4.2 (was 4): the filter shown in the box, for-list sync and relevance ranking (issue 14).
+  'news-search': { beyondShared: 4.2 },
   'link-directory': { beyondShared: 5 },
   banner: { beyondShared: 5 },
   'video-list': { beyondShared: 5 },
   'visit-counter': { beyondShared: 3 },
-  // 5.5 (was 5): every export of src/core counts here, and core now holds what the
-  // widgets and the CLI/hub share once (urls, locale, the news document kind, describeError,
-  // the wall-time maths that were the banner parser's); a widget bundles only what it uses.
-  // 6 (+0.5): the checks every news widget runs against hostile feeds (src/core/limits.ts).
-  core: { beyondLit: 6 },
+  // The bounds against hostile feeds and the readers load with the first feed (formats/news-read.ts).
+  core: { beyondLit: 5 },
   cdn: { total: 40 },
 };

@@ -3,9 +3,8 @@
  * or a CMS's own JSON read through a field map.
  */
 import { PortalError } from '../errors.js';
-import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
-import { cleanBody, readJson, refuseHtml, xmlStart } from './document.js';
+import { cleanBody, refuseHtml, xmlStart } from './document.js';
 import { isObject, type FieldMap } from './json-value.js';
 
 export { getPath } from './json-value.js';
@@ -26,26 +25,16 @@ export async function parseNews(text: string, base: string, map?: FieldMap, opti
   const body = cleanBody(text);
   refuseHtml(body);
   const xml = isXml(body);
-  const limited = await limitText(body, xml);
-  return boundFeed(await readNews(limited.text, xml, base, map, options), limited);
-}
-
-async function readNews(body: string, xml: boolean, base: string, map: FieldMap | undefined, options: ParseOptions): Promise<Feed> {
-  if (xml) {
-    const [{ parseXmlFeed }, { readXmlInSlices }] = await Promise.all([import('./xml-feed.js'), import('../limits/xml.js')]);
-    return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base, options.timeZone));
-  }
-  const json = readJson(body);
-  // The JSON readers load on demand too, as the XML ones do: in parallel with nothing,
-  // but a page that is given its items, or reads RSS, never downloads them.
-  return (await import('./json-news.js')).parseJsonNews(json, base, map, options.timeZone);
+  // The readers, with the bounds (../limits.ts), load on demand: a page that is given its
+  // items never downloads them, and a widget fetching a feed starts loading them at once.
+  return (await import('./news-read.js')).readNews(body, xml, base, map, options.timeZone);
 }
 
 /**
- * Starts loading the JSON readers, so that a widget fetching a feed has them by
- * the time the body arrives (most feeds are JSON); parseNews awaits the same import.
+ * Starts loading the readers, so that a widget fetching a feed has them by the
+ * time the body arrives (most feeds are JSON); parseNews awaits the same import.
  */
-export const prepareJsonReader = (): void => void import('./json-news.js');
+export const prepareJsonReader = (): void => void import('./news-read.js').then((m) => m.prepareJson());
 
 /** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
 export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);

@@ -1,0 +1,27 @@
+/**
+ * Reading a news document's text within the bounds (../limits.ts): loaded on
+ * demand by parseNews (./news.ts), so the bounds and the readers cost a widget
+ * nothing until it has a feed to read.
+ */
+import { boundFeed, limitText } from '../limits.js';
+import type { Feed } from '../model.js';
+import { readJson } from './document.js';
+import type { FieldMap } from './json-value.js';
+
+/** `body` (already cleaned, not HTML) as a feed: XML in slices, JSON through the JSON Feed or mapped reader. */
+export async function readNews(body: string, xml: boolean, base: string, map: FieldMap | undefined, timeZone?: string): Promise<Feed> {
+  const limited = await limitText(body, xml);
+  return boundFeed(await read(limited.text, xml, base, map, timeZone), limited);
+}
+
+async function read(body: string, xml: boolean, base: string, map: FieldMap | undefined, timeZone?: string): Promise<Feed> {
+  if (xml) {
+    const [{ parseXmlFeed }, { readXmlInSlices }] = await Promise.all([import('./xml-feed.js'), import('../limits/xml.js')]);
+    return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base, timeZone));
+  }
+  const json = readJson(body);
+  return (await import('./json-news.js')).parseJsonNews(json, base, map, timeZone);
+}
+
+/** Starts loading the JSON readers too (most feeds are JSON). */
+export const prepareJson = (): void => void import('./json-news.js');
