@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, matrixBrowsers, reflowProblems, setScheme, settle } from './browser-kit.mjs';
-import { FakeClock, start, type Running } from './server-helpers.js';
+import { spawnHub, tempDir, until, type HubProcess } from './hub-kit.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,12 +30,14 @@ const PAGES = [
   '/demo/en.html',
 ];
 
-let server: Running;
+let server: HubProcess;
 before(async () => {
   if (!existsSync('dist/cdn/portal-widgets.js')) assert.equal(spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status, 0);
-  server = await start(new FakeClock(Date.now()));
+  // The demo as `npm start` serves it: the hub with no config, its second agency included.
+  server = await spawnHub(undefined, { DATA_DIR: tempDir() });
+  await until(async () => (await fetch(`${server.url}/feeds/tin-tong-hop.json`)).ok, 20_000, 'the merged feed');
 });
-after(async () => server?.close());
+after(async () => server?.stop());
 
 /** axe on the whole page; evaluated (not a script tag), so the strict-CSP page allows it. */
 async function axe(page: Page): Promise<string[]> {

@@ -100,9 +100,9 @@ export function writeConfig(config: Record<string, unknown>, dir = tempDir()): s
   return file;
 }
 
-/** Starts `node hub/src/main.ts --config file` on a free port; resolves once it listens (or rejects with its stderr). */
-export function spawnHub(configFile: string, env: Record<string, string> = {}, command: string[] = ['--import', 'tsx', 'hub/src/main.ts']): Promise<HubProcess> {
-  const child = spawn(process.execPath, [...command, '--config', configFile], {
+/** Starts `node hub/src/main.ts --config file` (no file: the demo) on a free port; resolves once it listens (or rejects with its stderr). */
+export function spawnHub(configFile: string | undefined, env: Record<string, string> = {}, command: string[] = ['--import', 'tsx', 'hub/src/main.ts']): Promise<HubProcess> {
+  const child = spawn(process.execPath, [...command, ...(configFile ? ['--config', configFile] : [])], {
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
