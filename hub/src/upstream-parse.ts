@@ -5,10 +5,11 @@
  * the same code the widgets run, with @xmldom/xmldom as the XML parser in
  * Node (core refuses DTD entities before any parser sees them).
  */
-import { decodeBody, parseBanner, parseLinks, parseNews, type Banner, type Feed, type FieldMap, type LinkDirectory } from 'portal-widgets/core';
-import { useNodeXmlParser } from 'portal-widgets/node-dom';
+import { decodeBody, parseBanner, parseLinks, parseNews, setXmlParser, type Banner, type Feed, type FieldMap, type LinkDirectory } from 'portal-widgets/core';
+import { nodeXmlParser } from 'portal-widgets/node-dom';
 
-useNodeXmlParser();
+// Given to core's own reader: the node-dom entry is a bundle of its own, with its own copy of core.
+setXmlParser(nodeXmlParser);
 
 /** A news document (JSON Feed, RSS, Atom, or a CMS's JSON through `map`) → the widgets' model. */
 export function parseUpstream(bytes: Uint8Array, contentType: string | undefined, url: string, map?: FieldMap): Promise<Feed> {

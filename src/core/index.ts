@@ -7,6 +7,7 @@
 export { PortalError, toPortalError, describeError, type PortalErrorCode } from './errors.js';
 export { newsDocument, linksDocument, bannerDocument, counterDocument, type DocumentKind } from './documents/index.js';
 export { parseNews, parseFieldMap, getPath, type FieldMap } from './formats/news.js';
+export { setXmlParser, type XmlParser } from './formats/xml.js';
 export { parseDate } from './formats/fields.js';
 export { decodeBody, detectCharset, type Charset } from './formats/charset.js';
 export { warningText, type ParseWarning } from './formats/warnings.js';
