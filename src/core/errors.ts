@@ -39,7 +39,9 @@ export class PortalError extends Error {
 export function toPortalError(e: unknown, url?: string): PortalError {
   if (e instanceof PortalError) return e;
   if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
-  const blocked = url && e instanceof TypeError && navigator.onLine && new URL(url, location.href).origin !== location.origin;
+  // Only a page can tell (Node has no location): there a failed fetch stays `offline`.
+  const page = typeof location !== 'undefined' && typeof navigator !== 'undefined';
+  const blocked = page && url && e instanceof TypeError && navigator.onLine && new URL(url, location.href).origin !== location.origin;
   return new PortalError(blocked ? 'blocked' : 'offline', e instanceof Error ? e.message : String(e));
 }
 

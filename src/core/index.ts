@@ -1,8 +1,9 @@
 /**
  * `portal-widgets/core`: the document readers the widgets use, for Node (the
  * hub, a CMS's build step) as much as for the browser. Nothing here renders.
- * RSS and Atom need a `DOMParser`: in Node, call `installDomParser()` from
- * `portal-widgets/node-dom` first.
+ * RSS and Atom need a `DOMParser`: in Node, give core's reader one first,
+ * `setXmlParser(nodeXmlParser)` with `nodeXmlParser` from `portal-widgets/node-dom`
+ * (that entry is a bundle of its own: its `useNodeXmlParser()` sets its own copy).
  */
 export { PortalError, toPortalError, describeError, type PortalErrorCode } from './errors.js';
 export { newsDocument, linksDocument, bannerDocument, counterDocument, type DocumentKind } from './documents/index.js';
