@@ -2,20 +2,20 @@
  * What `<portal-article>` derives from the model: the "Các tin khác" order and
  * how an attachment is described ("PDF, 1,2 MB"). Pure, so it is unit-tested.
  */
+import { newestFirst } from './dates.js';
 import { formatNumber, type Lang } from './locale.js';
 import type { Attachment, NewsItem } from './model.js';
 
 /**
  * "Các tin khác" under `current`: items sharing one of its tags first, then the
- * newest, without `current` itself; at most `limit`.
+ * newest (undated ones last, in feed order), without `current` itself; at most `limit`.
  */
 export function relatedItems(items: readonly NewsItem[], current: NewsItem, limit: number): NewsItem[] {
   const tags = new Set(current.tags);
   const rank = (i: NewsItem) => (i.tags.some((t) => tags.has(t)) ? 1 : 0);
-  const time = (i: NewsItem) => i.published?.getTime() ?? 0;
   return items
     .filter((i) => i.id !== current.id)
-    .sort((a, b) => rank(b) - rank(a) || time(b) - time(a))
+    .sort((a, b) => rank(b) - rank(a) || newestFirst(a, b))
     .slice(0, Math.max(0, limit));
 }
 

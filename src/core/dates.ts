@@ -55,3 +55,14 @@ function offsetOf(t: number, timeZone: string): number {
   const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }
+
+/**
+ * Sort order of items by date, newest first; items without a date after the
+ * dated ones. Equal (and undated) items compare 0, so a stable sort keeps
+ * their feed order.
+ */
+export function newestFirst(a: { published?: Date }, b: { published?: Date }): number {
+  const ta = a.published?.getTime() ?? -Infinity;
+  const tb = b.published?.getTime() ?? -Infinity;
+  return ta === tb ? 0 : tb > ta ? 1 : -1;
+}

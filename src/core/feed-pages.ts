@@ -5,7 +5,7 @@
  * complete. The pages loaded so far are kept per feed, so widgets and later
  * calls continue where the last one stopped.
  */
-import { newsDocument } from './documents/news.js';
+import { newsDocument, newsSetting } from './documents/news.js';
 import { load, parseOnce } from './feed-store.js';
 import type { Feed, NewsItem } from './model.js';
 
@@ -19,6 +19,8 @@ export interface Pages {
 export interface PagesOptions {
   /** The widget's `map` attribute (a CMS's JSON), as given to the parser. */
   map?: string;
+  /** The widget's `time-zone`: dates without an offset are wall time there. */
+  timeZone?: string;
   timeout?: number;
   signal?: AbortSignal;
   /** Stop after this many further pages in one call (default 50). */
@@ -47,8 +49,8 @@ export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[])
     for (let n = 0; n < (options.maxPages ?? 50) && s.pages.nextUrl && !enough(s.pages.items); n++) {
       const url = s.pages.nextUrl;
       const page = await load(url, { timeout: options.timeout, signal: options.signal });
-      const map = options.map ?? '';
-      const parsed = await parseOnce(page, newsDocument.key(map), (text, base) => newsDocument.parse(text, base, map));
+      const setting = newsSetting(options.map, options.timeZone);
+      const parsed = await parseOnce(page, newsDocument.key(setting), (text, base) => newsDocument.parse(text, base, setting));
       const fresh = parsed.items.filter((i) => !seen.has(i.id));
       fresh.forEach((i) => seen.add(i.id));
       s.pages = {

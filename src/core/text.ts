@@ -5,6 +5,7 @@
  * the one being typed ("hội ngh"), may also match the start of a word. The
  * index is built once per feed (see {@link SearchIndex}).
  */
+import { newestFirst } from './dates.js';
 import { htmlToText } from './formats/html-text.js';
 import type { NewsItem } from './model.js';
 
@@ -139,8 +140,7 @@ export class SearchIndex {
     });
     this.folded = [...foldedMap.keys()].sort();
     this.foldedIds = this.folded.map((w) => foldedMap.get(w)!);
-    const time = (i: number) => items[i].published?.getTime() ?? -Infinity;
-    this.byRecency = items.map((_, i) => i).sort((a, b) => time(b) - time(a) || a - b);
+    this.byRecency = items.map((_, i) => i).sort((a, b) => newestFirst(items[a], items[b]) || a - b);
     this.recency = new Float64Array(items.length);
     this.byRecency.forEach((item, rank) => (this.recency[item] = rank));
   }

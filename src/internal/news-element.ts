@@ -4,7 +4,7 @@
  * also follow the feed's further pages through ./news-pages.ts.
  */
 import type { PropertyDeclarations } from 'lit';
-import { newsDocument } from '../core/documents/news.js';
+import { newsDocument, newsSetting } from '../core/documents/news.js';
 import type { Feed, NewsItem } from '../core/model.js';
 import { PortalDocumentElement } from './document-element.js';
 
@@ -45,7 +45,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   }
 
   protected override setting(): string {
-    return this.map ?? '';
+    return newsSetting(this.map, this.timeZone);
   }
 
   /** False while the widget needs no feed of its own (a search that only filters a list). */

@@ -7,9 +7,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Feed, NewsItem } from '../core/model.js';
 
-/** The widget: its `map` and `timeout` apply to every page. */
+/** The widget: its `map`, `time-zone` and `timeout` apply to every page. */
 interface Host extends ReactiveControllerHost {
   map?: string;
+  timeZone: string;
   timeout: number;
 }
 
@@ -40,7 +41,7 @@ export class NewsPages {
     if (!feed) return;
     this.paging ??= await import('../core/feed-pages.js');
     try {
-      await this.paging.loadPages(feed, enough, this.host); // the widget's map and timeout are the pages' options
+      await this.paging.loadPages(feed, enough, this.host); // the widget's map, time zone and timeout are the pages' options
     } finally {
       this.host.requestUpdate();
     }

@@ -27,7 +27,7 @@ export abstract class PortalElement extends LitElement {
    */
   declare lang: string;
 
-  /** IANA time zone in which days are counted and shown. */
+  /** IANA time zone in which days are counted and shown, and in which a feed's dates written without an offset are read. */
   timeZone = DEFAULT_TIME_ZONE;
 
   /** Bumped to re-resolve the language when an ancestor's changes. */

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { dayKey, formatDate } from '../../src/core/dates.js';
+import { dayKey, formatDate, newestFirst } from '../../src/core/dates.js';
+import { relatedItems } from '../../src/core/article.js';
 import { formatNumber } from '../../src/core/locale.js';
 import { foldVietnamese, SearchIndex } from '../../src/core/text.js';
 import type { NewsItem } from '../../src/core/model.js';
@@ -15,6 +16,17 @@ describe('dates', () => {
   it('shows dd/MM/yyyy in vi and the locale form in en', () => {
     expect(formatDate(late, 'vi')).to.equal('19/04/2024');
     expect(formatDate(late, 'en')).to.equal('Apr 19, 2024');
+  });
+  it('sorts newest first with undated items after the dated ones, in feed order, wherever a list sorts', () => {
+    const item = (id: string, date?: string): NewsItem => ({ id, title: id, tags: [], attachments: [], published: date ? new Date(date) : undefined }) as unknown as NewsItem;
+    const items = [item('u1'), item('old', '1969-07-20T00:00:00Z'), item('u2'), item('new', '2024-04-19T08:00:00Z'), item('u3'), item('mid', '2020-01-10T00:00:00Z')];
+    const order = ['new', 'mid', 'old', 'u1', 'u2', 'u3'];
+    expect([...items].sort(newestFirst).map((i) => i.id)).to.deep.equal(order);
+    // "Các tin khác" under an article (no shared tags: by date alone).
+    expect(relatedItems(items, item('x'), 10).map((i) => i.id)).to.deep.equal(order);
+    // Search ranks equal matches newest first: every title holds its id, so query each.
+    const index = new SearchIndex(items.map((i) => ({ ...i, title: `tin ${i.id}` })));
+    expect(index.search('tin').map((i) => i.id)).to.deep.equal(order);
   });
   it('falls back to the default zone for an unknown one rather than throwing', () => {
     expect(dayKey(late, 'Mars/Olympus')).to.equal('2024-04-19');

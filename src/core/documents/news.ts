@@ -3,10 +3,21 @@ import { parseFieldMap, parseNews, prepareJsonReader } from '../formats/news.js'
 import type { Feed } from '../model.js';
 import type { DocumentKind } from './kind.js';
 
+/**
+ * The news kind's setting, what changes a parse: the widget's `time-zone` (dates
+ * written without an offset are wall time there) and its `map`. A zone name holds
+ * no space, so the first space parts them.
+ */
+export const newsSetting = (map = '', timeZone = '') => `${timeZone} ${map}`;
+
 export const newsDocument: DocumentKind<Feed> = {
   meta: 'portal-widgets:src',
-  key: (map) => `news ${map}`,
-  parse: (text, url, map) => parseNews(text, url, map ? parseFieldMap(map) : undefined),
+  key: (setting) => `news ${setting}`,
+  parse: (text, url, setting) => {
+    const space = setting.indexOf(' ');
+    const map = setting.slice(space + 1);
+    return parseNews(text, url, map ? parseFieldMap(map) : undefined, { timeZone: setting.slice(0, Math.max(space, 0)) || undefined });
+  },
   prepare: prepareJsonReader,
 };
 

@@ -34,6 +34,23 @@ describe('<portal-news-list>', () => {
     expect(shadow(el).querySelector('a')!.getAttribute('href')).to.equal(new URL('/bai-viet/tin-100.html', location.href).href);
   });
 
+  it('reads a date written without an offset as wall time in its own time-zone, and sorts nothing out of feed order', async () => {
+    // 08:00 and 08:30 on 19 April with no offset: read in Asia/Ho_Chi_Minh they would be the 18th in New York.
+    const dates = async (zone: string) => {
+      const el = await fixture<PortalNewsList>(html`<portal-news-list src=${docUrl('real-world/dates.rss.xml', { key: uniqueKey() })} show-date limit="20" time-zone=${zone}></portal-news-list>`);
+      await loaded(el);
+      const shown = (title: string) => [...shadow(el).querySelectorAll('li')].find((li) => li.querySelector('[part~="title"]')!.textContent!.trim() === title)?.querySelector('time')?.getAttribute('datetime');
+      return { titles: titles(el), noOffset: shown('iso no offset'), vn: shown('vn dd/MM/yyyy HH:mm'), undated: shown('unreadable') };
+    };
+    for (const zone of ['America/New_York', 'Asia/Ho_Chi_Minh', 'Asia/Tokyo']) {
+      const read = await dates(zone);
+      expect(read.noOffset, zone).to.equal('2024-04-19');
+      expect(read.vn, zone).to.equal('2024-04-19');
+      expect(read.undated, zone).to.equal(undefined);
+      expect(read.titles.slice(-2), zone).to.deep.equal(['unreadable', 'none']);
+    }
+  });
+
   it('reads RSS and Atom too', async () => {
     for (const file of ['news.rss.xml', 'news.atom.xml']) {
       const el = await fixture<PortalNewsList>(html`<portal-news-list src=${docUrl(file, { key: uniqueKey() })}></portal-news-list>`);
