@@ -31,12 +31,14 @@ export const lazyCore = [
   'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts',
   'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts', 'limits.ts', 'limits/bounds.ts', 'formats/news-read.ts',
   'i18n/news-filter.ts',
+  'i18n/en.ts', 'i18n/errors.ts', // English and the error texts: loaded on the first English render, the first error
 ];
 
 // src/core modules that only one widget uses (its document format, its
 // messages): counted in that widget's "beyond Lit" budget, not in the core one.
 export const ownCore = [
   'documents/index.ts', // every kind, for readers of all (the CLI, the hub): no widget imports it
+  'i18n/messages.ts', // every shared message at once, for the CLI and the hub: no widget imports it
   'article.ts',
   'i18n/article.ts',
   'calendar.ts',
