@@ -32,6 +32,7 @@ export const lazyCore = [
   'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts', 'limits.ts', 'limits/bounds.ts', 'formats/news-read.ts',
   'i18n/news-filter.ts',
   'i18n/en.ts', 'i18n/errors.ts', // English and the error texts: loaded on the first English render, the first error
+  'clock.ts', // times of day, wall-clock instants: the readers' dates (and the banner, the counter, statically)
 ];
 
 // src/core modules that only one widget uses (its document format, its
