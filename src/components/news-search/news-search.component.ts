@@ -148,10 +148,10 @@ export class PortalNewsSearch extends PortalNewsElement {
     return super.getUpdateComplete();
   }
 
-  /** Results for the current query, best first (all of them, before the limit); none until the search module is there. */
+  /** Results for the current query, best first (all of them, before the limit). */
   get results(): NewsItem[] {
     const items = this.doc.value?.items;
-    if (!items || !this.query || !this.text) return [];
+    if (!items || !this.query || !this.text) return []; // none until the search module is there (updateComplete waits for it)
     const f = this.found;
     if (f?.items !== items || f.query !== this.query) this.found = { items, query: this.query, results: this.text.searchIndex(items).search(this.query) };
     return this.found!.results;
