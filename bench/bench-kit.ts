@@ -12,6 +12,8 @@ export interface Figure {
   /** The name of the baseline this figure is compared with, if any. */
   baseline?: string;
   goal?: string;
+  /** What the figure counts when it is not milliseconds (nodes, KB). */
+  unit?: string;
 }
 
 const figures: Figure[] = [];
@@ -35,6 +37,11 @@ export async function measure(
   const figure = { name, median: quantile(times, 0.5), p95: quantile(times, 0.95), runs, baseline, goal };
   figures.push(figure);
   return figure;
+}
+
+/** Records a figure that is a count or a size, not a timing (`unit`: nodes, KB). */
+export function record(name: string, value: number, unit: string, baseline?: string, goal?: string): void {
+  figures.push({ name, median: value, p95: value, runs: 1, unit, baseline, goal });
 }
 
 /** Sends the figures to the test server, which writes them for scripts/bench.mjs. */

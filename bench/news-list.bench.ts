@@ -3,12 +3,14 @@
  * <portal-news-list> beside hand-written DOM code for the same list, measured
  * in the same run (this machine is noisy: the ratio is what counts).
  */
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { CSSResult } from 'lit';
 import { PortalNewsList } from '../src/components/news-list/news-list.js';
 import { dayKey, formatDate } from '../src/core/dates.js';
+import { resetStore } from '../src/core/feed-store.js';
 import { parseNews } from '../src/core/formats/news.js';
 import type { NewsItem } from '../src/core/model.js';
-import { measure, report, syntheticFeed } from './bench-kit.js';
+import { measure, record, report, syntheticFeed } from './bench-kit.js';
 
 /** The same list, written by hand: one shadow root with the widget's own styles, ul > li > a + time + p. */
 function handWritten(items: NewsItem[]): HTMLElement {
@@ -49,6 +51,65 @@ async function widget(items: NewsItem[]): Promise<HTMLElement> {
   void el.offsetHeight;
   return el;
 }
+
+/** The nodes beyond elements a rendered list holds: comments (Lit's part markers) and white-space-only text nodes. */
+function census(host: Element): { comments: number; blankText: number; elements: number } {
+  const counts = { comments: 0, blankText: 0, elements: 0 };
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.COMMENT_NODE) counts.comments++;
+      else if (child.nodeType === Node.TEXT_NODE && !child.textContent!.trim()) counts.blankText++;
+      else if (child.nodeType === Node.ELEMENT_NODE) counts.elements++;
+      walk(child);
+    }
+  };
+  walk(host.shadowRoot!);
+  return counts;
+}
+
+/** Bytes in use after a garbage collection (V8 and Blink's heap, over CDP); false outside Chromium. */
+const heapNow = () => executeServerCommand<number | false, { action: string }>('heap', { action: 'measure' });
+
+it('news list: nodes and heap at 200 items', async function () {
+  this.timeout(120_000);
+  const text = syntheticFeed(200);
+  const feed = await parseNews(text, location.href);
+  for (const [name, host] of [
+    ['hand-written DOM', handWritten(feed.items)],
+    ['<portal-news-list>', await widget(feed.items)],
+  ] as const) {
+    const c = census(host);
+    record(`${name}, 200 items: elements`, c.elements, 'nodes');
+    record(`${name}, 200 items: comments (markers)`, c.comments, 'nodes');
+    record(`${name}, 200 items: white-space text`, c.blankText, 'nodes');
+    host.remove();
+  }
+  // Heap retained with the feed read from a URL, as a page does: the widget through its store, the baseline by fetch + JSON.parse.
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/feed+json' }));
+  const before = await heapNow();
+  if (before === false) return report('news-list heap');
+  const hand = handWritten((await parseNews(await (await fetch(url)).text(), url)).items);
+  const handHeap = (await heapNow()) as number;
+  hand.remove();
+  const clean = (await heapNow()) as number;
+  const el = document.createElement('portal-news-list') as PortalNewsList;
+  el.src = url;
+  el.limit = 200;
+  el.showDate = true;
+  el.showSummary = true;
+  const loaded = new Promise((resolve) => el.addEventListener('portal-load', resolve, { once: true }));
+  document.body.append(el);
+  await loaded;
+  await el.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the work scheduled after the first render
+  const widgetHeap = (await heapNow()) as number;
+  record('hand-written DOM, 200 items from a URL: heap retained', (handHeap - before) / 1024, 'KB');
+  record('<portal-news-list>, 200 items from a URL: heap retained', (widgetHeap - clean) / 1024, 'KB', 'hand-written DOM, 200 items from a URL: heap retained');
+  el.remove();
+  resetStore();
+  URL.revokeObjectURL(url);
+  await report('news-list nodes and heap');
+});
 
 it('news list: parse and render', async function () {
   this.timeout(300_000);

@@ -27,6 +27,7 @@ for (const { suite, figures } of suites) {
   for (const f of figures) {
     const base = f.baseline && byName.get(f.baseline);
     const ratio = base ? `${(f.median / base.median).toFixed(2)}×` : '';
-    console.log(`  ${f.name.padEnd(w)}  ${f.median.toFixed(2).padStart(9)}  ${f.p95.toFixed(2).padStart(8)}  ${ratio.padStart(6)}  ${f.goal ?? ''}`);
+    const p95 = f.unit ? f.unit : f.p95.toFixed(2); // a count or a size: one value, its unit in the p95 column
+    console.log(`  ${f.name.padEnd(w)}  ${f.median.toFixed(2).padStart(9)}  ${p95.padStart(8)}  ${ratio.padStart(6)}  ${f.goal ?? ''}`);
   }
 }

@@ -16,8 +16,13 @@ import { cssLiteralsEsbuildPlugin } from '../build/minify-css-literals.js';
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(2);
 
-/** Bundles `entry`; returns gzip bytes of what loads at once and of each lazy chunk. */
-async function measure(entry, { external = [], contents, shared = false } = {}) {
+/**
+ * Bundles `entry`; returns gzip bytes of what loads at once and of each lazy
+ * chunk, and (`reads`: the source files a first read imports) what a page
+ * downloads in all: the entry, then each chunk it loads, gzipped one by one as
+ * they are requested.
+ */
+async function measure(entry, { external = [], contents, shared = false, reads = [] } = {}) {
   const result = await build({
     ...(contents ? { stdin: { contents, resolveDir: process.cwd(), loader: 'ts' } } : { entryPoints: [entry] }),
     bundle: true,
@@ -57,7 +62,16 @@ async function measure(entry, { external = [], contents, shared = false } = {}) 
       const name = top ? path.basename(top[0]).replace(/\.(ts|js|mjs)$/, '').replace(/^purify\.es$/, 'dompurify') : o;
       return { name, gz: gz(files.get(o)) };
     });
-  return { gz: gz(eagerBytes), lazy };
+  // A page's total: the entry and the lazy chunks that hold `reads` (source files), with their static imports.
+  const read = new Set();
+  const visitRead = (o) => {
+    if (eager.has(o) || read.has(o)) return;
+    read.add(o);
+    for (const i of outputs[o].imports) if (i.kind === 'import-statement' && outputs[i.path]) visitRead(i.path);
+  };
+  for (const o of Object.keys(outputs)) if (reads.some((r) => outputs[o].inputs[r])) visitRead(o);
+  const readGz = [...read].reduce((sum, o) => sum + gz(files.get(o)), 0);
+  return { gz: gz(eagerBytes), lazy, withReads: gz(eagerBytes) + readGz, readChunks: read.size };
 }
 
 /**
@@ -103,6 +117,12 @@ for (const [name, file] of Object.entries(entries)) {
   }
   for (const chunk of withLit.lazy) row(name, `lazy: ${chunk.name}`, chunk.gz);
 }
+
+// What a page with only <portal-news-list> downloads for a plain JSON Feed: the entry and the
+// chunks the read loads (the reader, the JSON Feed parser); not the XML readers, the bounds of
+// a huge feed, the search, the paging, the error texts or English, which a plain read never asks for.
+const page = await measure(entries['news-list'], { reads: ['src/core/formats/news-read.ts', 'src/core/formats/json-news.ts'] });
+row('news-list page, JSON Feed', `entry + the ${page.readChunks} chunks it loads`, page.withReads, budgets['news-list'].page);
 
 // Core: all of src/core that loads at once (the XML readers and the sanitizer
 // are dynamic imports, listed as lazy chunks).

@@ -5,7 +5,16 @@
  * only {@link countByDay} looks at instants, counting them in the widget's time
  * zone — so the reader's own zone never shifts a day.
  */
-import { addDays, addMonths, addYears, eachDayOfInterval, endOfMonth, endOfWeek, isExists, startOfMonth, startOfWeek } from 'date-fns';
+// One file per function: the barrel would make a bundler parse all of date-fns (329 files).
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { eachDayOfInterval } from 'date-fns/eachDayOfInterval';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfWeek } from 'date-fns/endOfWeek';
+import { isExists } from 'date-fns/isExists';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
 import { dayKey } from './dates.js';
 import type { NewsItem } from './model.js';
 

@@ -10,7 +10,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Intl formatters are costly to create: one per use and zone, made once (`key` names the use). */
-function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   key += options.timeZone;
   let f = formatters.get(key);
   if (!f) {
@@ -34,26 +34,6 @@ export function dayKey(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
 /** A date for reading: `19/04/2024` in vi, `Apr 19, 2024` in en. */
 export function formatDate(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
   return formatter(lang, localeOf(lang), lang === 'vi' ? { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' } : { timeZone, dateStyle: 'medium' }).format(date);
-}
-
-/** `10:32`: the time of day of `date` in `timeZone`. */
-export function formatTime(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
-  return formatter(`${lang} time`, localeOf(lang), { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
-}
-
-/** The instant at which the clocks of `timeZone` show `wall` (given as if it were UTC). */
-export function zonedTime(wall: number, timeZone: string): Date {
-  let t = wall;
-  // Twice: the second pass settles a wall time on the far side of a daylight-saving change.
-  for (let i = 0; i < 2; i++) t = wall - offsetOf(t, timeZone);
-  return new Date(t);
-}
-
-/** How far `timeZone`'s clocks are ahead of UTC at `t`, in milliseconds. */
-function offsetOf(t: number, timeZone: string): number {
-  const f = formatter('offset', 'en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-  const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000;
 }
 
 /**

@@ -1,10 +1,8 @@
 /**
  * Every failure a widget can show has a code; the message shown to the reader is
- * looked up from the code in the i18n tables, and `detail` names what was wrong
+ * looked up from the code in i18n/errors.ts, and `detail` names what was wrong
  * (an HTTP status, a field path) for the console and the error text.
  */
-import { messages } from './i18n/index.js';
-import type { Lang } from './locale.js';
 
 export type PortalErrorCode =
   | 'http' // the server answered 4xx/5xx
@@ -43,9 +41,4 @@ export function toPortalError(e: unknown, url?: string): PortalError {
   const page = typeof location !== 'undefined' && typeof navigator !== 'undefined';
   const blocked = page && url && e instanceof TypeError && navigator.onLine && new URL(url, location.href).origin !== location.origin;
   return new PortalError(blocked ? 'blocked' : 'offline', e instanceof Error ? e.message : String(e));
-}
-
-/** An error in words, as the widgets and the CLI show it: `Máy chủ trả lỗi (HTTP 500)`. */
-export function describeError(error: PortalError, lang: Lang): string {
-  return `${messages(lang).errors[error.code]}${error.detail ? ` (${error.detail})` : ''}`;
 }

@@ -4,7 +4,8 @@
  * the note a list shows for each source that is stale. Loaded only for a feed
  * that has them: a page without a hub never downloads this.
  */
-import { formatDate, formatTime } from './dates.js';
+import { formatTime } from './clock.js';
+import { formatDate } from './dates.js';
 import { isObject } from './formats/fields.js';
 import { localize, type Lang } from './i18n/index.js';
 import { feedSourcesMessages } from './i18n/feed-sources.js';

@@ -3,6 +3,11 @@
  * same URL shares one request and one parsed copy; the last good copy of each
  * URL is kept on the device (Cache API, bounded) so the next visit renders at
  * once while the document revalidates (stale-while-revalidate).
+ *
+ * One copy of a document stays in memory, the parsed one: once the page is idle
+ * after the parse (the widgets that asked together have rendered), the text is
+ * dropped and only its fingerprint kept, to tell a re-read of the same document.
+ * A widget that comes later revalidates (a 304 is cheap) and shares the parse.
  */
 import { PortalError, toPortalError } from './errors.js';
 import { decodeBody } from './formats/charset.js';
@@ -45,8 +50,23 @@ const SAVED_MAX_CHARS = 2_000_000;
 const CACHE_NAME = 'portal-widgets-v1';
 
 const inflight = new Map<string, Flight>();
+/** This page's copy of each URL, until parsed: widgets that ask meanwhile get it without a request. */
 const fetched = new Map<string, Loaded>();
-const parsed = new Map<string, { text: string; value: unknown }>();
+/** Each parse (`key url`): its value, and the text it was read from, or once that is dropped its fingerprint. */
+const parsed = new Map<string, { value: unknown; text: string }>();
+
+/**
+ * Work the first render does not need (saving the copy, dropping the text): when
+ * the page is next idle, 50 ms later at the latest; in Node, on the next turn.
+ */
+const whenIdle = (task: () => void): unknown => globalThis.requestIdleCallback?.(task, { timeout: 50 }) ?? setTimeout(task);
+
+/** Length and FNV-1a hash (NUL first, which no document text starts with): tells a re-read of the same text without keeping it. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `\0${text.length} ${h}`;
+}
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -79,9 +99,8 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
     }
     if (res.ok) {
       const text = decodeBody(await readBody(res, maxBytes, signal, timeout), res.headers.get('content-type'));
-      const loaded = { text, url: res.url || url };
-      void save(url, loaded.text);
-      return loaded;
+      whenIdle(() => void save(url, text));
+      return { text, url: res.url || url };
     }
     void res.body?.cancel().catch(() => {});
     const error = new PortalError('http', `HTTP ${res.status}`, res.status);
@@ -155,9 +174,17 @@ export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
 export function parseOnce<T>(loaded: Loaded, key: string, parse: (text: string, url: string) => T): T {
   const id = `${key} ${loaded.url}`;
   const hit = parsed.get(id);
-  if (hit && hit.text === loaded.text) return hit.value as T;
+  if (hit && (hit.text === loaded.text || hit.text === fingerprint(loaded.text))) return hit.value as T;
   const value = parse(loaded.text, loaded.url);
-  parsed.set(id, { text: loaded.text, value });
+  const entry = { text: loaded.text, value };
+  parsed.set(id, entry);
+  // Once parsed and rendered: the text goes, from here and from this page's copy.
+  const forget = () =>
+    whenIdle(() => {
+      entry.text = fingerprint(entry.text);
+      for (const [url, copy] of fetched) if (copy === loaded) fetched.delete(url);
+    });
+  Promise.resolve(value).then(forget, forget);
   return value;
 }
 

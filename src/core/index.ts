@@ -5,7 +5,8 @@
  * `setXmlParser(nodeXmlParser)` with `nodeXmlParser` from `portal-widgets/node-dom`
  * (that entry is a bundle of its own: its `useNodeXmlParser()` sets its own copy).
  */
-export { PortalError, toPortalError, describeError, type PortalErrorCode } from './errors.js';
+export { PortalError, toPortalError, type PortalErrorCode } from './errors.js';
+export { describeError } from './i18n/messages.js';
 export { newsDocument, linksDocument, bannerDocument, counterDocument, type DocumentKind } from './documents/index.js';
 export { parseNews, parseFieldMap, getPath, type FieldMap } from './formats/news.js';
 export { setXmlParser, type XmlParser } from './formats/xml.js';

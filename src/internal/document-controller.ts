@@ -13,6 +13,7 @@ import type { ReactiveController } from 'lit';
 import { PortalError, toPortalError } from '../core/errors.js';
 import { lastGood, parseOnce, type Loaded, type LoadOptions } from '../core/feed-store.js';
 import { warningText, type ParseWarning } from '../core/formats/warnings.js';
+import { loadErrorTexts } from './messages.js';
 import type { PortalElement } from './portal-element.js';
 
 /** What the controller asks its widget (./document-element.ts answers it). */
@@ -86,6 +87,7 @@ export class DocumentController<T> implements ReactiveController {
       this.error = toPortalError(e);
       console.warn('[portal-widgets]', src, this.error.message); // the developer detail, kept off the reader's screen
       host.emit('portal-error', { error: this.error });
+      await loadErrorTexts(); // the error box shows with its reason, not without it and then again with it
     } finally {
       if (!signal.aborted && args === this.args) {
         this.pending = false;

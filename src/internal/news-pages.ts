@@ -6,6 +6,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Feed, NewsItem } from '../core/model.js';
+import { loadErrorTexts } from './messages.js';
 
 /** The widget: its `map`, `time-zone` and `timeout` apply to every page. */
 interface Host extends ReactiveControllerHost {
@@ -42,6 +43,9 @@ export class NewsPages {
     this.paging ??= await import('../core/feed-pages.js');
     try {
       await this.paging.loadPages(feed, enough, this.host); // the widget's map, time zone and timeout are the pages' options
+    } catch (e) {
+      await loadErrorTexts(); // the widget's error box shows with its reason
+      throw e;
     } finally {
       this.host.requestUpdate();
     }

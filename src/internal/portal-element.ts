@@ -6,8 +6,9 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIME_ZONE } from '../core/dates.js';
 import type { PortalError } from '../core/errors.js';
-import { messages, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
+import { resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
 import type { PortalEventDetails, PortalEventName } from './events.js';
+import { errorText, loadingMessages, sharedMessages } from './messages.js';
 
 /** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
 const live = new Set<PortalElement>();
@@ -48,7 +49,19 @@ export abstract class PortalElement extends LitElement {
 
   /** The message table of {@link language}. @internal */
   get msg(): Messages {
-    return messages(this.language);
+    return sharedMessages(this.language, this.rerender);
+  }
+
+  private rerender = (): void => this.requestUpdate();
+
+  /** Also waits for a message table the render asked for (English, the error texts), and the render that follows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (loadingMessages.size) {
+      await Promise.all(loadingMessages);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   override connectedCallback(): void {
@@ -84,7 +97,7 @@ export abstract class PortalElement extends LitElement {
 
   /** An error in the reader's words, without the developer detail (the console and the event have it). */
   protected errorText(error: PortalError): string {
-    return this.msg.errors[error.code];
+    return errorText(error, this.language, this.rerender) ?? '';
   }
 
   /**
@@ -95,9 +108,10 @@ export abstract class PortalElement extends LitElement {
    */
   protected renderError(error: PortalError, retry: (() => void) | undefined, kept: boolean): TemplateResult {
     const msg = this.msg;
+    const text = this.errorText(error);
     return html`<div class="error" part="error" role="alert">
         <p>
-          <strong>${this.errorTitle}:</strong> ${this.errorText(error)}.
+          <strong>${this.errorTitle}${text ? ':' : '.'}</strong> ${text && `${text}.`}
           ${kept ? msg.staleNote : nothing}
         </p>
         ${retry ? html`<button type="button" part="retry" @click=${retry}>${msg.retry}</button>` : nothing}

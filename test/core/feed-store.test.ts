@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
-import { lastGood, load } from '../../src/core/feed-store.js';
+import { lastGood, load, parseOnce } from '../../src/core/feed-store.js';
 import { docUrl, requestCount, resetFeeds, uniqueKey } from '../helpers.js';
 
 const abs = (u: string) => new URL(u, location.href).href;
@@ -78,6 +78,27 @@ describe('feed-store', () => {
     const { resetStore } = await import('../../src/core/feed-store.js');
     resetStore();
     expect((await lastGood(url))?.text).to.equal(first.text);
+  });
+
+  it('keeps one copy of a parsed document: the text goes once the page is idle, a re-read of the same text shares the parse', async () => {
+    const key = uniqueKey();
+    const url = abs(docUrl('news.json', { key }));
+    const loaded = await load(url);
+    const value = await parseOnce(loaded, 'test', async (text) => ({ length: text.length }));
+    expect(await lastGood(url)).to.equal(loaded); // this page's copy, until idle
+    await new Promise((r) => setTimeout(r, 200));
+    const after = await lastGood(url);
+    expect(after).to.not.equal(loaded); // the device's saved copy: memory holds no text any more
+    expect(after?.text).to.equal(loaded.text);
+    let parses = 0;
+    const again = parseOnce({ text: `${loaded.text}`, url: loaded.url }, 'test', async () => (parses++, { length: 0 }));
+    expect(await again).to.equal(value);
+    const changed = parseOnce({ text: `${loaded.text} `, url: loaded.url }, 'test', async () => (parses++, { length: 0 }));
+    expect(await changed).to.not.equal(value);
+    expect(parses).to.equal(1);
+    // A later reader revalidates instead of being handed the dropped text.
+    expect((await load(url)).text).to.equal(loaded.text);
+    expect((await requestCount(key)).count).to.equal(2);
   });
 
   it('sends no credentials', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
 import { currentMessages, nextChange } from '../../src/core/banner-schedule.js';
-import { zonedTime } from '../../src/core/dates.js';
+import { zonedTime } from '../../src/core/clock.js';
 import { parseBanner } from '../../src/core/formats/banner.js';
 import { parseLinks } from '../../src/core/formats/links.js';
 import { parseNews } from '../../src/core/formats/news.js';

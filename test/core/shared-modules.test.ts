@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { formatTime, zonedTime } from '../../src/core/dates.js';
+import { formatTime, zonedTime } from '../../src/core/clock.js';
 import { bannerDocument, counterDocument, linksDocument, newsDocument } from '../../src/core/documents/index.js';
-import { describeError, PortalError } from '../../src/core/errors.js';
+import { PortalError } from '../../src/core/errors.js';
+import { describeError } from '../../src/core/i18n/messages.js';
 import { formatNumber, localeOf, toLang } from '../../src/core/locale.js';
 import { fillTemplate, itemLink, safeUrl } from '../../src/core/urls.js';
 

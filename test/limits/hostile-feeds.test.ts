@@ -17,7 +17,7 @@ import type { PortalArticle } from '../../src/components/article/article.compone
 import '../../src/components/news-list/news-list.js';
 import type { PortalNewsList } from '../../src/components/news-list/news-list.component.js';
 import type { PortalError } from '../../src/core/errors.js';
-import { messages } from '../../src/core/i18n/index.js';
+import { messages } from '../../src/core/i18n/messages.js';
 import { LIMITS } from '../../src/core/limits.js';
 import { resetFeeds, until } from '../helpers.js';
 

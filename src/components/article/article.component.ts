@@ -8,6 +8,7 @@ import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem, Source } from '../../core/model.js';
 import { LINK_PROTOCOLS, safeUrl } from '../../core/urls.js';
 import { hTag } from '../../internal/heading.js';
+import { errorText } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
@@ -199,17 +200,20 @@ export class PortalArticle extends PortalNewsElement {
     const feed = this.doc.value;
     if (this.articleId !== undefined && !feed) return this.renderStatus(6);
     const item = this.item;
-    if (!item) return this.renderNotFound();
+    if (!item) {
+      const text = errorText(new PortalError('not-found'), this.language, () => this.requestUpdate());
+      return text === undefined ? this.renderLoading(6) : this.renderNotFound(text); // the box shows with its words
+    }
     const body = this.body;
     if (body?.item !== item) return this.renderLoading(6); // sanitizing
     return html`${this.renderStatus(6)}
       ${this.renderArticle(item, feed!, body.node)} ${this.renderRelated(item, feed!)}`;
   }
 
-  private renderNotFound(): TemplateResult {
+  private renderNotFound(text: string): TemplateResult {
     const back = safeUrl(this.listHref, undefined, LINK_PROTOCOLS);
     return html`<div class="not-found" part="not-found" role="alert">
-      <p>${this.msg.errors['not-found']}.</p>
+      <p>${text}.</p>
       ${back ? html`<a part="back-link" href=${back}>${this.m.backToList}</a>` : nothing}
     </div>`;
   }

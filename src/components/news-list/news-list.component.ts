@@ -256,9 +256,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>
-            ${visible.map((item) => this.renderItem(item, showSource))}
-          </ul>`
+        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.map((item) => this.renderItem(item, showSource))}</ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
@@ -269,22 +267,26 @@ export class PortalNewsList extends PortalNewsElement {
     `;
   }
 
+  /**
+   * One item, written for a long list: no white space between elements (no text
+   * node per gap), and text set as a property (`.textContent`), which needs no
+   * comment marker in the DOM as a `${text}` child would. Only the optional
+   * parts are child parts.
+   */
   private renderItem(item: NewsItem, showSource: boolean) {
     const layout = this.layout;
     const href = itemLink(this.itemHref, item);
     const title = href
-      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)}>${item.title}</a>`
-      : html`<span part="title" class="title" tabindex="-1">${item.title}</span>`;
+      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)} .textContent=${item.title}></a>`
+      : html`<span part="title" class="title" tabindex="-1" .textContent=${item.title}></span>`;
     const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
     const date = item.published && (this.showDate || layout === 'cards');
-    return html`<li part="item">
-      ${image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing}
-      ${heading(this.headingLevel, title)}
-      ${date
-        ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)}>${formatDate(item.published!, this.language, this.timeZone)}</time>`
-        : nothing}
-      ${this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary">${item.summary}</p>` : nothing}
-      ${showSource && item.source ? html`<span part="source" class="source">${item.source.name}</span>` : nothing}
-    </li>`;
+    const img = image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing;
+    const time = date
+      ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)} .textContent=${formatDate(item.published!, this.language, this.timeZone)}></time>`
+      : nothing;
+    const summary = this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary" .textContent=${item.summary}></p>` : nothing;
+    const source = showSource && item.source ? html`<span part="source" class="source" .textContent=${item.source.name}></span>` : nothing;
+    return html`<li part="item">${img}${heading(this.headingLevel, title)}${time}${summary}${source}</li>`;
   }
 }

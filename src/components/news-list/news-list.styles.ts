@@ -43,6 +43,10 @@ export const styles = css`
     display: list-item;
     list-style: square inside;
   }
+  /* Items have no white space between elements: the inline date and source keep their gap. */
+  .titles li > * + * {
+    margin-inline-start: 0.3em;
+  }
   /* A hub's merged feed: the source per item and the stale note, as quiet as the date. */
   .source,
   .stale {

@@ -4,7 +4,6 @@ import { dayKey, formatDate } from '../../core/dates.js';
 import { searchMessages } from '../../core/i18n/news-search.js';
 import { localize } from '../../core/i18n/index.js';
 import type { NewsItem } from '../../core/model.js';
-import { highlight, searchIndex } from '../../core/text.js';
 import { itemLink } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { filterTarget, ForListFilter } from '../../internal/targets.js';
@@ -113,6 +112,7 @@ export class PortalNewsSearch extends PortalNewsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) this.query = this.value.trim();
+    if (this.query && !this.htmlFor) void this.loadText();
   }
 
   override connectedCallback(): void {
@@ -129,12 +129,31 @@ export class PortalNewsSearch extends PortalNewsElement {
   /** The `for` list's filter changed by itself ("Xem tất cả"): the box follows. */
   protected readonly listFilter = new ForListFilter(this, (filter) => (this.value = filter.query ?? ''));
 
+  /** The search (index, highlight), loaded when the reader comes to the box or a query is given, not with the widget. */
+  private text?: typeof import('../../core/text.js');
+  private textLoad?: Promise<void>;
+
+  private loadText(): Promise<void> {
+    return (this.textLoad ??= import('../../core/text.js').then(
+      (m) => void ((this.text = m), this.requestUpdate()),
+      () => void (this.textLoad = undefined), // offline: tried again with the next query
+    ));
+  }
+
+  /** Also waits for the search module a query asked for, and the render that follows it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.text || !this.textLoad) return done;
+    await this.textLoad;
+    return super.getUpdateComplete();
+  }
+
   /** Results for the current query, best first (all of them, before the limit). */
   get results(): NewsItem[] {
     const items = this.doc.value?.items;
-    if (!items || !this.query) return [];
+    if (!items || !this.query || !this.text) return []; // none until the search module is there (updateComplete waits for it)
     const f = this.found;
-    if (f?.items !== items || f.query !== this.query) this.found = { items, query: this.query, results: searchIndex(items).search(this.query) };
+    if (f?.items !== items || f.query !== this.query) this.found = { items, query: this.query, results: this.text.searchIndex(items).search(this.query) };
     return this.found!.results;
   }
 
@@ -144,6 +163,7 @@ export class PortalNewsSearch extends PortalNewsElement {
     this.value = query;
     this.query = query.trim();
     if (this.htmlFor) await filterTarget(this, this.htmlFor, { query: this.query });
+    else if (this.query) await this.loadText();
     await this.updateComplete;
     const count = this.htmlFor || !this.doc.value ? undefined : this.results.length;
     this.emit('portal-search', { query: this.query, count });
@@ -151,8 +171,7 @@ export class PortalNewsSearch extends PortalNewsElement {
 
   /** Builds the feed's search index when the reader comes to the box, not on the first keystroke. */
   private prepare(): void {
-    const items = this.doc.value?.items;
-    if (items && !this.htmlFor) searchIndex(items);
+    if (!this.htmlFor) void this.loadText().then(() => this.doc.value && this.text?.searchIndex(this.doc.value.items));
   }
 
   private onInput(e: InputEvent): void {
@@ -212,10 +231,12 @@ export class PortalNewsSearch extends PortalNewsElement {
     const feed = this.doc.value;
     const query = this.query;
     const results = this.results;
-    const status = html`<div class="visually-hidden" role="status" part="status">${query && feed ? this.m.found(results.length) : ''}</div>`;
+    const text = this.text;
+    const status = html`<div class="visually-hidden" role="status" part="status">${query && feed && text ? this.m.found(results.length) : ''}</div>`;
     if (!query) return status;
     if (!feed) return [status, this.renderStatus(2)];
-    const mark = (text: string) => highlight(text, query).map((s) => (s.match ? html`<mark part="mark">${s.text}</mark>` : s.text));
+    if (!text) return [status, this.renderLoading(2)]; // the search module is on its way
+    const mark = (s: string) => text.highlight(s, query).map((s) => (s.match ? html`<mark part="mark">${s.text}</mark>` : s.text));
     return html`${status}${this.renderStatus(2)}
       ${results.length
         ? html`<ul part="results" class="results" aria-label=${this.m.results}>

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { formatTime } from '../../core/dates.js';
+import { formatTime } from '../../core/clock.js';
 import { counterDocument } from '../../core/documents/counter.js';
 import type { PortalError } from '../../core/errors.js';
 import type { Loaded, LoadOptions } from '../../core/feed-store.js';

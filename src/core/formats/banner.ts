@@ -5,7 +5,8 @@
  * one they are wall time in the widget's time zone, and a bare day `end` lasts
  * through that day.
  */
-import { DEFAULT_TIME_ZONE, zonedTime } from '../dates.js';
+import { zonedTime } from '../clock.js';
+import { DEFAULT_TIME_ZONE } from '../dates.js';
 import type { Banner } from '../model.js';
 import { Invalid, optUrl, parseDate, type Json } from './fields.js';
 import { readArray, readObjects, readPortalDocument, reqString } from './portal-document.js';

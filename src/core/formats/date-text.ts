@@ -11,7 +11,8 @@
  * Asia/Ho_Chi_Minh), whatever the reader's device says.
  */
 
-import { DEFAULT_TIME_ZONE as DEFAULT_ZONE, zonedTime } from '../dates.js';
+import { zonedTime } from '../clock.js';
+import { DEFAULT_TIME_ZONE as DEFAULT_ZONE } from '../dates.js';
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 /** Month abbreviations of the other languages feeds localize RFC 822 in (pt, es, it, fr, de, nl). */

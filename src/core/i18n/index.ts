@@ -1,11 +1,11 @@
 /**
- * Language resolution and the message tables. Vietnamese is the default;
- * English is the second language. No runtime localization framework: a host page
- * that uses one for itself never collides with ours.
+ * Language resolution and the message tables' shape. Vietnamese is the default;
+ * English is the second language (./messages.ts has every table at once). No
+ * runtime localization framework: a host page that uses one for itself never
+ * collides with ours.
  */
 import { toLang, type Lang } from '../locale.js';
-import { en } from './en.js';
-import { vi, type Messages } from './vi.js';
+import type { Messages } from './vi.js';
 
 export type { Lang, Messages };
 
@@ -28,8 +28,6 @@ function hostOf(node: Node): Element | null {
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }
-
-export const messages = (lang: Lang): Messages => (lang === 'en' ? en : vi);
 
 /**
  * A widget's own messages in both languages (src/core/i18n/<widget>.ts), kept
