@@ -84,6 +84,10 @@ export const statusStyles = css`
     gap: var(--_gap);
     min-block-size: var(--portal-skeleton-height, 6rem);
   }
+  /* The fallback's own margins would make the box taller than the widget it stands for. */
+  .skeleton ::slotted(*) {
+    margin-block: 0;
+  }
   .skeleton span {
     display: block;
     block-size: 1em;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { skeletonReserve, visitCounterReserve } from '../../styles/reserve.js';
+import { skeletonReserve, visitCounterReserve, visitCounterTodayReserve } from '../../styles/reserve.js';
 
 export const styles = [
   css`
@@ -33,4 +33,5 @@ export const styles = [
   }
 `,
   skeletonReserve(visitCounterReserve),
+  skeletonReserve(visitCounterTodayReserve, '([show-today])'),
 ];
