@@ -21,7 +21,7 @@
  * @cssprop --portal-radius - Corner radius (default 4px).
  * @cssprop --portal-gap - Space between blocks (default 0.75rem).
  * @cssprop --portal-focus-color - Focus ring colour (default #1a5fb4; #8ab4f8 in a dark scheme).
- * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default 6rem).
+ * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default: the widget's own figure, docs/theming.md).
  */
 import { css } from 'lit';
 
