@@ -21,7 +21,7 @@
  * @cssprop --portal-radius - Corner radius (default 4px).
  * @cssprop --portal-gap - Space between blocks (default 0.75rem).
  * @cssprop --portal-focus-color - Focus ring colour (default #1a5fb4; #8ab4f8 in a dark scheme).
- * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default 6rem).
+ * @cssprop --portal-skeleton-height - Height reserved by the loading placeholder, so nothing moves when the data arrives (default: the widget's own figure, docs/theming.md).
  */
 import { css } from 'lit';
 
@@ -83,6 +83,10 @@ export const statusStyles = css`
     display: grid;
     gap: var(--_gap);
     min-block-size: var(--portal-skeleton-height, 6rem);
+  }
+  /* The fallback's own margins would make the box taller than the widget it stands for. */
+  .skeleton ::slotted(*) {
+    margin-block: 0;
   }
   .skeleton span {
     display: block;

@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { skeletonReserve, articleReserve } from '../../styles/reserve.js';
 
-export const styles = css`
+export const styles = [
+  css`
   article {
     display: grid;
     gap: var(--_gap);
@@ -130,4 +132,6 @@ export const styles = css`
       max-inline-size: none;
     }
   }
-`;
+`,
+  skeletonReserve(articleReserve),
+];

@@ -1,16 +1,21 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { bannerLine } from '../../styles/reserve.js';
 
-export const styles = css`
+/** The band is one line high in every state (the page's :not(:defined) rule too): nothing moves when the text arrives. */
+const line = css`.banner,.skeleton{min-block-size:${unsafeCSS(bannerLine)}}.skeleton{line-height:${unsafeCSS(bannerLine)}}`;
+
+export const styles = [
+  line,
+  css`
   :host {
     /* The moving line is as wide as all its text: it must not widen the page's grid or flex column. */
     contain: inline-size;
     /* The gold text needs a dark red band: in a dark scheme the light accent would not carry it. */
     --_bg: var(--portal-banner-background, light-dark(var(--_accent), #b5121b));
     --_fg: var(--portal-banner-color, #ffde00);
-    /* One line while loading, not the lists' taller box: no jump when the text arrives. */
-    --portal-skeleton-height: 2.5rem;
   }
-  .banner {
+  .banner,
+  .skeleton {
     display: flex;
     align-items: center;
     gap: 0.5em;
@@ -20,6 +25,17 @@ export const styles = css`
     border-radius: var(--_radius);
     font-size: var(--portal-banner-font-size, 1.125rem);
     font-weight: var(--portal-banner-font-weight, 700);
+  }
+  /* Loading: the fallback text in the band, on one line, instead of bars. */
+  .skeleton {
+    display: block;
+    padding-block: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .skeleton > [aria-hidden] {
+    display: none;
   }
   .banner :focus-visible {
     outline-color: currentColor;
@@ -94,4 +110,5 @@ export const styles = css`
       border: 1px solid CanvasText;
     }
   }
-`;
+`,
+];

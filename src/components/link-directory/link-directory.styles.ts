@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { skeletonReserve, linkDirectoryReserve } from '../../styles/reserve.js';
 import { fieldStyles } from '../../styles/fields.js';
 
 /** The shared field styles, then the widget's own. */
@@ -65,4 +66,5 @@ export const styles = [
     }
   }
 `,
+  skeletonReserve(linkDirectoryReserve),
 ];

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { skeletonReserve, archiveCalendar } from '../../styles/reserve.js';
 import { fieldStyles } from '../../styles/fields.js';
 
 /** The shared field styles, then the widget's own. */
@@ -125,4 +126,5 @@ export const styles = [
     }
   }
 `,
+  skeletonReserve(archiveCalendar),
 ];

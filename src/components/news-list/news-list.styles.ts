@@ -1,6 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { newsItem, newsItemWithSummary } from '../../styles/reserve.js';
 
-export const styles = css`
+export const styles = [
+  css`
   li {
     display: grid;
     gap: 0.25em;
@@ -62,4 +64,6 @@ export const styles = css`
   .clear {
     margin-block: 0.25em var(--_gap);
   }
-`;
+`,
+  css`:host{--_item:${unsafeCSS(newsItem)}}:host([show-summary]){--_item:${unsafeCSS(newsItemWithSummary)}}.skeleton>[aria-hidden]{block-size:var(--_item)}`,
+];

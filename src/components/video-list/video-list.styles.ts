@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { skeletonReserve, videoListReserve } from '../../styles/reserve.js';
 
-export const styles = css`
+export const styles = [
+  css`
   .player {
     aspect-ratio: 16 / 9;
     border-radius: var(--_radius);
@@ -116,4 +118,6 @@ export const styles = css`
       background: ButtonFace;
     }
   }
-`;
+`,
+  skeletonReserve(videoListReserve),
+];

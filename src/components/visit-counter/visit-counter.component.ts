@@ -127,7 +127,7 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
     const count = this.count;
     const error = this.doc.error;
     const valid = (n: number | undefined): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
-    if (!count || !valid(count.total)) return error ? this.renderError(error, this.reload, false) : this.renderLoading(2);
+    if (!count || !valid(count.total)) return error ? this.renderError(error, this.reload, false) : this.renderLoading(1);
     const row = (label: string, value: number, part: string) =>
       html`<div part="row"><dt part="label">${label}</dt><dd part="value ${part}">${formatNumber(value, this.language)}</dd></div>`;
     return html`<dl part="counts" class=${error ? 'stale' : ''}>

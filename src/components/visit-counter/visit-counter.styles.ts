@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { skeletonReserve, visitCounterReserve, visitCounterTodayReserve } from '../../styles/reserve.js';
 
-export const styles = css`
+export const styles = [
+  css`
   dl {
     display: grid;
     gap: calc(var(--_gap) / 2);
@@ -29,7 +31,7 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  .skeleton {
-    min-block-size: var(--portal-skeleton-height, 3rem);
-  }
-`;
+`,
+  skeletonReserve(visitCounterReserve),
+  skeletonReserve(visitCounterTodayReserve, '([show-today])'),
+];
