@@ -30,37 +30,37 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
       for (const i of bundle[file]?.imports ?? []) staticClosure(i, seen);
       return seen;
     };
-    const lazyFiles = new Map(
-      firstScreen.map((src) => {
-        const chunk = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(`/${src}`));
-        // A renamed or merged module would silently drop its preload: fail the build instead.
-        if (!chunk) throw new Error(`parallel-chunk-imports: no chunk for the first-screen module ${src}`);
-        return [chunk.fileName, src];
-      }),
-    );
-    /** The first-screen lazy chunks that loading `file` can reach, with their static imports. */
-    const firstScreenOf = (file) => {
-      const eager = staticClosure(file);
-      const found = new Set();
-      const queue = [...eager];
-      while (queue.length) {
-        for (const d of bundle[queue.shift()]?.dynamicImports ?? []) {
-          if (!lazyFiles.has(d) || found.has(d)) continue;
-          for (const f of staticClosure(d)) {
-            if (eager.has(f) || found.has(f)) continue;
-            found.add(f);
-            queue.push(f);
-          }
-        }
+    const chunkOf = new Map(chunks.flatMap((c) => Object.keys(c.modules).map((id) => [id, c.fileName])));
+    const isFirstScreen = (id) => firstScreen.some((src) => id.replaceAll('\\', '/').endsWith(`/${src}`));
+    // A renamed module would silently drop its preload: fail the build instead.
+    for (const src of firstScreen)
+      if (![...chunkOf.keys()].some((id) => id.replaceAll('\\', '/').endsWith(`/${src}`))) throw new Error(`parallel-chunk-imports: no module ${src} in the bundle`);
+    /**
+     * The chunks of the first-screen lazy modules that the modules `roots` can reach, with
+     * their static imports, beyond `eager` (followed module by module, not chunk by chunk:
+     * a chunk shared by widgets may hold a module that imports the news reader, which a
+     * banner never calls).
+     */
+    const firstScreenOf = (roots, eager) => {
+      const modules = new Set();
+      const files = new Set();
+      for (const queue = [...roots]; queue.length; ) {
+        const info = this.getModuleInfo(queue.shift());
+        if (!info || modules.has(info.id)) continue;
+        modules.add(info.id);
+        queue.push(...info.importedIds, ...info.dynamicallyImportedIds.filter(isFirstScreen));
+        if (isFirstScreen(info.id)) for (const f of staticClosure(chunkOf.get(info.id))) if (!eager.has(f)) files.add(f);
       }
-      return [...found];
+      return [...files];
     };
     for (const chunk of chunks) {
       let preloads = false;
       const loads = {};
+      const dynamicRoots = chunk.isEntry ? (this.getModuleInfo(chunk.facadeModuleId)?.dynamicallyImportedIds ?? []) : [];
       chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([^"'`]+\.js)\1\)/g, (call, _q, file) => {
-        const all = [...staticClosure(file)];
-        const preload = chunk.isEntry ? firstScreenOf(file) : [];
+        const eager = staticClosure(file);
+        const all = [...eager];
+        const preload = chunk.isEntry ? firstScreenOf(dynamicRoots.filter((id) => chunkOf.get(id) === file), eager) : [];
         if (chunk.isEntry) loads[bundle[file]?.name ?? file] = { imports: all, preloads: preload };
         if (all.length === 1 && !preload.length) return call;
         preloads ||= preload.length > 0;
