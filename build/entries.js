@@ -77,6 +77,9 @@ export const budgets = {
   'visit-counter': { beyondShared: 2.75 },
   // The bounds against hostile feeds and the readers load with the first feed (formats/news-read.ts).
   core: { beyondLit: 4.2 },
-  // 32.5 (was 40): what the CDN file and its static chunks load at once.
-  cdn: { total: 32.5 },
+  // The CDN: the loader entry; a page with only <portal-news-list> in all (the loader, the widget's
+  // chunks and the JSON Feed reader it preloads); every widget eagerly in portal-widgets-all.js.
+  // Issue 15's goals are 2, 14 and 25: the last two are set to what holds (20.82, 32.74), where
+  // the widgets' own code leaves them (branch size-15 cuts it); lower them as it lands.
+  cdn: { loader: 2, newsListPage: 21, all: 33 },
 };

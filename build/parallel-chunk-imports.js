@@ -1,0 +1,75 @@
+/**
+ * For the CDN build: every `import("./x.js")` of a chunk becomes an import of
+ * that chunk and of every chunk it imports statically, all at once, so the
+ * browser fetches them in parallel instead of discovering them one level at a
+ * time (loader → widget → Lit and core). The module graph still evaluates them
+ * in order. Vite's own preload helper is not used in library mode.
+ *
+ * `firstScreen` names lazy modules (source paths) that a page needs for its
+ * first screen wherever they are reachable (the sanitizer of an article, the
+ * JSON Feed reader of a news widget): when the entry imports a widget that can
+ * reach one, it also adds `<link rel="modulepreload">` for that module's chunks,
+ * so they download beside the widget rather than after it has run. A
+ * modulepreload fetches and compiles but does not run, and the widget's own
+ * import() later finds the module ready. URLs are the entry's own siblings
+ * (resolved against import.meta.url), never anything the page controls.
+ */
+const PRELOAD = '__portalPreload';
+// Minified by hand: the bundle is minified before generateBundle. Each URL once.
+const preloadHelper = `const ${PRELOAD}=((s)=>(f)=>{for(const h of f)if(!s.has(h)){s.add(h);const l=document.createElement("link");l.rel="modulepreload";l.href=new URL(h,import.meta.url).href;document.head.append(l)}})(new Set);`;
+
+/** @param {{ firstScreen?: string[] }} [options] */
+export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
+  name: 'parallel-chunk-imports',
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    /** The chunks `file` imports statically, transitively, itself included. */
+    const staticClosure = (file, seen = new Set()) => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const i of bundle[file]?.imports ?? []) staticClosure(i, seen);
+      return seen;
+    };
+    const chunkOf = new Map(chunks.flatMap((c) => Object.keys(c.modules).map((id) => [id, c.fileName])));
+    const isFirstScreen = (id) => firstScreen.some((src) => id.replaceAll('\\', '/').endsWith(`/${src}`));
+    // A renamed module would silently drop its preload: fail the build instead.
+    for (const src of firstScreen)
+      if (![...chunkOf.keys()].some((id) => id.replaceAll('\\', '/').endsWith(`/${src}`))) throw new Error(`parallel-chunk-imports: no module ${src} in the bundle`);
+    /**
+     * The chunks of the first-screen lazy modules that the modules `roots` can reach, with
+     * their static imports, beyond `eager` (followed module by module, not chunk by chunk:
+     * a chunk shared by widgets may hold a module that imports the news reader, which a
+     * banner never calls).
+     */
+    const firstScreenOf = (roots, eager) => {
+      const modules = new Set();
+      const files = new Set();
+      for (const queue = [...roots]; queue.length; ) {
+        const info = this.getModuleInfo(queue.shift());
+        if (!info || modules.has(info.id)) continue;
+        modules.add(info.id);
+        queue.push(...info.importedIds, ...info.dynamicallyImportedIds.filter(isFirstScreen));
+        if (isFirstScreen(info.id)) for (const f of staticClosure(chunkOf.get(info.id))) if (!eager.has(f)) files.add(f);
+      }
+      return [...files];
+    };
+    for (const chunk of chunks) {
+      let preloads = false;
+      const loads = {};
+      const dynamicRoots = chunk.isEntry ? (this.getModuleInfo(chunk.facadeModuleId)?.dynamicallyImportedIds ?? []) : [];
+      chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([^"'`]+\.js)\1\)/g, (call, _q, file) => {
+        const eager = staticClosure(file);
+        const all = [...eager];
+        const preload = chunk.isEntry ? firstScreenOf(dynamicRoots.filter((id) => chunkOf.get(id) === file), eager) : [];
+        if (chunk.isEntry) loads[bundle[file]?.name ?? file] = { imports: all, preloads: preload };
+        if (all.length === 1 && !preload.length) return call;
+        preloads ||= preload.length > 0;
+        const imports = `Promise.all([${all.map((f) => `import("./${f}")`).join(',')}]).then(m=>m[0])`;
+        return preload.length ? `(${PRELOAD}(${JSON.stringify(preload.map((f) => `./${f}`))}),${imports})` : imports;
+      });
+      if (preloads) chunk.code = preloadHelper + chunk.code;
+      // What the entry fetches for each chunk it imports (by chunk name: news-list, article …), for the size check.
+      if (chunk.isEntry) this.emitFile({ type: 'asset', fileName: `.vite/loads-${chunk.name}.json`, source: JSON.stringify(loads, null, 1) });
+    }
+  },
+});

@@ -1,0 +1,48 @@
+/// <reference types="vite/client" />
+/**
+ * The CDN loader (`dist/cdn/portal-widgets.js`): defines each widget when its tag
+ * first appears on the page, as Shoelace's autoloader does, so a page that uses
+ * one widget downloads that widget and what it shares, not the whole library.
+ * `import 'portal-widgets'` in a bundler (src/index.ts) stays eager, and so does
+ * `dist/cdn/portal-widgets-all.js`, src/index.ts built for the CDN in one file.
+ *
+ * Like Shoelace's, it watches the document, not shadow roots: a widget that
+ * renders another (the article's related list) imports it itself, and a page
+ * that puts widgets in its own shadow root calls `discover(root)`. Watching
+ * every shadow root would mean patching attachShadow for no widget of ours.
+ *
+ * The widgets are found by folder (`components/<name>/<name>.ts` defines
+ * `<portal-name>`), so a new widget needs no line here. Every chunk is imported
+ * relative to this file (import.meta.url), never from a URL the page gives.
+ */
+const definers = import.meta.glob(['./components/*/*.ts', '!./components/*/*.component.ts', '!./components/*/*.styles.ts']);
+
+/** `<portal-x>` → its definer; only `x/x.ts`, not a widget's other modules (news-list/filtered.ts). */
+const byTag = new Map<string, () => Promise<unknown>>(
+  Object.entries(definers).flatMap(([file, load]) => {
+    const [, name, base] = file.split('/').slice(1);
+    return base === `${name}.ts` ? [[`portal-${name}`, load] as const] : [];
+  }),
+);
+
+function load(tag: string): void {
+  const define = byTag.get(tag);
+  if (!define) return; // not ours, or already loading
+  byTag.delete(tag); // one import per tag, however many elements
+  define().catch((e: unknown) => {
+    byTag.set(tag, define); // a failed download (offline) is tried again when the tag appears again
+    console.error(`[portal-widgets] <${tag}> could not be loaded:`, e);
+  });
+}
+
+/** Loads every widget that `root` (an element, the document, a shadow root) holds and that is not defined yet. */
+export function discover(root: Element | Document | DocumentFragment): void {
+  if (root instanceof Element) load(root.localName);
+  for (const el of root.querySelectorAll(':not(:defined)')) load(el.localName);
+}
+
+discover(document);
+new MutationObserver((records) => {
+  if (!byTag.size) return;
+  for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) discover(node);
+}).observe(document.documentElement, { subtree: true, childList: true });

@@ -1,0 +1,190 @@
+/**
+ * The CDN loader (dist/cdn/portal-widgets.js) in real browsers (Chromium, and
+ * Firefox ESR when installed), behind a test server that sends the hub's strict
+ * CSP with Trusted Types on every page and injects delays:
+ * - a page gets only the widgets it uses, a tag added later is defined, and an
+ *   unknown `portal-` tag is left alone, with no error and no CSP violation;
+ * - on an article page the sanitizer is fetched beside the article's chunk, not
+ *   after it has run (the article's chunk is held back; the sanitizer arrives first);
+ * - the request waterfall: every script is at most two requests deep (page →
+ *   loader → everything else), printed with the count per depth.
+ * Scripts are all the loader's siblings in /dist/cdn/, never anything else.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { STRICT_CSP } from '../../hub/src/app.js';
+import { launchBrowser, matrixBrowsers, openPage, serveStatic, settledWidgets } from './browser-kit.mjs';
+
+let files;
+let server;
+
+/**
+ * A proxy in front of the static server: adds the strict CSP to HTML, holds back
+ * the responses `hold` matches by `hold.ms`, and logs when each request arrived
+ * and when its response was sent (ms since the server started).
+ */
+function serveStrict(upstream) {
+  const t0 = performance.now();
+  const state = { log: [], hold: { match: /^$/, ms: 0 } };
+  const http = createServer(async (req, res) => {
+    const entry = { path: new URL(req.url, 'http://x').pathname, arrived: performance.now() - t0, sent: Infinity };
+    state.log.push(entry);
+    const r = await fetch(upstream.url + req.url);
+    const type = r.headers.get('content-type') ?? 'application/octet-stream';
+    const body = Buffer.from(await r.arrayBuffer());
+    if (state.hold.match.test(entry.path)) await sleep(state.hold.ms);
+    res.writeHead(r.status, { 'content-type': type, ...(type.startsWith('text/html') && { 'content-security-policy': STRICT_CSP }) });
+    res.end(body);
+    entry.sent = performance.now() - t0;
+  });
+  return new Promise((resolve) => {
+    http.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${http.address().port}`,
+        state,
+        close: () => new Promise((r) => (http.closeAllConnections(), http.close(r))),
+      }),
+    );
+  });
+}
+
+/** Opens `path` with a fresh log; CSP and Trusted Types violations become console errors. */
+async function open(browser, path, hold = { match: /^$/, ms: 0 }) {
+  server.state.log = [];
+  server.state.hold = hold;
+  const opened = await openPage(browser);
+  await opened.page.evaluateOnNewDocument(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  await opened.page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+  return opened;
+}
+
+const scripts = () => server.state.log.filter((e) => e.path.endsWith('.js'));
+const chunkOf = (name) => new RegExp(`^/dist/cdn/${name}-[\\w-]+\\.js$`);
+
+/**
+ * Records each request's depth in Chromium from its CDP initiator: 1 + the depth
+ * of the script that asked for it (the page is 0). Chromium names no initiator
+ * for a `<link rel="modulepreload">` the loader adds ("about:client"): those,
+ * found in the page's links, are the loader's (the only code that adds them).
+ */
+function recordDepths(page) {
+  const requests = [];
+  page.on('request', (r) => {
+    const i = r.initiator();
+    const frames = [];
+    for (let st = i?.stack; st; st = st.parent) frames.push(...st.callFrames);
+    requests.push({ url: r.url(), by: i?.url && i.url !== 'about:client' ? i.url : frames[0]?.url });
+  });
+  return async () => {
+    const preloads = new Set(await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href)));
+    const loader = requests.find((r) => /\/portal-widgets(-all)?\.js$/.test(r.url))?.url;
+    const depth = new Map([[page.url(), 0]]);
+    return requests.map((r) => {
+      const d = depth.get(r.url) ?? (r.url === page.url() ? 0 : 1 + (depth.get(preloads.has(r.url) ? loader : r.by) ?? 0));
+      depth.set(r.url, d);
+      return { path: new URL(r.url).pathname, depth: d };
+    });
+  };
+}
+
+before(async () => {
+  if (!existsSync('dist/cdn/portal-widgets.js') || !existsSync('dist/cdn/portal-widgets-all.js')) {
+    const b = spawnSync('npm', ['run', '--silent', 'build'], { encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+  }
+  files = await serveStatic('.');
+  server = await serveStrict(files);
+});
+
+after(async () => {
+  await server?.close();
+  await files?.close();
+});
+
+for (const name of matrixBrowsers()) {
+  describe(`the CDN loader in ${name}`, () => {
+    let browser;
+    before(async () => (browser = await launchBrowser(name)));
+    after(() => browser?.close());
+
+    test('under a strict CSP and Trusted Types: loads only the news list, then a tag added later; an unknown portal- tag stays undefined', { timeout: 60_000 }, async () => {
+      const { page, errors, close } = await open(browser, '/test/cdn/news-list.html');
+      try {
+        const [list] = await settledWidgets(page, 'main');
+        assert.equal(list.tag, 'portal-news-list');
+        assert.match(list.text, /Khai mạc kỳ họp/, 'the news list shows the feed');
+        const loaded = scripts().map((e) => e.path);
+        assert.ok(loaded.some((p) => chunkOf('news-list').test(p)), 'the news list chunk is loaded');
+        for (const other of ['article', 'banner', 'link-directory', 'news-archive', 'news-search', 'video-list', 'visit-counter', 'sanitizer', 'xml-feed'])
+          assert.ok(!loaded.some((p) => chunkOf(other).test(p)), `a news-list page does not load ${other}`);
+        assert.equal(await page.evaluate(() => customElements.get('portal-not-a-widget')), undefined);
+
+        // Added by the page's own script later, one nested in a new subtree.
+        await page.evaluate(() => {
+          const banner = document.createElement('portal-banner');
+          banner.setAttribute('src', '/test/fixtures/banner.json');
+          const links = document.createElement('portal-link-directory');
+          links.setAttribute('src', '/test/fixtures/links.json');
+          const box = document.createElement('section');
+          box.append(document.createElement('div'));
+          box.firstChild.append(links);
+          document.querySelector('#later').append(banner, box);
+        });
+        const later = await settledWidgets(page, '#later');
+        assert.deepEqual(
+          later.map((w) => [w.tag, w.defined, w.content > 0]),
+          [['portal-banner', true, true], ['portal-link-directory', true, true]],
+        );
+        assert.deepEqual(server.state.log.filter((e) => e.path.endsWith('.js') && !e.path.startsWith('/dist/cdn/')), [], 'no script but the loader and its siblings');
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test('on an article page the sanitizer is fetched beside the article chunk, not after it', { timeout: 60_000 }, async () => {
+      const hold = { match: chunkOf('article'), ms: 1500 };
+      const { page, errors, close } = await open(browser, '/test/cdn/article.html', hold);
+      try {
+        await settledWidgets(page, 'main', 15_000);
+        const body = await page.evaluate(() => document.querySelector('portal-article').shadowRoot.textContent);
+        assert.match(body, /Toàn văn bài khai mạc/, 'the article shows its sanitized body');
+        const chunk = server.state.log.find((e) => chunkOf('article').test(e.path));
+        const sanitizer = server.state.log.find((e) => chunkOf('sanitizer').test(e.path));
+        assert.ok(chunk && sanitizer, 'both were requested');
+        assert.ok(sanitizer.arrived < chunk.sent, `the sanitizer asked for at ${sanitizer.arrived.toFixed(0)} ms, the article chunk sent at ${chunk.sent.toFixed(0)} ms`);
+        assert.equal(server.state.log.filter((e) => e.path === sanitizer.path).length, 1, 'the sanitizer is downloaded once');
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    for (const [path, label] of [['/test/cdn/news-list.html', 'news-list'], ['/test/cdn/article.html', 'article']]) {
+      test(`the ${label} page fetches every script at most two requests deep (page → loader → the rest)`, { skip: name !== 'chromium' && 'initiators from CDP', timeout: 60_000 }, async () => {
+        server.state.log = [];
+        server.state.hold = { match: /^$/, ms: 0 };
+        const { page, errors, close } = await openPage(browser);
+        const depths = recordDepths(page);
+        try {
+          await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+          await settledWidgets(page, 'main', 20_000);
+          const all = await depths();
+          const js = all.filter((e) => e.path.endsWith('.js'));
+          const perDepth = [...new Set(all.map((e) => e.depth))].sort().map((d) => `depth ${d}: ${all.filter((e) => e.depth === d).length}`);
+          console.log(`${label} page: ${all.length} requests, ${js.length} scripts; ${perDepth.join(', ')}`);
+          assert.deepEqual(js.filter((e) => e.depth > 2), [], 'no script waits for another chunk to run');
+          assert.deepEqual(errors, []);
+        } finally {
+          await close();
+        }
+      });
+    }
+  });
+}
