@@ -54,7 +54,8 @@ export async function compressFile(body: Buffer, compress: boolean): Promise<Var
 
 /**
  * The coding to send for `accept` (RFC 9110 §12.5.3): the highest q among the
- * offered ones, br before gzip before identity on a tie. No header: identity
+ * offered ones, br before gzip before identity on a tie; identity, when not
+ * named, after every coding named. No header: identity
  * (what a client that names none can surely read). When nothing offered is
  * acceptable (`identity;q=0` on a body too small to compress), identity: the
  * RFC's advice, rather than a 406 the reader can do nothing with.
@@ -70,7 +71,8 @@ export function chooseCoding(accept: string | undefined, offered: readonly Codin
     q.set(name === 'x-gzip' ? 'gzip' : name, Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
   }
   const star = q.get('*');
-  const weight = (c: Coding) => q.get(c) ?? (c === 'identity' ? (star === 0 ? 0 : 1) : (star ?? 0));
+  // Identity not named is acceptable (unless `*;q=0`) but comes after any coding named, however low its q.
+  const weight = (c: Coding) => q.get(c) ?? (c === 'identity' ? (star === 0 ? 0 : Number.MIN_VALUE) : (star ?? 0));
   let best: Coding = 'identity';
   let bestQ = 0;
   for (const c of (['br', 'gzip', 'identity'] as const).filter((c) => offered.includes(c))) {
