@@ -9,6 +9,7 @@ import type { Feed, NewsItem, Source } from '../../core/model.js';
 import { LINK_PROTOCOLS, safeUrl } from '../../core/urls.js';
 import { hTag } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
 import { styles } from './article.styles.js';
@@ -140,10 +141,16 @@ export class PortalArticle extends PortalNewsElement {
     return this.itemId || pageParam(this.idParam);
   }
 
+  /** The feed and its further pages (next_url): an item not on the first page is looked for in the next ones. */
+  private readonly pages = new NewsPages(this, () => this.doc.value);
+  /** The id and next page last looked for, and whether that is under way. */
+  private sought?: string;
+  private seeking = false;
+
   /** The item shown, once the feed has loaded and has it. */
   get item(): NewsItem | undefined {
     const id = this.articleId;
-    return id === undefined ? undefined : this.doc.value?.items.find((i) => i.id === id);
+    return id === undefined || !this.doc.value ? undefined : this.pages.items.find((i) => i.id === id);
   }
 
   override connectedCallback(): void {
@@ -161,6 +168,18 @@ export class PortalArticle extends PortalNewsElement {
 
   protected override willUpdate(): void {
     const item = this.item;
+    const id = this.articleId;
+    if (!item && id !== undefined && this.pages.next && this.sought !== `${id} ${this.pages.next}`) {
+      this.sought = `${id} ${this.pages.next}`;
+      this.seeking = true;
+      void this.pages
+        .load((items) => items.some((i) => i.id === id))
+        .catch(() => {}) // a page that fails ends the search: "not found", with the pages read so far
+        .finally(() => {
+          this.seeking = false;
+          this.requestUpdate();
+        });
+    }
     if (item !== this.body?.item) {
       this.body = item && !item.contentHtml ? { item } : undefined;
       if (item?.contentHtml) void this.sanitize(item);
@@ -189,7 +208,7 @@ export class PortalArticle extends PortalNewsElement {
     const item = this.item;
     if (item && this.updateTitle) document.title = item.title;
     const id = this.articleId;
-    if (!item && (this.doc.value || id === undefined) && this.missing !== id) {
+    if (!item && !this.seeking && (this.doc.value || id === undefined) && this.missing !== id) {
       this.missing = id;
       this.emit('portal-error', { error: new PortalError('not-found', `id: ${id ?? ''}`) });
     } else if (item) this.missing = undefined;
@@ -199,7 +218,7 @@ export class PortalArticle extends PortalNewsElement {
     const feed = this.doc.value;
     if (this.articleId !== undefined && !feed) return this.renderStatus(6);
     const item = this.item;
-    if (!item) return this.renderNotFound();
+    if (!item) return this.seeking ? this.renderLoading(6) : this.renderNotFound();
     const body = this.body;
     if (body?.item !== item) return this.renderLoading(6); // sanitizing
     return html`${this.renderStatus(6)}
