@@ -131,33 +131,7 @@ export class PortalNewsList extends PortalNewsElement {
     this.shown = 0;
     await this.updateComplete;
     this.announce();
-    await this.loadFilteredPages();
-  }
-
-  /** The filter and next page the pages were last loaded for. */
-  private pagesFor?: string;
-
-  /**
-   * A paged feed (next_url) is filtered whole: a query or a tag looks in every
-   * page, a date in the pages down to that day, so what is found and counted
-   * is the feed's, not its first page's.
-   */
-  private async loadFilteredPages(): Promise<void> {
-    const key = `${JSON.stringify(this.active)} ${this.pages.next}`;
-    if (!this.filtered || !this.pages.next || this.pagesFor === key) return;
-    this.pagesFor = key;
-    const { date, query, tag } = this.active;
-    const start = date && !query && !tag ? (date.length === 7 ? `${date}-01` : date) : undefined;
-    this.moreLoading = true;
-    try {
-      await this.pages.load((items) => !!start && items.some((i) => i.published && dayKey(i.published, this.timeZone) < start));
-    } catch (e) {
-      this.moreError = toPortalError(e);
-    } finally {
-      this.moreLoading = false;
-    }
-    await this.updateComplete;
-    this.announce();
+    await this.lines.loadFilteredPages(this);
   }
 
   /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
@@ -226,7 +200,7 @@ export class PortalNewsList extends PortalNewsElement {
     const feed = this.doc.value;
     if (feed && feed !== this.announced && this.filtered) {
       this.announce();
-      void this.loadFilteredPages();
+      void this.lines!.loadFilteredPages(this);
     }
   }
 
