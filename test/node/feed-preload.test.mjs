@@ -4,7 +4,8 @@
  * preload was made in, so Chromium hands it the preloaded response. Counted at
  * the test server, with Chromium's own "preloaded but not used" warning
  * watched; a preload without `crossorigin` (another credentials mode) is the
- * control that shows the count and the warning do tell. Needs `npm run build`
+ * control that shows the count and the warning do tell. A feed on another
+ * origin keeps `credentials: 'omit'`, which no preload matches: counted too. Needs `npm run build`
  * (the page loads dist/cdn/portal-widgets.js).
  */
 import assert from 'node:assert/strict';
@@ -32,6 +33,8 @@ const PAGES = {
   '/with-crossorigin.html': page('<link rel="preload" as="fetch" href="/feed-a.json" crossorigin>'),
   '/without-crossorigin.html': page('<link rel="preload" as="fetch" href="/feed-b.json">'),
 };
+/** A feed on another origin (the same server by another name), preloaded: set once the port is known. */
+const crossPage = (port) => page(`<link rel="preload" as="fetch" href="http://localhost:${port}/feed-c.json" crossorigin>`);
 
 let server;
 let url;
@@ -40,11 +43,12 @@ before(async () => {
   assert.ok(existsSync(path.join(DIST, 'cdn/portal-widgets.js')), 'npm run build first');
   server = createServer((req, res) => {
     const p = new URL(req.url, 'http://x').pathname;
+    if (p === '/cross-origin.html') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(crossPage(server.address().port));
     if (PAGES[p]) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGES[p]);
     if (/^\/feed-\w\.json$/.test(p)) {
       hits.set(p, [...(hits.get(p) ?? []), { cookie: req.headers.cookie, mode: req.headers['sec-fetch-mode'] }]);
       // As the hub answers a feed: cacheable for a minute, with an ETag.
-      return void res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'public, max-age=60', etag: '"v1"' }).end(feed);
+      return void res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'public, max-age=60', etag: '"v1"', 'access-control-allow-origin': '*' }).end(feed);
     }
     const file = path.join(DIST, path.normalize(p.replace(/^\/dist\//, '')));
     if (!p.startsWith('/dist/') || !file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
@@ -90,5 +94,11 @@ describe('a preloaded feed', () => {
     console.log(`preload without crossorigin: ${requests.length} feed request(s), ${warnings.length} preload warning(s)`);
     assert.equal(requests.length, 2);
     assert.ok(warnings.some((w) => /preloaded using link preload but not used/.test(w)), warnings.join('\n'));
+  });
+
+  it('on another origin is fetched without credentials, so a crossorigin preload of it is not matched (the docs say: preload same-origin feeds)', async () => {
+    const { requests, warnings } = await visit('/cross-origin.html', '/feed-c.json');
+    console.log(`cross-origin preload: ${requests.length} feed request(s), ${warnings.length} preload warning(s)`);
+    assert.equal(requests.length, 2, "'omit' is not the preload's 'same-origin': no match");
   });
 });
