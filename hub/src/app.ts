@@ -2,16 +2,19 @@
  * The hub's HTTP side: the merged feeds (/feeds/{id}.json and .xml), the
  * documents it serves (/documents/{id}.json), the visit counter
  * (/api/visits), /healthz and /metrics, and with `serveDemo` the demo pages
- * and the built library (dist/, with the CDN bundle). Node's own http module:
+ * and the built library (dist/, with the CDN bundle), every text answer
+ * compressed (compression.ts). Node's own http module:
  * a handful of routes do not earn a framework, and the feed route stays close
  * to bare `http` speed (npm run bench:hub).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ConfigError, type HubConfig } from './config.js';
-import { rendered, type Rendered } from './feed-output.js';
+import { compressible, compressFile, sendVariants, VariantCache, variantBytes, type Variants } from './compression.js';
+import { DEFAULT_PAGE_SIZE, jsonFeedPages, rendered } from './feed-output.js';
 import { createVisitsRoute } from './counter/visits-route.js';
 import { hostAllowList } from './host-allow.js';
 import { HttpError, json } from './http-answer.js';
@@ -63,6 +66,24 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Memory for the compressed demo files and pages (the demo and dist/ hold about 3 MB). */
+const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+/** A text file larger than this is streamed as it is, not held in memory. */
+const MAX_CACHED_FILE = 16 * 1024 * 1024;
+
+/** A file as served: its pages (one, unless it is a JSON Feed longer than a page) and what they hold. */
+interface ServedFile {
+  pages: Variants[];
+  bytes: number;
+}
+
+/** `?page=n` (absent: 1), or 0 when it is not a page number. */
+function pageNumber(search: URLSearchParams): number {
+  const raw = search.get('page');
+  if (raw === null) return 1;
+  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 0;
+}
+
 const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -102,25 +123,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     res.end();
   }
 
-  /** Bytes rendered once: gzip when the reader takes it, 304 on a matching ETag. */
-  function sendRendered(req: IncomingMessage, res: ServerResponse, r: Rendered, headers: Record<string, string>): boolean {
-    headers.etag = r.etag;
-    const inm = req.headers['if-none-match'];
-    if (inm && (inm === r.etag || inm.split(',').some((t) => t.trim().replace(/^W\//, '') === r.etag))) {
-      res.writeHead(304, headers);
-      res.end();
-      return false;
-    }
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip ? r.gzip : r.body;
-    if (gzip) headers['content-encoding'] = 'gzip';
-    headers['content-length'] = String(body.length);
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return req.method !== 'HEAD';
-  }
-
-  function feed(req: IncomingMessage, res: ServerResponse, id: string, ext: string): void {
+  function feed(req: IncomingMessage, res: ServerResponse, id: string, ext: string, search: URLSearchParams): void {
     const method = req.method ?? '';
     const rendered = feeds.get(id);
     if (!rendered) throw new HttpError(404, `no feed "${id}"`);
@@ -134,7 +137,10 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
       vary: 'Accept-Encoding',
     };
     readCors(req, headers, open);
-    if (sendRendered(req, res, ext === 'json' ? rendered.json : rendered.xml, headers)) metrics.itemsServed(id, rendered.items);
+    // The JSON Feed in pages (next_url); the RSS whole, for the CMSs that read it.
+    const page = ext === 'json' ? rendered.pages[pageNumber(search) - 1] : { ...rendered.xml, items: rendered.items };
+    if (!page) throw new HttpError(404, `no page "${search.get('page')}" of feed "${id}"`);
+    if (sendVariants(req, res, page, headers)) metrics.itemsServed(id, page.items);
   }
 
   function document(req: IncomingMessage, res: ServerResponse, id: string): void {
@@ -144,7 +150,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { allow: 'GET, HEAD, OPTIONS' });
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300', vary: 'Accept-Encoding' };
     readCors(req, headers, true);
-    sendRendered(req, res, doc, headers);
+    sendVariants(req, res, doc, headers);
   }
 
   async function healthz(_req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -177,23 +183,27 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     });
   }
 
-  /** A demo page, with its shared head, header, sidebar and footer put in (see {@link expandIncludes}). */
-  function servePage(req: IncomingMessage, res: ServerResponse, pathname: string, file: string): void {
-    const body = Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir!));
-    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
-    const headers: Record<string, string> = {
-      'content-type': TYPES['.html'],
-      'cache-control': 'no-cache',
-      etag,
-      'content-security-policy': STRICT_PAGES.has(pathname) ? STRICT_CSP : PAGE_CSP,
-      'x-frame-options': 'SAMEORIGIN',
-    };
-    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
-    res.writeHead(200, { ...headers, 'content-length': String(body.length) });
-    res.end(req.method === 'HEAD' ? undefined : body);
+  const files = new VariantCache<ServedFile>(FILE_CACHE_BYTES);
+
+  /**
+   * A file's bytes as served, compressed once per version: a demo page with
+   * its shared parts put in ({@link expandIncludes}; the version is its
+   * text's hash, as a partial may change), a JSON Feed in pages, any other
+   * file as it is.
+   */
+  async function servedFile(file: string, stat: { size: number; mtimeMs: number }, type: string): Promise<ServedFile> {
+    const page = file.endsWith('.html') && file.startsWith(demoDir!);
+    const text = page ? Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir!)) : undefined;
+    const version = text ? createHash('sha256').update(text).digest('base64url') : `${stat.size}-${stat.mtimeMs}`;
+    return files.get(file, version, async () => {
+      const bytes = text ?? (await readFile(file));
+      const pages = type.startsWith('application/json') ? feedPages(bytes, path.basename(file)) : undefined;
+      const variants = await Promise.all((pages ?? [bytes]).map((b) => compressFile(b, compressible(type))));
+      return { pages: variants, bytes: variants.reduce((n, v) => n + variantBytes(v), 0) };
+    });
   }
 
-  function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  async function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams): Promise<void> {
     if (!root || !demoDir) throw new HttpError(404, 'not found');
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed', { allow: 'GET, HEAD' });
     let decoded: string;
@@ -213,14 +223,18 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
       stat = statSync(file, { throwIfNoEntry: false });
     }
     if (!stat?.isFile() || !insideServedRoot(file)) throw new HttpError(404, 'not found');
-    if (file.endsWith('.html') && file.startsWith(demoDir)) return void servePage(req, res, pathname, file);
-    const etag = `W/"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`;
-    const headers: Record<string, string> = {
-      'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      etag,
-    };
-    if (file.endsWith('.html')) Object.assign(headers, { 'content-security-policy': PAGE_CSP, 'x-frame-options': 'SAMEORIGIN' });
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
+    if (file.endsWith('.html'))
+      Object.assign(headers, { 'content-security-policy': STRICT_PAGES.has(pathname) ? STRICT_CSP : PAGE_CSP, 'x-frame-options': 'SAMEORIGIN' });
+    if (compressible(type) && stat.size <= MAX_CACHED_FILE) {
+      const served = await servedFile(file, stat, type);
+      const page = served.pages[pageNumber(search) - 1];
+      if (!page) throw new HttpError(404, 'no such page');
+      return void sendVariants(req, res, page, headers);
+    }
+    // Images and video (compressed already), and the odd huge text file: streamed as they are.
+    const etag = (headers.etag = `W/"${stat.size.toString(36)}-${stat.mtimeMs.toString(36)}"`);
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
     res.writeHead(200, { ...headers, 'content-length': String(stat.size) });
     if (req.method === 'HEAD') return void res.end();
@@ -236,11 +250,11 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     return 'page';
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, p: string): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, p: string, search: URLSearchParams): Promise<void> {
     for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
     checkHost(req);
     const feedMatch = /^\/feeds\/([a-z0-9-]+)\.(json|xml)$/.exec(p);
-    if (feedMatch) return feed(req, res, feedMatch[1], feedMatch[2]);
+    if (feedMatch) return feed(req, res, feedMatch[1], feedMatch[2], search);
     const docMatch = /^\/documents\/([a-z0-9-]+)\.json$/.exec(p);
     if (docMatch) return document(req, res, docMatch[1]);
     if (p === '/healthz') return healthz(req, res);
@@ -248,13 +262,16 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     if (p === '/api/visits' || p.startsWith('/api/visits/')) return counter.handle(req, res, new URL(req.url ?? '/', 'http://localhost'));
     if (p.startsWith('/api/') || p.startsWith('/feeds/') || p.startsWith('/documents/')) throw new HttpError(404, 'no such endpoint');
     if (root && (p === '/' || p === '/demo')) return void res.writeHead(302, { location: '/demo/' }).end();
-    serveFile(req, res, p);
+    return serveFile(req, res, p, search);
   }
 
   const server = createServer((req, res) => {
     let p: string;
+    let search = new URLSearchParams();
     try {
-      p = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      p = url.pathname;
+      search = url.searchParams;
     } catch {
       p = '';
     }
@@ -262,7 +279,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     // Stopping: answer what is in flight, then let its connection go.
     if (draining) res.setHeader('connection', 'close');
     res.once('finish', () => metrics.request(route, res.statusCode));
-    (p ? handle(req, res, p) : Promise.reject(new HttpError(400, 'bad request target'))).catch((e: unknown) => {
+    (p ? handle(req, res, p, search) : Promise.reject(new HttpError(400, 'bad request target'))).catch((e: unknown) => {
       const error = e instanceof HttpError ? e : new HttpError(500, 'internal error');
       if (!(e instanceof HttpError)) console.error(e);
       if (res.headersSent) return void res.destroy();
@@ -287,8 +304,26 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
 
 export type HubServer = Server & { drain(): void };
 
+/**
+ * A JSON Feed file longer than a page, as its pages (next_url to `?page=n`):
+ * the demo's 361 items are not all downloaded to show 8. Any other JSON:
+ * undefined, served as it is.
+ */
+function feedPages(bytes: Buffer, fileName: string): Buffer[] | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const { items, next_url: next, ...head } = doc as Record<string, unknown>;
+  if (!String(head.version).startsWith('https://jsonfeed.org/version/') || !Array.isArray(items) || items.length <= DEFAULT_PAGE_SIZE || next !== undefined) return undefined;
+  return jsonFeedPages(head, items, DEFAULT_PAGE_SIZE, fileName).map((p) => Buffer.from(p.text));
+}
+
 /** A document served as is, once checked by the widgets' own reader (a broken one stops the start). */
-function loadDocument({ id, type, file }: HubConfig['documents'][number]): Rendered {
+function loadDocument({ id, type, file }: HubConfig['documents'][number]): Variants {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

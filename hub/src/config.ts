@@ -35,6 +35,8 @@ export interface FeedConfig {
   homePageUrl?: string;
   public: boolean;
   limit: number;
+  /** Items per JSON Feed page (feed-output.ts DEFAULT_PAGE_SIZE says why 30). */
+  pageSize: number;
   upstreams: UpstreamConfig[];
 }
 

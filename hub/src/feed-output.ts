@@ -1,11 +1,12 @@
 /**
  * What the hub serves for a feed: the merged items as JSON Feed 1.1 (with the
  * feed-level `_portal.sources`) and the same as RSS 2.0 for other CMSs, each
- * rendered once per change (bytes, gzip and ETag kept), never per request.
+ * rendered once per change (bytes, brotli, gzip and ETags kept), never per
+ * request. The JSON Feed is served in pages (`next_url`), so a home page that
+ * shows 8 items does not download hundreds with their full bodies.
  */
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import { dayKey, type NewsItem } from 'portal-widgets/core';
+import { compressSync, type Variants } from './compression.js';
 
 /** A JSON Feed 1.1 item (https://jsonfeed.org/version/1.1) with the `_portal` extension. */
 export interface JsonFeedItem {
@@ -88,41 +89,65 @@ export function mergeItems(lists: JsonFeedItem[][], limit: number, timeZone: str
   return out;
 }
 
-export interface Rendered {
-  body: Buffer;
-  gzip: Buffer;
-  etag: string;
-}
-
-export interface RenderedFeed {
-  json: Rendered;
-  xml: Rendered;
-  /** HTTP date of the last change. */
-  lastModified: string;
+/** One page of a JSON Feed as served: its variants and how many items it holds. */
+export interface RenderedPage extends Variants {
   items: number;
 }
 
-/** Bytes to serve many times: the body, its gzip and its ETag, made once. */
-export function rendered(text: string): Rendered {
-  const body = Buffer.from(text);
-  return { body, gzip: gzipSync(body, { level: 6 }), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+export interface RenderedFeed {
+  /** The JSON Feed's pages: [0] at /feeds/{id}.json, [n] at ?page=n+1. */
+  pages: RenderedPage[];
+  xml: Variants;
+  /** HTTP date of the last change. */
+  lastModified: string;
+  /** Items in all pages. */
+  items: number;
+}
+
+/** Bytes to serve many times: the body, its compressed variants and their ETags, made once. */
+export const rendered = (text: string): Variants => compressSync(Buffer.from(text));
+
+/**
+ * Items per page when a feed does not say: the demo home page's lists (an
+ * article and 8 others), the list page's first 15 and "More" to 30, and the
+ * archive's first month (a portal posting about once a day) all come from the
+ * first page, one request of a few KB compressed.
+ */
+export const DEFAULT_PAGE_SIZE = 30;
+
+/** The address of page `n` (from 2), relative to the feed's own URL: right behind a proxy that mounts the hub under a path. */
+export const pageHref = (feedFile: string, n: number) => `${feedFile}?page=${n}`;
+
+/**
+ * A JSON Feed's text split into pages of `pageSize` items, each a whole JSON
+ * Feed (the same head) with `next_url` to the next; one page when it fits.
+ */
+export function jsonFeedPages(head: Record<string, unknown>, items: readonly unknown[], pageSize: number, feedFile: string, tail: Record<string, unknown> = {}): { text: string; items: number }[] {
+  const count = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: count }, (_, i) => {
+    const slice = items.slice(i * pageSize, (i + 1) * pageSize);
+    const page = { ...head, ...(i + 1 < count ? { next_url: pageHref(feedFile, i + 2) } : {}), items: slice, ...tail };
+    return { text: JSON.stringify(page), items: slice.length };
+  });
 }
 
 export interface FeedHead {
+  /** The feed's id: its file is `{id}.json`. */
+  id: string;
   title: string;
   homePageUrl?: string;
+  pageSize: number;
 }
 
 export function renderFeed(head: FeedHead, items: JsonFeedItem[], sources: SourceStatus[], changed: number): RenderedFeed {
-  const json = {
+  const jsonHead = {
     version: 'https://jsonfeed.org/version/1.1',
     title: head.title,
     ...(head.homePageUrl ? { home_page_url: head.homePageUrl } : {}),
     language: 'vi',
-    items,
-    _portal: { sources },
   };
-  return { json: rendered(JSON.stringify(json)), xml: rendered(toRss(head, items, changed)), lastModified: new Date(changed).toUTCString(), items: items.length };
+  const pages = jsonFeedPages(jsonHead, items, head.pageSize, `${head.id}.json`, { _portal: { sources } }).map((p) => ({ ...rendered(p.text), items: p.items }));
+  return { pages, xml: rendered(toRss(head, items, changed)), lastModified: new Date(changed).toUTCString(), items: items.length };
 }
 
 // Characters XML 1.0 cannot hold at all (C0 controls but tab and newlines) are dropped.

@@ -13,6 +13,9 @@ import type { FeedStorage, UpstreamCopy } from './storage.js';
 import { fetchUpstream, UpstreamError, type FetchOutcome } from './upstream-fetch.js';
 import { BoundedParser } from './bounded-parse.js';
 
+/** Pages of one upstream read per refresh, at most (each bounded in size and time like the first). */
+const MAX_UPSTREAM_PAGES = 20;
+
 export interface FeedsOptions {
   feeds: FeedConfig[];
   storage: FeedStorage;
@@ -105,21 +108,36 @@ export class Feeds {
     const { config } = u;
     const copy = { ...u.copy, lastAttempt: Date.now() };
     let outcome: FetchOutcome | 'parse';
+    const options = {
+      timeoutMs: config.timeoutMs,
+      maxBytes: config.maxBytes,
+      internal: config.internal,
+      userAgent: config.userAgent,
+      authorization: config.authorizationEnv ? this.options.env?.[config.authorizationEnv] : undefined,
+      signal: this.stopping.signal,
+    };
     try {
       const fetched = await fetchUpstream(config.url.replace(/^\{self\}/, this.options.self()), {
-        timeoutMs: config.timeoutMs,
-        maxBytes: config.maxBytes,
-        internal: config.internal,
-        userAgent: config.userAgent,
+        ...options,
         etag: u.copy.items ? u.copy.etag : undefined,
         lastModified: u.copy.items ? u.copy.lastModified : undefined,
-        authorization: config.authorizationEnv ? this.options.env?.[config.authorizationEnv] : undefined,
-        signal: this.stopping.signal,
       });
       if (fetched.status === 200) {
         const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
+        // A feed in pages (JSON Feed next_url, Atom rel=next) is read as far as the merge keeps items, on the
+        // upstream's own origin only (never an open proxy); the first page's validators stand for all.
+        const items = [...feed.items];
+        const seen = new Set([fetched.url]);
+        const origin = new URL(fetched.url).origin;
+        for (let next = feed.nextUrl, n = 1; next && new URL(next).origin === origin && !seen.has(next) && items.length < u.feed.limit && n < MAX_UPSTREAM_PAGES; n++) {
+          seen.add(next);
+          const more = await fetchUpstream(next, options);
+          const page = await this.parser.parse(more.body!, more.contentType, more.url, config.map);
+          items.push(...page.items);
+          next = page.nextUrl;
+        }
         const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
-        u.items = feed.items.map((item) => toJsonFeedItem(item, source));
+        u.items = items.map((item) => toJsonFeedItem(item, source));
         copy.items = JSON.stringify(u.items);
         copy.etag = fetched.etag;
         copy.lastModified = fetched.lastModified;
@@ -159,7 +177,7 @@ export class Feeds {
       this.options.timeZone,
     );
     const changed = Math.max(0, ...list.map((u) => u.copy.lastSuccess ?? 0)) || Date.now();
-    this.rendered.set(id, renderFeed({ title: feed.title, homePageUrl: feed.homePageUrl }, items, list.map(sourceStatus), changed));
+    this.rendered.set(id, renderFeed({ id, title: feed.title, homePageUrl: feed.homePageUrl, pageSize: feed.pageSize }, items, list.map(sourceStatus), changed));
   }
 }
 

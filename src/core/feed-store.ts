@@ -80,7 +80,9 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
     let res: Response;
     try {
       res = await fetch(url, {
-        credentials: 'omit',
+        // Same origin: the mode of a `<link rel="preload" as="fetch" crossorigin>`, so the page's preload is used, not
+        // fetched again; another origin (a hub, an agency): no cookies go with it.
+        credentials: typeof location === 'object' && new URL(url, location.href).origin === location.origin ? 'same-origin' : 'omit',
         // Revalidate with the HTTP cache's ETag/Last-Modified (a 304 costs no body)
         // without adding request headers that would need a CORS preflight.
         cache: 'no-cache',

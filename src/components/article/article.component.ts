@@ -10,6 +10,7 @@ import { LINK_PROTOCOLS, safeUrl } from '../../core/urls.js';
 import { hTag } from '../../internal/heading.js';
 import { errorText } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
+import { NewsPages } from '../../internal/news-pages.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import '../news-list/news-list.js';
 import { styles } from './article.styles.js';
@@ -141,10 +142,16 @@ export class PortalArticle extends PortalNewsElement {
     return this.itemId || pageParam(this.idParam);
   }
 
+  /** The feed and its further pages (next_url): an item not on the first page is looked for in the next ones. */
+  private readonly pages = new NewsPages(this, () => this.doc.value);
+  /** The id and next page last looked for, and whether that is under way. */
+  private sought?: string;
+  private seeking = false;
+
   /** The item shown, once the feed has loaded and has it. */
   get item(): NewsItem | undefined {
     const id = this.articleId;
-    return id === undefined ? undefined : this.doc.value?.items.find((i) => i.id === id);
+    return id === undefined || !this.doc.value ? undefined : this.pages.items.find((i) => i.id === id);
   }
 
   override connectedCallback(): void {
@@ -162,6 +169,18 @@ export class PortalArticle extends PortalNewsElement {
 
   protected override willUpdate(): void {
     const item = this.item;
+    const id = this.articleId;
+    if (!item && id !== undefined && this.pages.next && this.sought !== `${id} ${this.pages.next}`) {
+      this.sought = `${id} ${this.pages.next}`;
+      this.seeking = true;
+      void this.pages
+        .load((items) => items.some((i) => i.id === id))
+        .catch(() => {}) // a page that fails ends the search: "not found", with the pages read so far
+        .finally(() => {
+          this.seeking = false;
+          this.requestUpdate();
+        });
+    }
     if (item !== this.body?.item) {
       this.body = item && !item.contentHtml ? { item } : undefined;
       if (item?.contentHtml) void this.sanitize(item);
@@ -190,7 +209,7 @@ export class PortalArticle extends PortalNewsElement {
     const item = this.item;
     if (item && this.updateTitle) document.title = item.title;
     const id = this.articleId;
-    if (!item && (this.doc.value || id === undefined) && this.missing !== id) {
+    if (!item && !this.seeking && (this.doc.value || id === undefined) && this.missing !== id) {
       this.missing = id;
       this.emit('portal-error', { error: new PortalError('not-found', `id: ${id ?? ''}`) });
     } else if (item) this.missing = undefined;
@@ -201,6 +220,7 @@ export class PortalArticle extends PortalNewsElement {
     if (this.articleId !== undefined && !feed) return this.renderStatus(6);
     const item = this.item;
     if (!item) {
+      if (this.seeking) return this.renderLoading(6); // the item may be on a further page
       const text = errorText(new PortalError('not-found'), this.language, () => this.requestUpdate());
       return text === undefined ? this.renderLoading(6) : this.renderNotFound(text); // the box shows with its words
     }

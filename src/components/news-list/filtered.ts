@@ -4,21 +4,26 @@
  * counted without it). The result line's words, and "Xem tất cả", which clears
  * the filter and takes it out of the address.
  */
+import { dayKey } from '../../core/dates.js';
+import { toPortalError, type PortalError } from '../../core/errors.js';
 import { filterMessages } from '../../core/i18n/news-filter.js';
 import type { Lang } from '../../core/i18n/index.js';
 import type { NewsFilter } from '../../core/news-filter.js';
 import type { PortalEventDetails } from '../../internal/events.js';
+import type { NewsPages } from '../../internal/news-pages.js';
 
 /** What this module needs of the list (its own type would be an import circle with news-list.component.ts). */
 interface FilteredList {
   language: Lang;
   syncUrl: boolean;
   matchingItems: readonly unknown[];
+  timeZone: string;
+  updateComplete: Promise<boolean>;
   filter(filter: NewsFilter): Promise<void>;
   emit(name: 'portal-filter', detail: PortalEventDetails['portal-filter']): boolean;
 }
 /** The list's own state this module reads and calls (private in the class). */
-type Internals = { active: NewsFilter; focusItem(i: number): void };
+type Internals = { active: NewsFilter; focusItem(i: number): void; pages: NewsPages; moreLoading: boolean; moreError?: PortalError; announce(): void };
 
 /** `list`'s result line: "3 tin cho «hội nghị», xếp theo mức độ phù hợp". */
 export const line = (list: FilteredList): string =>
@@ -42,4 +47,31 @@ export async function clearFilter(list: FilteredList): Promise<void> {
   await list.filter(filter);
   list.emit('portal-filter', { filter });
   (list as unknown as Internals).focusItem(0); // the button is gone: focus goes to the first item, not to <body>
+}
+
+/** Per list: the filter and next page its pages were last loaded for. */
+const loadedFor = new WeakMap<FilteredList, string>();
+
+/**
+ * A paged feed (next_url) is filtered whole: a query or a tag looks in every
+ * page, a date in the pages down to that day, so what is found and counted is
+ * the feed's, not its first page's.
+ */
+export async function loadFilteredPages(list: FilteredList): Promise<void> {
+  const own = list as unknown as Internals;
+  const { date, query, tag } = own.active;
+  const key = `${JSON.stringify(own.active)} ${own.pages.next}`;
+  if (!(date || query || tag) || !own.pages.next || loadedFor.get(list) === key) return;
+  loadedFor.set(list, key);
+  const start = date && !query && !tag ? (date.length === 7 ? `${date}-01` : date) : undefined;
+  own.moreLoading = true;
+  try {
+    await own.pages.load((items) => !!start && items.some((i) => i.published && dayKey(i.published, list.timeZone) < start));
+  } catch (e) {
+    own.moreError = toPortalError(e);
+  } finally {
+    own.moreLoading = false;
+  }
+  await list.updateComplete;
+  own.announce();
 }

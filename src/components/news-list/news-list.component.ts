@@ -131,6 +131,7 @@ export class PortalNewsList extends PortalNewsElement {
     this.shown = 0;
     await this.updateComplete;
     this.announce();
+    await this.lines.loadFilteredPages(this);
   }
 
   /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
@@ -197,7 +198,10 @@ export class PortalNewsList extends PortalNewsElement {
   protected override updated(): void {
     // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
     const feed = this.doc.value;
-    if (feed && feed !== this.announced && this.filtered) this.announce();
+    if (feed && feed !== this.announced && this.filtered) {
+      this.announce();
+      void this.lines!.loadFilteredPages(this);
+    }
   }
 
   private announce(): void {
