@@ -9,11 +9,14 @@
  *      way: the ceiling of this machine and this load generator (no storage)
  *   1. SQLite, one hub, one site        (the baseline)
  *   2. SQLite, one hub, 150 sites       (goal: at most 20 % below 1)
- *   3. PostgreSQL, two hubs, 150 sites  (goal: at least 1's throughput); both ports loaded
+ *   3. PostgreSQL, two hubs, 150 sites  (goal: at least 1's throughput); both ports loaded;
+ *      the hubs reach the database through its Unix socket, as hubs on the
+ *      database's machine do (7: the same over TCP loopback, for comparison)
  *   4. SQLite, 150 sites, the hub killed with SIGKILL mid-run and restarted
  *   5. PostgreSQL, two hubs, one killed with SIGKILL mid-run (the other keeps serving) and restarted
  *   6. PostgreSQL, two hubs, the database stopped for 5 s mid-run: 503 with a JSON
  *      error meanwhile, nothing acknowledged lost, counting resumes by itself
+ *   7. as 3, over TCP loopback (what a database on another machine costs at least)
  *
  * Simulated visitors: the hubs run with trustProxy (only in this test: a real
  * deployment sets it only behind its own proxy), so each request carries a
@@ -25,7 +28,8 @@
  *
  * Env: DURATION (s, default 30) for runs 1–3, FAULT_DURATION (default 20) for
  * 4–6, CONNECTIONS (default 50, split over the hubs), SITES (default 150),
- * SCENARIOS (e.g. `0,1,3`: only those runs, while measuring a change; default all).
+ * SCENARIOS (e.g. `0,1,3`: only those runs, while measuring a change; default all),
+ * HUB_NODE_ARGS (node options for the hubs, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -77,7 +81,8 @@ function writeConfig(sites, storage) {
 
 /** Starts a hub (node + tsx, no build needed) and resolves once it listens. */
 async function startHub(configFile, port, env = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', '--config', configFile], {
+  const nodeArgs = process.env.HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'hub/src/main.ts', '--config', configFile], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -310,7 +315,8 @@ function report(name, results, tally, stored, sites, duration, notes = []) {
 }
 
 let cluster;
-async function database() {
+/** A fresh database; `via` 'socket' (the hubs on the database's machine, as here) or 'tcp' (loopback). */
+async function database(via = 'socket') {
   cluster ??= await startPostgres();
   if (!cluster) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql): the PostgreSQL runs need it');
   const name = `loadtest_${figures.length}_${Date.now()}`;
@@ -318,16 +324,16 @@ async function database() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return cluster.url.replace(/\/postgres$/, `/${name}`);
+  return (via === 'tcp' ? cluster.url : cluster.socketUrl).replace(/\/postgres(?=$|\?)/, `/${name}`);
 }
 
 /**
  * One scenario: `hubs` hubs on `storage`, loaded together for `duration` s;
  * `fault(ports, hubs)` runs at mid-time. Answers the figures.
  */
-async function scenario(name, { sites, storage, hubs: hubCount, duration, fault }) {
+async function scenario(name, { sites, storage, hubs: hubCount, duration, fault, via }) {
   // PostgreSQL: every hub keys the visitor hashes with the same secret.
-  const env = storage === 'postgres' ? { DATABASE_URL: await database(), PORTAL_HUB_SECRET: randomBytes(32).toString('hex') } : {};
+  const env = storage === 'postgres' ? { DATABASE_URL: await database(via), PORTAL_HUB_SECRET: randomBytes(32).toString('hex') } : {};
   const config = writeConfig(sites, storage);
   const ports = await Promise.all(Array.from({ length: hubCount }, freePort));
   const hubs = await Promise.all(ports.map((p) => startHub(config, p, env)));
@@ -369,17 +375,19 @@ const killOne = async (ports, hubs, config, env) => {
 const run = (n, fn) => (!SCENARIOS || SCENARIOS.has(n) ? fn() : undefined);
 
 async function ceiling() {
+  // A figure of the machine, not of the hub: a shorter run gives it.
+  const CEILING_DURATION = Math.min(DURATION, 10);
   const port = await freePort();
   const bare = await startBare(port);
   const tally = newTally();
   const cpuBefore = cpuNow([bare]);
-  const result = await load(port, CONNECTIONS, DURATION, siteIds(SITES), tally);
+  const result = await load(port, CONNECTIONS, CEILING_DURATION, siteIds(SITES), tally);
   const posts = [...tally.counted.values()].reduce((a, b) => a + b, 0) + tally.other;
   const cpu = cpuPerPost(cpuBefore, cpuNow([bare]), posts).replace('hubs', 'bare server');
   await stopHub(bare);
-  const postRate = posts / (DURATION - TAIL);
+  const postRate = posts / (CEILING_DURATION - TAIL);
   console.log(`\n== 0. the ceiling: a bare node:http server, no storage ==`);
-  console.log(`  ${DURATION} s, ${CONNECTIONS} connections, the same requests: ${postRate.toFixed(0)} POST/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  console.log(`  ${CEILING_DURATION} s, ${CONNECTIONS} connections, the same requests: ${postRate.toFixed(0)} POST/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
   console.log(`  ${cpu}`);
   figures.push({ name: '0. ceiling (bare node:http, no storage)', postRate, p50: result.latency.p50, p99: result.latency.p99, ok: true });
   return { ok: true, postRate };
@@ -390,7 +398,8 @@ try {
   await run(0, ceiling);
   const one = await run(1, () => scenario('1. SQLite, one hub, one site', { sites: siteIds(1), storage: 'sqlite', hubs: 1, duration: DURATION }));
   const many = await run(2, () => scenario(`2. SQLite, one hub, ${SITES} sites`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: DURATION }));
-  const shared = await run(3, () => scenario(`3. PostgreSQL, two hubs, ${SITES} sites`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION }));
+  const shared = await run(3, () => scenario(`3. PostgreSQL, two hubs, ${SITES} sites (Unix socket)`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION }));
+  await run(7, () => scenario(`7. PostgreSQL, two hubs, ${SITES} sites, over TCP loopback`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION, via: 'tcp' }));
   const killSqlite = await run(4, () => scenario(`4. SQLite, ${SITES} sites, SIGKILL mid-run and restart`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: FAULT_DURATION, fault: killOne }));
   const killPg = await run(5, () => scenario(`5. PostgreSQL, two hubs, ${SITES} sites, one killed with SIGKILL mid-run and restarted`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: FAULT_DURATION, fault: killOne }));
   const outage = await run(6, () => scenario(`6. PostgreSQL, two hubs, ${SITES} sites, the database stopped for 5 s mid-run`, {

@@ -25,7 +25,10 @@ import { MIGRATIONS_TABLE_SQL, pending } from './migrations.js';
 import { COUNT_WINDOW, ONLINE_WINDOW, StorageUnavailable, VisitStore, type Recorded, type VisitStoreOptions } from './visit-store.js';
 
 export interface PostgresOptions extends VisitStoreOptions {
-  /** postgres://user:password@host:port/database (from DATABASE_URL: a secret, never in the config file). */
+  /**
+   * postgres://user:password@host:port/database (from DATABASE_URL: a secret, never in the config file);
+   * `?host=/var/run/postgresql` for the Unix socket of a database on the same machine.
+   */
   url: string;
   /** Connections this hub keeps open (default 10). */
   poolSize?: number;
@@ -40,7 +43,7 @@ const types = {
 /** Errors that mean "the database is not reachable now", as opposed to a bug in a statement. */
 function unavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  if (typeof err?.code === 'string' && /^(08|57P|53|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN)/.test(err.code)) return true;
+  if (typeof err?.code === 'string' && /^(08|57P|53|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN|ENOENT)/.test(err.code)) return true;
   return /Connection terminated|timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(String(err?.message));
 }
 
