@@ -5,13 +5,18 @@
  * every run a check, per site, that the stored total equals the visits the
  * hubs acknowledged as counted. Only loopback addresses; every wait bounded.
  *
+ *   0. a bare node:http server answering a fixed counter JSON, loaded the same
+ *      way: the ceiling of this machine and this load generator (no storage)
  *   1. SQLite, one hub, one site        (the baseline)
  *   2. SQLite, one hub, 150 sites       (goal: at most 20 % below 1)
- *   3. PostgreSQL, two hubs, 150 sites  (goal: at least 1's throughput); both ports loaded
+ *   3. PostgreSQL, two hubs, 150 sites  (goal: at least 1's throughput); both ports loaded;
+ *      the hubs reach the database through its Unix socket, as hubs on the
+ *      database's machine do (7: the same over TCP loopback, for comparison)
  *   4. SQLite, 150 sites, the hub killed with SIGKILL mid-run and restarted
  *   5. PostgreSQL, two hubs, one killed with SIGKILL mid-run (the other keeps serving) and restarted
  *   6. PostgreSQL, two hubs, the database stopped for 5 s mid-run: 503 with a JSON
  *      error meanwhile, nothing acknowledged lost, counting resumes by itself
+ *   7. as 3, over TCP loopback (what a database on another machine costs at least)
  *
  * Simulated visitors: the hubs run with trustProxy (only in this test: a real
  * deployment sets it only behind its own proxy), so each request carries a
@@ -22,12 +27,14 @@
  * `"counted": true`, sent only after the transaction commits.
  *
  * Env: DURATION (s, default 30) for runs 1–3, FAULT_DURATION (default 20) for
- * 4–6, CONNECTIONS (default 50, split over the hubs), SITES (default 150).
+ * 4–6, CONNECTIONS (default 50, split over the hubs), SITES (default 150),
+ * SCENARIOS (e.g. `0,1,3`: only those runs, while measuring a change; default all),
+ * HUB_NODE_ARGS (node options for the hubs, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +45,7 @@ const DURATION = Number(process.env.DURATION ?? 30);
 const FAULT_DURATION = Number(process.env.FAULT_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const SITES = Number(process.env.SITES ?? 150);
+const SCENARIOS = process.env.SCENARIOS ? new Set(process.env.SCENARIOS.split(',').map(Number)) : undefined;
 const HOST = '127.0.0.1';
 /** POSTs stop this long before the end (GETs fill it): autocannon drops the answers in flight when it stops. */
 const TAIL = 2;
@@ -73,7 +81,8 @@ function writeConfig(sites, storage) {
 
 /** Starts a hub (node + tsx, no build needed) and resolves once it listens. */
 async function startHub(configFile, port, env = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', '--config', configFile], {
+  const nodeArgs = process.env.HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'hub/src/main.ts', '--config', configFile], {
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -91,11 +100,77 @@ async function startHub(configFile, port, env = {}) {
   return child;
 }
 
+/**
+ * The ceiling: a bare node:http server in its own process, reading each body
+ * and answering what a hub answers, with no storage, no checks.
+ */
+async function startBare(port) {
+  const code = `
+    const answer = JSON.stringify({ total: 1, online: 1, today: 1, updated: new Date().toISOString(), counted: true });
+    require('node:http').createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(answer));
+    }).listen(${port}, '${HOST}', () => console.log('Visit counter: bare'));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  return child;
+}
+
 async function stopHub(child, signal = 'SIGTERM') {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill(signal);
   await Promise.race([exited, sleep(10_000)]);
+}
+
+/**
+ * CPU seconds used so far by each part (Linux /proc; empty elsewhere): the
+ * hubs, PostgreSQL's processes, this load generator. On a machine shared with
+ * other work, CPU per POST says where the time goes better than POST/s does.
+ */
+const TICK = 100; // USER_HZ on Linux
+function cpuOfPid(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICK; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+/** This cluster's postmaster and its children (other PostgreSQL servers on the machine are not ours). */
+function postgresPids() {
+  if (!cluster || !existsSync('/proc')) return [];
+  let postmaster;
+  try {
+    postmaster = readFileSync(path.join(cluster.dir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  } catch {
+    return [];
+  }
+  const parentOf = (pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+    } catch {
+      return undefined;
+    }
+  };
+  return [postmaster, ...readdirSync('/proc').filter((d) => /^\d+$/.test(d) && parentOf(d) === postmaster)];
+}
+function cpuNow(hubs) {
+  const self = process.cpuUsage();
+  return {
+    hubs: hubs.reduce((n, h) => n + cpuOfPid(h.pid), 0),
+    postgres: postgresPids().reduce((n, pid) => n + cpuOfPid(pid), 0),
+    generator: (self.user + self.system) / 1e6,
+  };
+}
+/** CPU ms per POST of each part between two readings. */
+function cpuPerPost(before, after, posts) {
+  const ms = (k) => (((after[k] - before[k]) * 1000) / posts).toFixed(3);
+  return `CPU per POST: hubs ${ms('hubs')} ms, PostgreSQL ${ms('postgres')} ms, load generator ${ms('generator')} ms`;
 }
 
 /** Visitor v: a stable address and browser, on site v mod N. */
@@ -240,7 +315,8 @@ function report(name, results, tally, stored, sites, duration, notes = []) {
 }
 
 let cluster;
-async function database() {
+/** A fresh database; `via` 'socket' (the hubs on the database's machine, as here) or 'tcp' (loopback). */
+async function database(via = 'socket') {
   cluster ??= await startPostgres();
   if (!cluster) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql): the PostgreSQL runs need it');
   const name = `loadtest_${figures.length}_${Date.now()}`;
@@ -248,20 +324,21 @@ async function database() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  return cluster.url.replace(/\/postgres$/, `/${name}`);
+  return (via === 'tcp' ? cluster.url : cluster.socketUrl).replace(/\/postgres(?=$|\?)/, `/${name}`);
 }
 
 /**
  * One scenario: `hubs` hubs on `storage`, loaded together for `duration` s;
  * `fault(ports, hubs)` runs at mid-time. Answers the figures.
  */
-async function scenario(name, { sites, storage, hubs: hubCount, duration, fault }) {
+async function scenario(name, { sites, storage, hubs: hubCount, duration, fault, via }) {
   // PostgreSQL: every hub keys the visitor hashes with the same secret.
-  const env = storage === 'postgres' ? { DATABASE_URL: await database(), PORTAL_HUB_SECRET: randomBytes(32).toString('hex') } : {};
+  const env = storage === 'postgres' ? { DATABASE_URL: await database(via), PORTAL_HUB_SECRET: randomBytes(32).toString('hex') } : {};
   const config = writeConfig(sites, storage);
   const ports = await Promise.all(Array.from({ length: hubCount }, freePort));
   const hubs = await Promise.all(ports.map((p) => startHub(config, p, env)));
   const tally = newTally();
+  const cpuBefore = cpuNow(hubs);
   const runs = ports.map((p) => load(p, Math.ceil(CONNECTIONS / hubCount), duration, sites, tally));
   const notes = [];
   if (fault) {
@@ -271,6 +348,8 @@ async function scenario(name, { sites, storage, hubs: hubCount, duration, fault 
   const results = await Promise.all(runs);
   // The throughput is the run's own answers, before the retries below.
   tally.answeredInRun = [...tally.counted.values()].reduce((a, b) => a + b, 0) + tally.notCounted + tally.limited + tally.unavailable + tally.other;
+  // A killed hub's CPU is lost with it: only runs without a fault are accounted.
+  if (!fault) notes.push(cpuPerPost(cpuBefore, cpuNow(hubs), tally.answeredInRun));
   const storedBefore = await storedTotals(ports[0]);
   const before = compare(storedBefore, tally, sites);
   const { resent, committedUnanswered } = await reconcile(ports[0], sites, tally);
@@ -292,14 +371,38 @@ const killOne = async (ports, hubs, config, env) => {
   return notes;
 };
 
+/** The runs asked for (SCENARIOS); the others answer undefined. */
+const run = (n, fn) => (!SCENARIOS || SCENARIOS.has(n) ? fn() : undefined);
+
+async function ceiling() {
+  // A figure of the machine, not of the hub: a shorter run gives it.
+  const CEILING_DURATION = Math.min(DURATION, 10);
+  const port = await freePort();
+  const bare = await startBare(port);
+  const tally = newTally();
+  const cpuBefore = cpuNow([bare]);
+  const result = await load(port, CONNECTIONS, CEILING_DURATION, siteIds(SITES), tally);
+  const posts = [...tally.counted.values()].reduce((a, b) => a + b, 0) + tally.other;
+  const cpu = cpuPerPost(cpuBefore, cpuNow([bare]), posts).replace('hubs', 'bare server');
+  await stopHub(bare);
+  const postRate = posts / (CEILING_DURATION - TAIL);
+  console.log(`\n== 0. the ceiling: a bare node:http server, no storage ==`);
+  console.log(`  ${CEILING_DURATION} s, ${CONNECTIONS} connections, the same requests: ${postRate.toFixed(0)} POST/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  console.log(`  ${cpu}`);
+  figures.push({ name: '0. ceiling (bare node:http, no storage)', postRate, p50: result.latency.p50, p99: result.latency.p99, ok: true });
+  return { ok: true, postRate };
+}
+
 let failed = false;
 try {
-  const one = await scenario('1. SQLite, one hub, one site', { sites: siteIds(1), storage: 'sqlite', hubs: 1, duration: DURATION });
-  const many = await scenario(`2. SQLite, one hub, ${SITES} sites`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: DURATION });
-  const shared = await scenario(`3. PostgreSQL, two hubs, ${SITES} sites`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION });
-  const killSqlite = await scenario(`4. SQLite, ${SITES} sites, SIGKILL mid-run and restart`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: FAULT_DURATION, fault: killOne });
-  const killPg = await scenario(`5. PostgreSQL, two hubs, ${SITES} sites, one killed with SIGKILL mid-run and restarted`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: FAULT_DURATION, fault: killOne });
-  const outage = await scenario(`6. PostgreSQL, two hubs, ${SITES} sites, the database stopped for 5 s mid-run`, {
+  await run(0, ceiling);
+  const one = await run(1, () => scenario('1. SQLite, one hub, one site', { sites: siteIds(1), storage: 'sqlite', hubs: 1, duration: DURATION }));
+  const many = await run(2, () => scenario(`2. SQLite, one hub, ${SITES} sites`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: DURATION }));
+  const shared = await run(3, () => scenario(`3. PostgreSQL, two hubs, ${SITES} sites (Unix socket)`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION }));
+  await run(7, () => scenario(`7. PostgreSQL, two hubs, ${SITES} sites, over TCP loopback`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: DURATION, via: 'tcp' }));
+  const killSqlite = await run(4, () => scenario(`4. SQLite, ${SITES} sites, SIGKILL mid-run and restart`, { sites: siteIds(SITES), storage: 'sqlite', hubs: 1, duration: FAULT_DURATION, fault: killOne }));
+  const killPg = await run(5, () => scenario(`5. PostgreSQL, two hubs, ${SITES} sites, one killed with SIGKILL mid-run and restarted`, { sites: siteIds(SITES), storage: 'postgres', hubs: 2, duration: FAULT_DURATION, fault: killOne }));
+  const outage = await run(6, () => scenario(`6. PostgreSQL, two hubs, ${SITES} sites, the database stopped for 5 s mid-run`, {
     sites: siteIds(SITES),
     storage: 'postgres',
     hubs: 2,
@@ -320,15 +423,19 @@ try {
       back = Date.now() - at;
       return ['database stopped (pg_ctl stop -m fast) for 5 s', sample, `counting answered again ${back} ms after the database started`];
     },
-  });
-  failed = ![one, many, shared, killSqlite, killPg, outage].every((r) => r.ok);
+  }));
+  failed = ![one, many, shared, killSqlite, killPg, outage].every((r) => r?.ok ?? true);
 
   console.log('\n== Summary ==');
   for (const f of figures) console.log(`  ${f.ok ? '✔' : '✘'} ${f.name}: ${f.postRate.toFixed(0)} POST/s, p50 ${f.p50} ms, p99 ${f.p99} ms`);
-  const cost = 1 - many.postRate / one.postRate;
-  console.log(`  goal: ${SITES} sites cost ≤ 20 % of the one-site throughput: ${(cost * 100).toFixed(1)} % ${cost <= 0.2 ? '✔' : '✘ (not met)'}`);
-  const ratio = shared.postRate / one.postRate;
-  console.log(`  goal: two hubs on PostgreSQL ≥ one hub on SQLite: ${(ratio * 100).toFixed(0)} % of it ${ratio >= 1 ? '✔' : '✘ (not met)'}`);
+  if (one && many) {
+    const cost = 1 - many.postRate / one.postRate;
+    console.log(`  goal: ${SITES} sites cost ≤ 20 % of the one-site throughput: ${(cost * 100).toFixed(1)} % ${cost <= 0.2 ? '✔' : '✘ (not met)'}`);
+  }
+  if (one && shared) {
+    const ratio = shared.postRate / one.postRate;
+    console.log(`  goal: two hubs on PostgreSQL ≥ one hub on SQLite: ${(ratio * 100).toFixed(0)} % of it ${ratio >= 1 ? '✔' : '✘ (not met)'}`);
+  }
 } catch (e) {
   console.error(e);
   failed = true;

@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS_TABLE_SQL, pending } from './storage/migrations.js';
 import { copyOfRow, rowOfCopy, type CopyRow } from './storage/copy-rows.js';
-import { COUNT_WINDOW, ONLINE_WINDOW, VisitStore, type VisitStoreOptions } from './storage/visit-store.js';
+import { COUNT_WINDOW, ONLINE_WINDOW, VisitStore, type Recorded, type VisitStoreOptions } from './storage/visit-store.js';
 import type { CountRecord, HubStorage, UpstreamCopy } from './storage.js';
 
 export { COUNT_WINDOW, ONLINE_WINDOW } from './storage/visit-store.js';
@@ -79,15 +79,16 @@ export class SqliteStorage extends VisitStore implements HubStorage {
           'VALUES (@feed, @upstream, @items, @etag, @last_modified, @last_success, @last_error, @last_attempt, @failures)',
       ),
     };
-    this.recordVisit = db.transaction((site: string, hash: string, now: number, start: number): boolean => {
+    this.recordVisit = db.transaction((site: string, hash: string, now: number, start: number): Recorded => {
       const seen = this.stmt.visitor.get(site, hash);
       const counted = !seen || now - seen.last_counted >= COUNT_WINDOW;
       this.stmt.upsertVisitor.run(site, hash, now, counted ? now : seen.last_counted);
+      const day = this.dayOf(now);
       if (counted) {
         this.stmt.addTotal.run(site, start + 1);
-        this.stmt.addDay.run(site, this.dayOf(now));
+        this.stmt.addDay.run(site, day);
       }
-      return counted;
+      return { counted, total: this.stmt.total.get(site)?.total ?? start, today: this.stmt.day.get(site, day)?.visits ?? 0 };
     });
     this.replaceSalt = db.transaction((day: string, now: number): Buffer => {
       const stored = this.stmt.salt.get();
@@ -117,7 +118,7 @@ export class SqliteStorage extends VisitStore implements HubStorage {
     return this.stmt.salt.get()?.day;
   }
 
-  protected async record(site: string, hash: string, now: number, start: number): Promise<boolean> {
+  protected async record(site: string, hash: string, now: number, start: number): Promise<Recorded> {
     return this.recordVisit(site, hash, now, start);
   }
 

@@ -37,6 +37,8 @@ export interface VisitStorage {
   visitorHash(site: string, ip: string, userAgent: string): Promise<string>;
   /** Records a visit; answers whether it was counted (one per visitor per 30 minutes). */
   hit(site: string, hash: string): Promise<boolean>;
+  /** Records a visit as `hit` does and answers the site's counts with it (what a POST answers), in one round trip. */
+  visit(site: string, hash: string): Promise<Counts & { counted: boolean }>;
   counts(site: string): Promise<Counts>;
   /** The counts of several sites in one read (the province). */
   countsOf(sites: string[]): Promise<Map<string, Counts>>;

@@ -69,11 +69,13 @@ export async function startPostgres() {
   if (isRoot()) execFileSync('chown', ['postgres:postgres', dir]);
   const port = await freePort();
   run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']);
-  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`;
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200 ${process.env.PG_EXTRA ?? ""}`;
   const cluster = {
     dir,
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** The same database over its Unix socket (the hub on the database's machine): no TCP stack on either side. */
+    socketUrl: `postgres://postgres@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`,
     async start() {
       run('pg_ctl', ['-D', dir, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
     },

@@ -147,14 +147,14 @@ export function createVisitsRoute({ config, storage, clock = Date.now }: VisitsR
     seen.add(hash);
   }
 
-  /** Records one visit unless it is a bot's; answers whether it was counted. */
-  async function record(req: IncomingMessage, site: SiteConfig): Promise<boolean> {
+  /** Records one visit unless it is a bot's; answers the site's counts and whether the visit was counted. */
+  async function record(req: IncomingMessage, site: SiteConfig): Promise<Counts & { counted: boolean }> {
     const ua = String(req.headers['user-agent'] ?? '').trim();
-    if (!ua || isbot(ua)) return false;
+    if (!ua || isbot(ua)) return { ...(await storage.counts(site.id)), counted: false };
     const ip = clientIp(req);
     const hash = await storage.visitorHash(site.id, ip, ua);
     limit(hash, addressBucket(ip));
-    return storage.hit(site.id, hash);
+    return storage.visit(site.id, hash);
   }
 
   async function siteCounts(req: IncomingMessage, res: ServerResponse, site: SiteConfig): Promise<void> {
@@ -174,10 +174,7 @@ export function createVisitsRoute({ config, storage, clock = Date.now }: VisitsR
     const origin = checkSource(req, site);
     if (origin) res.setHeader('access-control-allow-origin', origin);
     await readVisitBody(req);
-    const counted = await record(req, site);
-    const counts = await storage.counts(site.id);
-    // The online count is reused for up to a second: the visitor who just came in is online.
-    json(res, 200, { ...counts, online: counted ? Math.max(counts.online, 1) : counts.online, updated, counted });
+    json(res, 200, { ...(await record(req, site)), updated });
   }
 
   async function svg(req: IncomingMessage, res: ServerResponse, site: SiteConfig, query: URLSearchParams): Promise<void> {
@@ -185,8 +182,8 @@ export function createVisitsRoute({ config, storage, clock = Date.now }: VisitsR
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, `method ${method} not allowed`, { allow: 'GET' });
     // An <img> sends no Origin: its Referer says which page shows it.
     const hit = query.get('hit') === '1' && !req.headers.origin && req.headers.referer !== undefined && (checkSource(req, site), true);
-    if (hit) await record(req, site);
-    const body = counterSvg(site.name, await storage.counts(site.id), query.get('lang') === 'en' ? 'en' : 'vi');
+    const { total, online, today } = hit ? await record(req, site) : await storage.counts(site.id);
+    const body = counterSvg(site.name, { total, online, today }, query.get('lang') === 'en' ? 'en' : 'vi');
     res.writeHead(200, {
       'content-type': 'image/svg+xml; charset=utf-8',
       'cache-control': 'no-store',

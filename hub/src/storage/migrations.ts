@@ -52,6 +52,52 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'CREATE INDEX IF NOT EXISTS visitors_last_seen ON visitors (last_seen);',
     postgres: 'CREATE INDEX visitors_last_seen ON visitors (last_seen);',
   },
+  {
+    version: 3,
+    name: 'one visit in one call (PostgreSQL)',
+    // SQLite runs in the hub's process: its prepared statements in one transaction cost no round trip.
+    sqlite: '-- nothing: the visit is recorded by the hub\'s own statements',
+    // A visit was BEGIN, up to four statements and COMMIT, each a round trip from the hub and
+    // a statement parsed by the database: here it is one call, one transaction, plans kept by
+    // the function. The 30-minute rule's window is the hub's (given), so it lives in one place.
+    postgres: `
+      CREATE FUNCTION record_visit(v_site text, v_hash text, v_now bigint, v_first_total bigint, v_day text, v_window bigint,
+                                   OUT counted boolean, OUT site_total bigint, OUT site_today bigint)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        counted_before bigint;
+      BEGIN
+        -- A first visit (most of them). Another transaction inserting the same visitor is waited for.
+        INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES (v_site, v_hash, v_now, v_now)
+          ON CONFLICT (site, hash) DO NOTHING;
+        counted := FOUND;
+        IF NOT counted THEN
+          -- Seen before: the row stays locked until the decision is committed, so two hubs never both count it.
+          SELECT v.last_counted INTO counted_before FROM visitors v WHERE v.site = v_site AND v.hash = v_hash FOR UPDATE;
+          counted := counted_before IS NULL OR v_now - counted_before >= v_window;
+          INSERT INTO visitors AS v (site, hash, last_seen, last_counted) VALUES (v_site, v_hash, v_now, v_now)
+            ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(v.last_seen, excluded.last_seen),
+              last_counted = CASE WHEN counted THEN excluded.last_counted ELSE v.last_counted END;
+        END IF;
+        IF counted THEN
+          INSERT INTO totals AS t (site, total) VALUES (v_site, v_first_total)
+            ON CONFLICT (site) DO UPDATE SET total = t.total + 1 RETURNING t.total INTO site_total;
+          INSERT INTO days AS d (site, day, visits) VALUES (v_site, v_day, 1)
+            ON CONFLICT (site, day) DO UPDATE SET visits = d.visits + 1 RETURNING d.visits INTO site_today;
+        ELSE
+          SELECT t.total INTO site_total FROM totals t WHERE t.site = v_site;
+          SELECT d.visits INTO site_today FROM days d WHERE d.site = v_site AND d.day = v_day;
+        END IF;
+      END $$;`,
+  },
+  {
+    version: 4,
+    name: 'drop the unused per-site index of last visits',
+    // Online and prune both read last_seen over every site (visitors_last_seen): the per-site
+    // index served no query, and cost every visit one more index entry to write.
+    sqlite: 'DROP INDEX IF EXISTS visitors_seen;',
+    postgres: 'DROP INDEX IF EXISTS visitors_seen;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,10 +3,11 @@
  * on one database. The same schema (migrations.ts), the same interface and the
  * same tests as SQLite. What makes several hubs count exactly:
  *
- * - each visit is one transaction (a first visit is one statement: the
- *   visitor inserted, the total and the day incremented only if it was new);
- *   a repeat visitor's row is locked (FOR UPDATE) while the 30-minute rule is
- *   decided, so two hubs never both count it;
+ * - each visit is one transaction, one call of the function `record_visit`
+ *   (migrations.ts, version 3): the visitor inserted and, only if it was new,
+ *   the total and the day incremented; a repeat visitor's row is locked
+ *   (FOR UPDATE) while the 30-minute rule is decided, so two hubs never both
+ *   count it; the call answers the total and the day it left;
  * - the day's salt is a row every hub reads: the first hub of a new day stores
  *   a fresh one only if the stored one is older (a conditional upsert), and
  *   every other hub then reads that one;
@@ -21,10 +22,13 @@ import pg from 'pg';
 import type { CountRecord, HubStorage, UpstreamCopy } from '../storage.js';
 import { COPY_COLUMNS, copyOfRow, rowOfCopy, type CopyRow } from './copy-rows.js';
 import { MIGRATIONS_TABLE_SQL, pending } from './migrations.js';
-import { COUNT_WINDOW, ONLINE_WINDOW, StorageUnavailable, VisitStore, type VisitStoreOptions } from './visit-store.js';
+import { COUNT_WINDOW, ONLINE_WINDOW, StorageUnavailable, VisitStore, type Recorded, type VisitStoreOptions } from './visit-store.js';
 
 export interface PostgresOptions extends VisitStoreOptions {
-  /** postgres://user:password@host:port/database (from DATABASE_URL: a secret, never in the config file). */
+  /**
+   * postgres://user:password@host:port/database (from DATABASE_URL: a secret, never in the config file);
+   * `?host=/var/run/postgresql` for the Unix socket of a database on the same machine.
+   */
   url: string;
   /** Connections this hub keeps open (default 10). */
   poolSize?: number;
@@ -39,7 +43,7 @@ const types = {
 /** Errors that mean "the database is not reachable now", as opposed to a bug in a statement. */
 function unavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
-  if (typeof err?.code === 'string' && /^(08|57P|53|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN)/.test(err.code)) return true;
+  if (typeof err?.code === 'string' && /^(08|57P|53|ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN|ENOENT)/.test(err.code)) return true;
   return /Connection terminated|timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(String(err?.message));
 }
 
@@ -77,9 +81,10 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     this.pool.on('error', () => {});
   }
 
-  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+  /** A statement on any connection of the pool; a `name`d one is parsed and planned once per connection. */
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], name?: string): Promise<pg.QueryResult<R>> {
     try {
-      return await this.pool.query<R>(sql, params);
+      return await this.pool.query<R>({ text: sql, values: params, name });
     } catch (e) {
       throw unavailable(e) ? new StorageUnavailable(e) : e;
     }
@@ -175,50 +180,27 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     return (await this.query<{ day: string }>('SELECT day FROM salt WHERE id = 1')).rows[0]?.day;
   }
 
-  protected async record(site: string, hash: string, now: number, start: number): Promise<boolean> {
-    const day = this.dayOf(now);
-    // A first visit (most of them): one statement, so one transaction and one round trip.
-    const first = await this.query<{ inserted: boolean }>(
-      `WITH ins AS (
-         INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES ($1, $2, $3, $3) ON CONFLICT (site, hash) DO NOTHING RETURNING 1
-       ), total AS (
-         INSERT INTO totals (site, total) SELECT $1::text, $4::bigint WHERE EXISTS (SELECT 1 FROM ins)
-         ON CONFLICT (site) DO UPDATE SET total = totals.total + 1 RETURNING 1
-       ), today AS (
-         INSERT INTO days (site, day, visits) SELECT $1::text, $5::text, 1 WHERE EXISTS (SELECT 1 FROM ins)
-         ON CONFLICT (site, day) DO UPDATE SET visits = days.visits + 1 RETURNING 1
-       )
-       SELECT EXISTS (SELECT 1 FROM ins) AS inserted`,
-      [site, hash, now, start + 1, day],
+  protected async record(site: string, hash: string, now: number, start: number): Promise<Recorded> {
+    const { rows } = await this.query<{ counted: boolean; site_total: number | null; site_today: number | null }>(
+      'SELECT counted, site_total, site_today FROM record_visit($1, $2, $3, $4, $5, $6)',
+      [site, hash, now, start + 1, this.dayOf(now), COUNT_WINDOW],
+      'record_visit',
     );
-    if (first.rows[0].inserted) return true;
-    // Seen before: the row stays locked until the decision is committed.
-    return this.transaction(async (c) => {
-      const seen = (await c.query<{ last_counted: number }>('SELECT last_counted FROM visitors WHERE site = $1 AND hash = $2 FOR UPDATE', [site, hash])).rows[0];
-      const counted = !seen || now - seen.last_counted >= COUNT_WINDOW;
-      await c.query(
-        'INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES ($1, $2, $3, $3) ' +
-          'ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(visitors.last_seen, excluded.last_seen), last_counted = CASE WHEN $4::boolean THEN excluded.last_counted ELSE visitors.last_counted END',
-        [site, hash, now, counted],
-      );
-      if (counted) {
-        await c.query('INSERT INTO totals (site, total) VALUES ($1, $2) ON CONFLICT (site) DO UPDATE SET total = totals.total + 1', [site, start + 1]);
-        await c.query('INSERT INTO days (site, day, visits) VALUES ($1, $2, 1) ON CONFLICT (site, day) DO UPDATE SET visits = days.visits + 1', [site, day]);
-      }
-      return counted;
-    });
+    const r = rows[0];
+    return { counted: r.counted, total: r.site_total ?? start, today: r.site_today ?? 0 };
   }
 
   protected async readStored(sites: string[], day: string) {
     const { rows } = await this.query<{ site: string; total: number | null; visits: number | null }>(
       'SELECT s.site, t.total, d.visits FROM unnest($1::text[]) AS s(site) LEFT JOIN totals t ON t.site = s.site LEFT JOIN days d ON d.site = s.site AND d.day = $2',
       [sites, day],
+      'read_stored',
     );
     return new Map(rows.map((r) => [r.site, { total: r.total ?? undefined, today: r.visits ?? undefined }]));
   }
 
   protected async readOnline(since: number): Promise<Map<string, number>> {
-    const { rows } = await this.query<{ site: string; n: number }>('SELECT site, count(*)::int AS n FROM visitors WHERE last_seen >= $1 GROUP BY site', [since]);
+    const { rows } = await this.query<{ site: string; n: number }>('SELECT site, count(*)::int AS n FROM visitors WHERE last_seen >= $1 GROUP BY site', [since], 'read_online');
     return new Map(rows.map((r) => [r.site, r.n]));
   }
 

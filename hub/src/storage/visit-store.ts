@@ -47,6 +47,13 @@ interface Stored {
   today?: number;
 }
 
+/** What one visit did: whether it was counted, and the site's total and day just after it. */
+export interface Recorded {
+  counted: boolean;
+  total: number;
+  today: number;
+}
+
 export abstract class VisitStore {
   protected readonly clock: () => number;
   readonly dayOf: (t: number) => string;
@@ -55,6 +62,7 @@ export abstract class VisitStore {
   private saltLoading?: Promise<{ day: string; value: Buffer }>;
   private lastPrune = 0;
   private online?: { at: number; value: Map<string, number> };
+  private onlineLoading?: Promise<Map<string, number>>;
   private maintenance?: ReturnType<typeof setInterval>;
 
   constructor(protected readonly visitOptions: VisitStoreOptions) {
@@ -65,8 +73,11 @@ export abstract class VisitStore {
 
   /** The day's salt: the stored one when it is that day's, else a fresh one stored (old hashes pruned), as one step. */
   protected abstract daySalt(day: string, now: number): Promise<Buffer>;
-  /** One visit in one transaction: answers whether it was counted (and so the total and the day grew by one). */
-  protected abstract record(site: string, hash: string, now: number, start: number): Promise<boolean>;
+  /**
+   * One visit in one transaction: answers whether it was counted (and so the
+   * total and the day grew by one) and the site's total and day as it left them.
+   */
+  protected abstract record(site: string, hash: string, now: number, start: number): Promise<Recorded>;
   protected abstract readStored(sites: string[], day: string): Promise<Map<string, Stored>>;
   /** Distinct visitors seen since `since`, per site. */
   protected abstract readOnline(since: number): Promise<Map<string, number>>;
@@ -127,12 +138,23 @@ export abstract class VisitStore {
    * visit marks the visitor online. Returns whether the visit was counted.
    */
   async hit(site: string, hash: string): Promise<boolean> {
+    return (await this.visit(site, hash)).counted;
+  }
+
+  /**
+   * Records a visit (as `hit`) and answers the site's counts with it: the
+   * total and today from the visit's own transaction (one round trip to the
+   * database, not two), online from the count reused for a second.
+   */
+  async visit(site: string, hash: string): Promise<Counts & { counted: boolean }> {
     const now = this.clock();
     if (now - this.lastPrune >= PRUNE_EVERY || now < this.lastPrune) {
       this.lastPrune = now;
       await this.prune(now - COUNT_WINDOW);
     }
-    return this.record(site, hash, now, this.startOf(site));
+    const [{ counted, total, today }, online] = await Promise.all([this.record(site, hash, now, this.startOf(site)), this.onlineAt(now)]);
+    // The online count may be up to a second old: the visitor who just came in is online.
+    return { total, online: Math.max(online.get(site) ?? 0, 1), today, counted };
   }
 
   async counts(site: string): Promise<Counts> {
@@ -151,12 +173,22 @@ export abstract class VisitStore {
     );
   }
 
-  /** Counting the online window scans an index range: under load, one count a second for every site is plenty. */
+  /**
+   * Counting the online window scans an index range: under load, one count a
+   * second for every site is plenty, and the requests that find it expired
+   * share the one reload rather than each scanning.
+   */
   private async onlineAt(now: number): Promise<Map<string, number>> {
     const cached = this.online;
     if (cached && now - cached.at < (this.visitOptions.onlineCacheMs ?? 1000) && now >= cached.at) return cached.value;
-    const value = await this.readOnline(now - ONLINE_WINDOW);
-    this.online = { at: now, value };
-    return value;
+    if (!this.onlineLoading) {
+      const loading = this.readOnline(now - ONLINE_WINDOW);
+      this.onlineLoading = loading;
+      loading.then(
+        (value) => ((this.online = { at: now, value }), (this.onlineLoading = undefined)),
+        () => (this.onlineLoading = undefined),
+      );
+    }
+    return this.onlineLoading;
   }
 }
