@@ -7,8 +7,11 @@
  * GC) overall and from the feed's arrival to the LCP, and, from a CPU
  * profile of another load, the modules and functions with the most self
  * time. Medians of `runs` loads each. TRACE_NAMES=1 also lists the trace
- * events each kind holds.
+ * events each kind holds; `--trace-dir DIR` keeps each trace (DevTools'
+ * Performance panel opens them).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading', 'blink.user_timing', 'v8.execute', 'v8'];
 
@@ -185,7 +188,8 @@ const profiling = async (tab, cdp) => {
 };
 
 /** Prints, per size and page, the milestones and the main thread's time by kind; then where the library pages' script time goes. */
-export async function traceRender({ openTab, url, port, pages, names, sizes, runs, setPage, sources = {} }) {
+export async function traceRender({ openTab, url, port, pages, names, sizes, runs, setPage, sources = {}, traceDir }) {
+  if (traceDir) mkdirSync(traceDir, { recursive: true });
   console.log(`Render trace: 412 px, CPU 4×, median of ${runs} traced load(s) per page; ms (throttled) from navigation.`);
   for (const n of sizes) {
     console.log(`\n${n} items`);
@@ -198,6 +202,7 @@ export async function traceRender({ openTab, url, port, pages, names, sizes, run
       for (let i = 0; i < runs; i++) {
         setPage(page);
         const events = await recordedLoad(openTab, url, page, tracing);
+        if (traceDir) writeFileSync(path.join(traceDir, `${name.replace(/\W+/g, '-')}-${n}-${i + 1}.json`), JSON.stringify({ traceEvents: events }));
         const thread = mainThread(events);
         const m = milestones(events, feedPattern);
         const afterFeed = thread && m.feedDoneTs !== undefined && m.lcpTs !== undefined ? timeByKind(events, thread, m.feedDoneTs, m.lcpTs) : null;
