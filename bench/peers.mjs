@@ -3,33 +3,54 @@
  * `npm run bench:peers`: a news list of 20 and of 200 items put on screen by
  * - static HTML (the items written into the page: the floor),
  * - a hand-written baseline (`fetch` + `JSON.parse` / `DOMParser` + DOM), JSON and RSS,
- * - this library: the CDN bundle, and the news-list entry alone (Lit inlined),
+ * - this library: a one-widget page with the CDN file (`dist/cdn/portal-widgets.js`:
+ *   the whole bundle, or the autoloader with its chunks beside it, whichever the
+ *   build made), and the news-list entry alone (Lit inlined),
  * - jquery-rss + jQuery from npm, against a local endpoint that answers as the
  *   feedrapp service it depends on (the RSS converted to its JSON in Node, so
  *   the service's own network time is not counted against it).
  * Each page in a fresh browser context of Debian's Chromium, 412 px wide, CPU
  * throttled 4×, pages alternated run by run. Prints the median and spread
- * (min–max) of LCP, TBT, bytes transferred and JS heap, and LCP as a ratio to
- * the baseline of the same run. Prints figures; passes or fails nothing.
+ * (min–max) of LCP, TBT, bytes transferred and JS heap, LCP as a ratio to the
+ * baseline of the same run, and the issue's goals as PASS/FAIL lines (figures,
+ * not a test: the exit code stays 0 unless a page fails to render).
  *
- *   RUNS=11 ITEMS=20,200 npm run bench:peers
+ *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js]
+ *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
+ * RUNS and ITEMS in the environment still work.
  */
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { cssLiteralsEsbuildPlugin } from '../build/minify-css-literals.js';
+import { traceRender } from './render-trace.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 11);
-const SIZES = (process.env.ITEMS ?? '20,200').split(',').map(Number);
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    items: { type: 'string', default: process.env.ITEMS ?? '20,200' },
+    pages: { type: 'string' },
+    cdn: { type: 'string', default: 'dist/cdn/portal-widgets.js' },
+    trace: { type: 'boolean', default: false },
+    'trace-dir': { type: 'string' },
+  },
+});
+const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
+const SIZES = args.items.split(',').map(Number);
+if (!Number.isInteger(RUNS) || RUNS < 1 || SIZES.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`--runs and --items take whole numbers (got --runs ${RUNS} --items ${args.items}).`);
+  process.exit(2);
+}
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
-if (!existsSync('dist/cdn/portal-widgets.js')) {
-  console.error('dist/cdn/portal-widgets.js is missing: run `npm run build` first.');
+if (!existsSync(args.cdn)) {
+  console.error(`${args.cdn} is missing: run \`npm run build\` first.`);
   process.exit(1);
 }
 
@@ -39,7 +60,8 @@ const widgetBundle = (
     entryPoints: ['src/components/news-list/news-list.ts'],
     bundle: true,
     format: 'esm',
-    minify: true,
+    // Traced, it stays readable: a profile then names functions, and esbuild's `// path` comments name their modules.
+    minify: !args.trace,
     write: false,
     splitting: false,
     conditions: ['production'],
@@ -49,14 +71,15 @@ const widgetBundle = (
 ).outputFiles[0].text;
 
 const assets = {
-  '/lib/portal-widgets.js': readFileSync('dist/cdn/portal-widgets.js', 'utf8'),
   '/lib/news-list.js': widgetBundle,
   '/lib/jquery.js': readFileSync(require.resolve('jquery/dist/jquery.min.js'), 'utf8'),
   '/lib/jquery.rss.js': readFileSync(path.join(path.dirname(require.resolve('jquery-rss/package.json')), 'dist/jquery.rss.min.js'), 'utf8'),
 };
-// The CDN bundle may load chunks of its own next to it.
-for (const f of ['dist/cdn']) {
-  for (const name of (await import('node:fs')).readdirSync(f)) if (name.endsWith('.js')) assets[`/lib/${name}`] ??= readFileSync(`${f}/${name}`, 'utf8');
+// The CDN file and every chunk beside it (in subfolders too), at the same relative paths under /lib/.
+const cdnDir = path.dirname(args.cdn);
+const cdnEntry = `/lib/${path.basename(args.cdn)}`;
+for (const name of readdirSync(cdnDir, { recursive: true })) {
+  if (String(name).endsWith('.js')) assets[`/lib/${String(name).split(path.sep).join('/')}`] ??= readFileSync(path.join(cdnDir, String(name)), 'utf8');
 }
 
 // ---- the feeds ---------------------------------------------------------------
@@ -91,8 +114,9 @@ for (const n of SIZES) {
 }
 
 // ---- the pages ---------------------------------------------------------------
+// The heading is small, so that an item of the list is always the page's largest text: LCP then times the list, not the heading.
 const head = (body, scripts = '') =>
-  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Tin tức</title>${scripts}</head><body><main><h1>Tin tức</h1>${body}</main></body></html>`;
+  `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Tin tức</title>${scripts}</head><body><main><h1 style="font-size:1rem;margin:0">Tin tức</h1>${body}</main></body></html>`;
 const li = (i) => `<li><a href="${i.url}">${esc(i.title)}</a> <time datetime="${i.date_published}">${new Date(i.date_published).toLocaleDateString('vi-VN')}</time></li>`;
 const baselineJson = (n) => `const ul = document.getElementById('news');
 fetch('/feed-${n}.json').then((r) => r.json()).then((feed) => {
@@ -128,7 +152,7 @@ const pages = {
   'static HTML': (n) => ({ html: head(`<ul id="news">${itemsOf(n).map(li).join('')}</ul><script>window.__done = true</script>`), done: 'window.__done' }),
   'baseline JSON': (n) => ({ html: head('<ul id="news"></ul>', `<script type="module" src="/page.js"></script>`), scripts: { '/page.js': baselineJson(n) }, done: 'window.__done' }),
   'baseline RSS': (n) => ({ html: head('<ul id="news"></ul>', `<script type="module" src="/page.js"></script>`), scripts: { '/page.js': baselineRss(n) }, done: 'window.__done' }),
-  'portal-widgets CDN': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, '<script type="module" src="/lib/portal-widgets.js"></script>'), done: listDone.replace('N', n) }),
+  'portal-widgets CDN': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, `<script type="module" src="${cdnEntry}"></script>`), done: listDone.replace('N', n) }),
   'portal-widgets news-list.js': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, '<script type="module" src="/lib/news-list.js"></script>'), done: listDone.replace('N', n) }),
   'jquery-rss + jQuery': (n, port) => ({
     html: head('<div id="news"></div>', '<script src="/lib/jquery.js"></script><script src="/lib/jquery.rss.js"></script><script defer src="/page.js"></script>'),
@@ -165,18 +189,32 @@ const port = server.address().port;
 // ---- measuring ---------------------------------------------------------------
 const observe = () => {
   window.__lcp = 0;
+  window.__lcpElement = '';
   window.__tbt = 0;
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__lcp = e.renderTime || e.loadTime || e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) =>
+    l.getEntries().forEach((e) => {
+      window.__lcp = e.renderTime || e.loadTime || e.startTime;
+      // An element in a shadow root is not exposed (null): the list's items are.
+      window.__lcpElement = e.element ? e.element.localName : 'shadow';
+    }),
+  ).observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__tbt += Math.max(0, e.duration - 50)))).observe({ type: 'longtask', buffered: true });
 };
 
 const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
-async function measure(page) {
+
+/** A fresh context and tab as a phone meets the page: 412 px, CPU 4× slower, the network watched. */
+async function openTab() {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
   await tab.setViewport({ width: 412, height: 823, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
   const cdp = await tab.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return { context, tab, cdp };
+}
+
+async function measure(name, page) {
+  const { context, tab, cdp } = await openTab();
   await cdp.send('Network.enable');
   let bytes = 0;
   let jsBytes = 0;
@@ -189,16 +227,18 @@ async function measure(page) {
   await tab.evaluateOnNewDocument(observe);
   current = page;
   await tab.goto(`http://127.0.0.1:${port}/page.html`, { waitUntil: 'load' });
-  await tab.waitForFunction(page.done, { timeout: 60_000, polling: 50 });
+  await tab.waitForFunction(page.done, { timeout: 60_000, polling: 50 }).catch((e) => {
+    throw new Error(`${name} did not put its items on screen in 60 s (${e.message})`);
+  });
   await new Promise((r) => setTimeout(r, 300)); // the paint after the last DOM change
-  const { lcp, tbt } = await tab.evaluate(() => ({ lcp: window.__lcp, tbt: window.__tbt }));
+  const { lcp, lcpElement, tbt } = await tab.evaluate(() => ({ lcp: window.__lcp, lcpElement: window.__lcpElement, tbt: window.__tbt }));
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   await context.close();
-  return { lcp, tbt, bytes, jsBytes, heap };
+  return { lcp, lcpElement, tbt, bytes, jsBytes, heap };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -206,29 +246,76 @@ const spread = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 const kb = (b) => (b / 1024).toFixed(1);
 const mb = (b) => (b / 1048576).toFixed(1);
 
-console.log(`Peer benchmark: Chromium ${await browser.version()}, 412 px, CPU 4× throttled, ${RUNS} alternated runs per page.`);
-for (const n of SIZES) {
-  const names = Object.keys(pages);
-  const results = Object.fromEntries(names.map((k) => [k, []]));
-  for (let run = 0; run < RUNS + 1; run++) {
-    // Rotate the order each run so no page always goes first; run 0 warms the server and the browser up.
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + run) % names.length];
-      const r = await measure(pages[name](n, port));
-      if (run > 0) results[name].push(r);
+const BASELINE = 'baseline JSON';
+const JQUERY = 'jquery-rss + jQuery';
+const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js'];
+// The baseline is always measured: every ratio is to it.
+const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
+const unknown = chosen.filter((n) => !pages[n]);
+if (unknown.length) {
+  console.error(`Unknown page(s): ${unknown.join(', ')}. The pages: ${Object.keys(pages).join(', ')}.`);
+  process.exit(2);
+}
+
+/** The issue's goals for one size, as PASS/FAIL lines. */
+function goals(n, figures) {
+  const lines = [];
+  const line = (ok, text) => lines.push(`  ${ok ? 'PASS' : 'FAIL'}  ${text}`);
+  const base = figures[BASELINE];
+  const jq = figures[JQUERY];
+  for (const lib of LIBRARY.filter((l) => figures[l])) {
+    const f = figures[lib];
+    line(f.ratio <= 1.2, `${lib}: LCP ≤ 1.2× the baseline at ${n} items (${f.ratio.toFixed(2)}× run by run; medians ${f.lcp.toFixed(0)} vs ${base.lcp.toFixed(0)} ms)`);
+    if (!jq) continue;
+    const ahead = (k) => f[k] < jq[k] || (f[k] === 0 && jq[k] === 0); // both 0 ms of TBT is a tie, not a loss
+    line(ahead('lcp'), `${lib}: LCP ahead of jquery-rss (${f.lcp.toFixed(0)} vs ${jq.lcp.toFixed(0)} ms)`);
+    line(ahead('tbt'), `${lib}: TBT ahead of jquery-rss (${f.tbt.toFixed(0)} vs ${jq.tbt.toFixed(0)} ms)`);
+    line(ahead('heap'), `${lib}: heap ahead of jquery-rss (${mb(f.heap)} vs ${mb(jq.heap)} MB)`);
+    line(ahead('bytes'), `${lib}: one-widget page smaller than jquery-rss + jQuery (${kb(f.bytes)} vs ${kb(jq.bytes)} KB transferred)`);
+  }
+  return lines;
+}
+
+if (args.trace) {
+  const names = args.pages ? chosen : [BASELINE, ...LIBRARY];
+  await traceRender({ openTab, url: `http://127.0.0.1:${port}/page.html`, port, pages, names, sizes: SIZES, runs: RUNS, setPage: (p) => (current = p), sources: { 'news-list.js': widgetBundle }, traceDir: args['trace-dir'] });
+} else {
+  const started = Date.now();
+  console.log(`Peer benchmark: Chromium ${await browser.version()}, 412 px, CPU 4× throttled, ${RUNS} alternated runs per page (and one warm-up).`);
+  for (const n of SIZES) {
+    const results = Object.fromEntries(chosen.map((k) => [k, []]));
+    for (let run = 0; run < RUNS + 1; run++) {
+      // Rotate the order each run so no page always goes first; run 0 warms the server and the browser up.
+      for (let i = 0; i < chosen.length; i++) {
+        const name = chosen[(i + run) % chosen.length];
+        const r = await measure(name, pages[name](n, port));
+        if (run > 0) results[name].push(r);
+      }
     }
+    console.log(`\n${n} items`);
+    console.log(`  ${'page'.padEnd(28)} ${'LCP ms (spread)'.padEnd(20)} ${'×baseline¹'.padEnd(14)} ${'TBT ms (spread)'.padEnd(16)} ${'KB total (spread) / JS'.padEnd(28)} ${'heap MB (spread)'.padEnd(17)} LCP element`);
+    const figures = {};
+    for (const name of chosen) {
+      const rs = results[name];
+      figures[name] = Object.fromEntries(['lcp', 'tbt', 'bytes', 'heap'].map((k) => [k, median(rs.map((r) => r[k]))]));
+      // Each run's LCP over the baseline's of the same run (measured beside it), then the median: a busy spell of the machine slows both.
+      figures[name].ratio = median(rs.map((r, i) => r.lcp / results[BASELINE][i].lcp));
+    }
+    for (const name of chosen) {
+      const rs = results[name];
+      const f = figures[name];
+      const lcp = rs.map((r) => r.lcp);
+      const tbt = rs.map((r) => r.tbt);
+      const elements = [...new Set(rs.map((r) => r.lcpElement))].join('/');
+      console.log(
+        `  ${name.padEnd(28)} ${`${f.lcp.toFixed(0)} (${spread(lcp, (x) => x.toFixed(0))})`.padEnd(20)} ${`${(f.lcp / figures[BASELINE].lcp).toFixed(2)}× ${f.ratio.toFixed(2)}×`.padEnd(14)} ${`${f.tbt.toFixed(0)} (${spread(tbt, (x) => x.toFixed(0))})`.padEnd(16)} ${`${kb(f.bytes)} (${spread(rs.map((r) => r.bytes), kb)}) / ${kb(median(rs.map((r) => r.jsBytes)))}`.padEnd(28)} ${`${mb(f.heap)} (${spread(rs.map((r) => r.heap), mb)})`.padEnd(17)} ${elements}`,
+      );
+    }
+    console.log('  ¹ the medians\' ratio, then the median of each run\'s ratio to the baseline measured beside it (the goals use this one)');
+    console.log(`\n  goals at ${n} items:`);
+    for (const l of goals(n, figures)) console.log(l);
   }
-  console.log(`\n${n} items`);
-  console.log(`  ${'page'.padEnd(28)} ${'LCP ms (spread)'.padEnd(22)} ${'×baseline'.padEnd(10)} ${'TBT ms'.padEnd(14)} ${'KB total / JS'.padEnd(16)} heap MB`);
-  const base = median(results['baseline JSON'].map((r) => r.lcp));
-  for (const name of names) {
-    const rs = results[name];
-    const lcp = rs.map((r) => r.lcp);
-    const tbt = rs.map((r) => r.tbt);
-    console.log(
-      `  ${name.padEnd(28)} ${`${median(lcp).toFixed(0)} (${spread(lcp, (x) => x.toFixed(0))})`.padEnd(22)} ${`${(median(lcp) / base).toFixed(2)}×`.padEnd(10)} ${`${median(tbt).toFixed(0)} (${spread(tbt, (x) => x.toFixed(0))})`.padEnd(14)} ${`${kb(median(rs.map((r) => r.bytes)))} / ${kb(median(rs.map((r) => r.jsBytes)))}`.padEnd(16)} ${mb(median(rs.map((r) => r.heap)))}`,
-    );
-  }
+  console.log(`\n(${((Date.now() - started) / 60000).toFixed(1)} min)`);
 }
 await browser.close();
 server.close();
