@@ -154,7 +154,7 @@ walk('src/core');
 mkdirSync('dist/.size', { recursive: true });
 const coreEntry = 'dist/.size/core-entry.ts';
 writeFileSync(coreEntry, coreFiles.map((f) => `export * from '../../${f.replaceAll('\\', '/')}';`).join('\n'));
-const core = await measure(coreEntry, { external: [...LIT, 'dompurify', 'date-fns', 'date-fns/*'] });
+const core = await measure(coreEntry, { external: [...LIT, 'dompurify'] });
 row('core (src/core, eager)', 'beyond Lit', core.gz, budgets.core.beyondLit);
 
 try {
