@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic for the archive: month grids, date-grid moves, counts of
  * news per day and month, typed dates. A calendar day is a `yyyy-MM-dd` key;
- * arithmetic runs on a local Date built from the key's numbers (date-fns), and
+ * arithmetic runs on a local Date built from the key's numbers, and
  * only {@link countByDay} looks at instants, counting them in the widget's time
  * zone — so the reader's own zone never shifts a day.
  */
