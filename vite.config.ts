@@ -1,5 +1,5 @@
 /**
- * npm build: one ESM file per widget entry (lit, date-fns and DOMPurify stay
+ * npm build: one ESM file per widget entry (lit and DOMPurify stay
  * external: the app that installs us dedupes them), shared code in chunks. The
  * CDN bundle is built by vite.cdn.config.ts.
  *
@@ -38,7 +38,7 @@ export default defineConfig({
     sourcemap: true,
     lib: { entry: entries, formats: ['es'] },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^date-fns($|\/)/, /^dompurify$/],
+      external: [/^lit($|\/)/, /^@lit\//, /^dompurify$/],
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
         paths: (id) => (id.startsWith(WIDGET) ? `./${id.slice(WIDGET.length)}.js` : id),

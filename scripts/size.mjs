@@ -4,7 +4,8 @@
  * inlined and beyond Lit, of all of src/core, and of the CDN bundle. Prints a
  * table and exits 1 when a budget is exceeded. Code reached only through a
  * dynamic import() (the sanitizer, a player) is not counted in an entry: it
- * loads only when needed, and is listed on its own line.
+ * loads only when needed, and is listed on its own line. `-- --modules news-list`
+ * prints where one entry's bytes go, module by module.
  */
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -71,7 +72,12 @@ async function measure(entry, { external = [], contents, shared = false, reads =
   };
   for (const o of Object.keys(outputs)) if (reads.some((r) => outputs[o].inputs[r])) visitRead(o);
   const readGz = [...read].reduce((sum, o) => sum + gz(files.get(o)), 0);
-  return { gz: gz(eagerBytes), lazy, withReads: gz(eagerBytes) + readGz, readChunks: read.size };
+  // Where the eager bytes go: minified bytes per source module, and its share of the gzip figure.
+  const modules = [...eager]
+    .flatMap((o) => Object.entries(outputs[o].inputs).map(([file, v]) => [file, v.bytesInOutput]))
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { gz: gz(eagerBytes), lazy, withReads: gz(eagerBytes) + readGz, readChunks: read.size, modules };
 }
 
 /**
@@ -92,6 +98,16 @@ function sharedExternal() {
       });
     },
   };
+}
+
+// `npm run size -- --modules <entry>`: where that entry's bytes go, module by module, and nothing else.
+const modulesOf = process.argv.includes('--modules') ? process.argv[process.argv.indexOf('--modules') + 1] : undefined;
+if (modulesOf) {
+  const { gz: total, modules } = await measure(entries[modulesOf] ?? modulesOf);
+  const sum = modules.reduce((n, [, bytes]) => n + bytes, 0);
+  console.log(`${modulesOf}: ${kb(total)} KB gz at once; minified bytes per module, and their share of the gzip figure:`);
+  for (const [file, bytes] of modules) console.log(`${String(bytes).padStart(7)}  ${kb((bytes / sum) * total).padStart(5)}  ${file}`);
+  process.exit(0);
 }
 
 const LIT = ['lit', 'lit/*', '@lit/reactive-element', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element/*'];
@@ -138,7 +154,7 @@ walk('src/core');
 mkdirSync('dist/.size', { recursive: true });
 const coreEntry = 'dist/.size/core-entry.ts';
 writeFileSync(coreEntry, coreFiles.map((f) => `export * from '../../${f.replaceAll('\\', '/')}';`).join('\n'));
-const core = await measure(coreEntry, { external: [...LIT, 'dompurify', 'date-fns', 'date-fns/*'] });
+const core = await measure(coreEntry, { external: [...LIT, 'dompurify'] });
 row('core (src/core, eager)', 'beyond Lit', core.gz, budgets.core.beyondLit);
 
 try {

@@ -2,7 +2,7 @@
  * Days and their display in a time zone. "News of 19/04" means 19/04 in the
  * widget's time zone (default Asia/Ho_Chi_Minh) for a reader anywhere, so day keys
  * come from Intl in that zone, never from the reader's local clock. Intl costs no
- * bytes; date-fns does the calendar arithmetic where a widget needs it.
+ * bytes; the archive's calendar arithmetic is a few lines of Date (core/calendar.ts).
  */
 import { localeOf, type Lang } from './locale.js';
 

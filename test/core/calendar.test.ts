@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { addMonth, countByDay, formatTyped, monthGrid, moveDay, parseTypedDate } from '../../src/core/calendar.js';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { eachDayOfInterval } from 'date-fns/eachDayOfInterval';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfWeek } from 'date-fns/endOfWeek';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import { addMonth, countByDay, formatTyped, fromKey, monthGrid, moveDay, parseTypedDate, toKey, type GridMove, type WeekStart } from '../../src/core/calendar.js';
 import type { NewsItem } from '../../src/core/model.js';
 
 const at = (iso: string, id = iso): NewsItem => ({ id, title: id, published: new Date(iso), authors: [], tags: [], attachments: [] });
@@ -29,6 +37,50 @@ describe('calendar', () => {
     expect(addMonth('2024-12', 1)).to.equal('2025-01');
     expect(addMonth('2024-01', -1)).to.equal('2023-12');
   });
+
+  it('agrees with date-fns (which it replaced) on every move of every day of 2023–2025 and every month grid of 1990–2040', () => agreesWithDateFns());
+
+  // São Paulo moved its clocks at midnight until 2019: local midnight did not exist on those days.
+  it('agrees with date-fns with the browser in America/Sao_Paulo too', async function () {
+    if ((await executeServerCommand('emulate-timezone', { zone: 'America/Sao_Paulo' })) !== true) this.skip();
+    try {
+      agreesWithDateFns();
+    } finally {
+      await executeServerCommand('emulate-timezone', {});
+    }
+  });
+
+  function agreesWithDateFns() {
+    const moves: [GridMove, (d: Date, by: number, weekStartsOn: WeekStart) => Date][] = [
+      ['day', (d, by) => addDays(d, by)],
+      ['week', (d, by) => addDays(d, 7 * by)],
+      ['month', (d, by) => addMonths(d, by)],
+      ['year', (d, by) => addYears(d, by)],
+      ['weekStart', (d, _, weekStartsOn) => startOfWeek(d, { weekStartsOn })],
+      ['weekEnd', (d, _, weekStartsOn) => endOfWeek(d, { weekStartsOn })],
+    ];
+    let checked = 0;
+    for (let day = fromKey('2023-01-01'); day.getFullYear() < 2026; day = addDays(day, 1)) {
+      for (const [move, expected] of moves) {
+        for (const by of [-13, -1, 1, 2, 25]) {
+          for (const weekStartsOn of [0, 1] as const) {
+            expect(moveDay(toKey(day), move, by, weekStartsOn), `${toKey(day)} ${move} ${by}`).to.equal(toKey(expected(day, by, weekStartsOn)));
+            checked++;
+          }
+        }
+      }
+    }
+    for (let month = fromKey('1990-01'); month.getFullYear() < 2041; month = addMonths(month, 1)) {
+      const key = toKey(month).slice(0, 7);
+      for (const weekStartsOn of [0, 1] as const) {
+        const days = eachDayOfInterval({ start: startOfWeek(month, { weekStartsOn }), end: endOfWeek(endOfMonth(month), { weekStartsOn }) });
+        const weeks = Array.from({ length: days.length / 7 }, (_, w) => days.slice(w * 7, w * 7 + 7).map((d) => (d.getMonth() === month.getMonth() ? toKey(d) : '')));
+        expect(monthGrid(key, weekStartsOn), key).to.deep.equal(weeks);
+      }
+      expect(addMonth(key, 1)).to.equal(toKey(addMonths(month, 1)).slice(0, 7));
+    }
+    expect(checked).to.equal(1096 * 6 * 5 * 2);
+  }
 
   it('reads typed dates day first (vi) or month first (en), and says why one cannot be read', () => {
     expect(parseTypedDate('19/04/2024', 'dmy')).to.deep.equal({ key: '2024-04-19' });

@@ -188,8 +188,8 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
       <ul part="list">
         ${group.links.map((l) => {
           const newTab = this.opensNewTab(l);
-          return html`<li part="item">
-            <a
+          // No white space between the item's elements: no text node per gap in a long list.
+          return html`<li part="item"><a
               part="link"
               href=${l.url}
               target=${newTab ? '_blank' : nothing}
@@ -198,8 +198,7 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
                 if (!this.emit('portal-select', { link: l, group: group.title }, true)) e.preventDefault();
               }}
               >${l.title}${newTab ? html`<span class="visually-hidden"> ${this.m.newTab}</span>` : nothing}</a
-            >
-          </li>`;
+            ></li>`;
         })}
       </ul>
     </div>`;

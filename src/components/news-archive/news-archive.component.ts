@@ -321,11 +321,10 @@ export class PortalNewsArchive extends PortalNewsElement {
         const [y, mo] = key.split('-').map(Number);
         const label = m.monthEntry(y, mo, count);
         const current = key === this.value ? 'true' : nothing;
-        return html`<li part="month">
-          ${link
-            ? html`<a part="month-link" href=${fillTemplate(link, { date: key })} aria-current=${current} @click=${(e: MouseEvent) => this.onMonthLink(e, key, count)}>${label}</a>`
-            : html`<button type="button" part="month-link" aria-pressed=${key === this.value ? 'true' : 'false'} @click=${() => this.choose(key)}>${label}</button>`}
-        </li>`;
+        // No white space around the link: no text node per gap in a long list of months.
+        return html`<li part="month">${link
+          ? html`<a part="month-link" href=${fillTemplate(link, { date: key })} aria-current=${current} @click=${(e: MouseEvent) => this.onMonthLink(e, key, count)}>${label}</a>`
+          : html`<button type="button" part="month-link" aria-pressed=${key === this.value ? 'true' : 'false'} @click=${() => this.choose(key)}>${label}</button>`}</li>`;
       })}
     </ul>`;
   }

@@ -242,13 +242,13 @@ export class PortalNewsSearch extends PortalNewsElement {
         ? html`<ul part="results" class="results" aria-label=${this.m.results}>
             ${results.slice(0, this.limit).map((item) => {
               const href = itemLink(this.itemHref, item);
-              return html`<li part="result">
-                ${href ? html`<a part="link" href=${href}>${mark(item.title)}</a>` : html`<span part="link">${mark(item.title)}</span>`}
-                ${item.published
-                  ? html`<time part="date" datetime=${dayKey(item.published, this.timeZone)}>${formatDate(item.published, this.language, this.timeZone)}</time>`
-                  : nothing}
-                ${this.showSummary && item.summary ? html`<p part="summary" class="summary">${mark(item.summary)}</p>` : nothing}
-              </li>`;
+              // No white space between the result's elements (a grid): no text node per gap.
+              const title = href ? html`<a part="link" href=${href}>${mark(item.title)}</a>` : html`<span part="link">${mark(item.title)}</span>`;
+              const date = item.published
+                ? html`<time part="date" datetime=${dayKey(item.published, this.timeZone)} .textContent=${formatDate(item.published, this.language, this.timeZone)}></time>`
+                : nothing;
+              const summary = this.showSummary && item.summary ? html`<p part="summary" class="summary">${mark(item.summary)}</p>` : nothing;
+              return html`<li part="result">${title}${date}${summary}</li>`;
             })}
           </ul>`
         : html`<p part="empty">${this.msg.noMatch}</p>`}

@@ -139,13 +139,9 @@ export class PortalVideoList extends PortalNewsElement {
                 : html`<p part="heading" class="heading">${m.more}</p>`}
             <ul part="list">
               ${rest.map(
-                (v) => html`<li part="item">
-                  <button type="button" part="item-button" @click=${() => this.play(v)}>
-                    ${this.renderPoster(v)}
-                    <span part="title" class="title">${v.item.title}</span>
-                    ${this.renderMeta(v)}
-                  </button>
-                </li>`,
+                // No white space between the item's elements (a grid): no text node per gap; the title as a property, no marker.
+                (v) =>
+                  html`<li part="item"><button type="button" part="item-button" @click=${() => this.play(v)}>${this.renderPoster(v)}<span part="title" class="title" .textContent=${v.item.title}></span>${this.renderMeta(v)}</button></li>`,
               )}
             </ul>`
         : nothing}
