@@ -81,7 +81,10 @@ export function chooseCoding(accept: string | undefined, offered: readonly Codin
   let bestQ = 0;
   for (const c of (['br', 'gzip', 'identity'] as const).filter((c) => offered.includes(c))) {
     const w = weight(c);
-    if (w > bestQ) (best = c), (bestQ = w);
+    if (w > bestQ) {
+      best = c;
+      bestQ = w;
+    }
   }
   return best;
 }
