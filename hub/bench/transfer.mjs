@@ -49,7 +49,11 @@ try {
     );
     await context.close();
     const sums = { html: [0, 0], js: [0, 0], feeds: [0, 0], other: [0, 0], total: [0, 0] };
-    for (const e of entries) for (const k of [kindOf(e.url, e.initiator), 'total']) (sums[k][0] += e.encoded), (sums[k][1] += e.decoded);
+    for (const e of entries)
+      for (const k of [kindOf(e.url, e.initiator), 'total']) {
+        sums[k][0] += e.encoded;
+        sums[k][1] += e.decoded;
+      }
     console.log(`${p.padEnd(34)} ${Object.values(sums).map(([enc, dec]) => `${kB(enc)} /${kB(dec)}`).join('')}  ${entries.length}`);
   }
 } finally {

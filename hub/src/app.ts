@@ -71,9 +71,9 @@ const FILE_CACHE_BYTES = 64 * 1024 * 1024;
 /** A text file larger than this is streamed as it is, not held in memory. */
 const MAX_CACHED_FILE = 16 * 1024 * 1024;
 
-/** A file as served: its pages (one, unless it is a JSON Feed longer than a page) and what they hold. */
-interface ServedFile {
-  pages: Variants[];
+/** A file's bytes in pages (one, unless it is a JSON Feed longer than a page), and what they hold. */
+interface FilePages {
+  pages: Buffer[];
   bytes: number;
 }
 
@@ -183,23 +183,32 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     });
   }
 
-  const files = new VariantCache<ServedFile>(FILE_CACHE_BYTES);
+  const files = new VariantCache<Variants & { bytes: number }>(FILE_CACHE_BYTES);
+  /** JSON files split into their pages, read and parsed once per version (not per page asked for, nor per miss). */
+  const splits = new VariantCache<FilePages>(FILE_CACHE_BYTES / 4);
 
   /**
-   * A file's bytes as served, compressed once per version: a demo page with
-   * its shared parts put in ({@link expandIncludes}; the version is its
+   * Page `n` of a file as served, compressed once per version and page (on its
+   * first request: a 13-page feed does not wait for the other 12): a demo page
+   * with its shared parts put in ({@link expandIncludes}; the version is its
    * text's hash, as a partial may change), a JSON Feed in pages, any other
    * file as it is.
    */
-  async function servedFile(file: string, stat: { size: number; mtimeMs: number }, type: string): Promise<ServedFile> {
-    const page = file.endsWith('.html') && file.startsWith(demoDir!);
-    const text = page ? Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir!)) : undefined;
+  async function servedPage(file: string, stat: { size: number; mtimeMs: number }, type: string, n: number): Promise<Variants | undefined> {
+    const html = file.endsWith('.html') && file.startsWith(demoDir!);
+    const text = html ? Buffer.from(expandIncludes(readFileSync(file, 'utf8'), demoDir!)) : undefined;
     const version = text ? createHash('sha256').update(text).digest('base64url') : `${stat.size}-${stat.mtimeMs}`;
-    return files.get(file, version, async () => {
-      const bytes = text ?? (await readFile(file));
-      const pages = type.startsWith('application/json') ? feedPages(bytes, path.basename(file)) : undefined;
-      const variants = await Promise.all((pages ?? [bytes]).map((b) => compressFile(b, compressible(type))));
-      return { pages: variants, bytes: variants.reduce((n, v) => n + variantBytes(v), 0) };
+    const json = type.startsWith('application/json');
+    const split = json
+      ? await splits.get(file, version, async () => {
+          const pages = feedPages(await readFile(file), path.basename(file));
+          return { pages, bytes: pages.reduce((sum, b) => sum + b.length, 0) };
+        })
+      : undefined;
+    if (n < 1 || n > (split?.pages.length ?? 1)) return undefined;
+    return files.get(`${file}?page=${n}`, version, async () => {
+      const variants = await compressFile(split?.pages[n - 1] ?? text ?? (await readFile(file)), compressible(type));
+      return { ...variants, bytes: variantBytes(variants) };
     });
   }
 
@@ -228,8 +237,8 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     if (file.endsWith('.html'))
       Object.assign(headers, { 'content-security-policy': STRICT_PAGES.has(pathname) ? STRICT_CSP : PAGE_CSP, 'x-frame-options': 'SAMEORIGIN' });
     if (compressible(type) && stat.size <= MAX_CACHED_FILE) {
-      const served = await servedFile(file, stat, type);
-      const page = served.pages[pageNumber(search) - 1];
+      // `?page=` means a page of a JSON file only: a demo page's own query (?q=, ?page=) is the widgets'.
+      const page = await servedPage(file, stat, type, type.startsWith('application/json') ? pageNumber(search) : 1);
       if (!page) throw new HttpError(404, 'no such page');
       return void sendVariants(req, res, page, headers);
     }
@@ -306,19 +315,19 @@ export type HubServer = Server & { drain(): void };
 
 /**
  * A JSON Feed file longer than a page, as its pages (next_url to `?page=n`):
- * the demo's 361 items are not all downloaded to show 8. Any other JSON:
- * undefined, served as it is.
+ * the demo's 361 items are not all downloaded to show 8. Any other JSON: one
+ * page, as it is.
  */
-function feedPages(bytes: Buffer, fileName: string): Buffer[] | undefined {
+function feedPages(bytes: Buffer, fileName: string): Buffer[] {
   let doc: unknown;
   try {
     doc = JSON.parse(bytes.toString('utf8'));
   } catch {
-    return undefined;
+    return [bytes];
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return [bytes];
   const { items, next_url: next, ...head } = doc as Record<string, unknown>;
-  if (!String(head.version).startsWith('https://jsonfeed.org/version/') || !Array.isArray(items) || items.length <= DEFAULT_PAGE_SIZE || next !== undefined) return undefined;
+  if (!String(head.version).startsWith('https://jsonfeed.org/version/') || !Array.isArray(items) || items.length <= DEFAULT_PAGE_SIZE || next !== undefined) return [bytes];
   return jsonFeedPages(head, items, DEFAULT_PAGE_SIZE, fileName).map((p) => Buffer.from(p.text));
 }
 

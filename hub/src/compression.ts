@@ -31,7 +31,11 @@ export function compressible(contentType: string): boolean {
 
 const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 
-/** Brotli quality: 11 for what is made once and served for days (files), 9 for feeds rebuilt on every upstream change (≈ the same size, a fraction of the time). */
+/**
+ * Brotli quality: 11 for what is made once per process (files: the CDN JS 6 %
+ * smaller than at 6), 6 for feeds rebuilt on every upstream change (3.5 ms
+ * for a page of 30 items here, against 34 ms at 9 for 3 % fewer bytes).
+ */
 const brotliOptions = (quality: number, size: number) => ({
   params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: size },
 });
@@ -39,7 +43,7 @@ const brotliOptions = (quality: number, size: number) => ({
 /** The variants of a body rendered on the spot (a feed on change, a document at start). */
 export function compressSync(body: Buffer): Variants {
   if (body.length < MIN_COMPRESS_BYTES) return { identity: body, etag: etagOf(body) };
-  return { identity: body, br: brotliCompressSync(body, brotliOptions(9, body.length)), gzip: gzipSync(body, { level: 9 }), etag: etagOf(body) };
+  return { identity: body, br: brotliCompressSync(body, brotliOptions(6, body.length)), gzip: gzipSync(body, { level: 9 }), etag: etagOf(body) };
 }
 
 const brotliAsync = promisify(brotliCompress);
@@ -77,7 +81,10 @@ export function chooseCoding(accept: string | undefined, offered: readonly Codin
   let bestQ = 0;
   for (const c of (['br', 'gzip', 'identity'] as const).filter((c) => offered.includes(c))) {
     const w = weight(c);
-    if (w > bestQ) (best = c), (bestQ = w);
+    if (w > bestQ) {
+      best = c;
+      bestQ = w;
+    }
   }
   return best;
 }

@@ -212,6 +212,8 @@ describe('feed pages', () => {
     const first = await get(`${hub.url}/demo/feeds/news.json`, { 'accept-encoding': 'br' });
     console.log(`demo news.json first page: ${first.body.length} B brotli, ${decoded(first).length} B decoded (the whole file: 403 KB)`);
     assert.ok(first.body.length < 8000, `a few KB (${first.body.length})`);
+    assert.equal((await get(`${hub.url}/demo/feeds/news.json?page=14`)).status, 404);
+    assert.equal((await get(`${hub.url}/demo/tin-tuc.html?page=abc&q=x`)).status, 200, 'a page\'s own query is the widgets\'');
     const videos = JSON.parse((await get(`${hub.url}/demo/feeds/videos.json`)).body.toString()) as Page;
     assert.equal(videos.next_url, undefined, 'a feed that fits one page is served as it is');
   });
