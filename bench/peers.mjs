@@ -161,6 +161,17 @@ const pages = {
   }),
 };
 
+const BASELINE = 'baseline JSON';
+const JQUERY = 'jquery-rss + jQuery';
+const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js'];
+// The baseline is always measured: every ratio is to it.
+const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
+const unknown = chosen.filter((n) => !pages[n]);
+if (unknown.length) {
+  console.error(`Unknown page(s): ${unknown.join(', ')}. The pages: ${Object.keys(pages).join(', ')}.`);
+  process.exit(2);
+}
+
 // ---- the server ---------------------------------------------------------------
 let current = { html: '', scripts: {} };
 const gz = new Map();
@@ -245,17 +256,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 const kb = (b) => (b / 1024).toFixed(1);
 const mb = (b) => (b / 1048576).toFixed(1);
-
-const BASELINE = 'baseline JSON';
-const JQUERY = 'jquery-rss + jQuery';
-const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js'];
-// The baseline is always measured: every ratio is to it.
-const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
-const unknown = chosen.filter((n) => !pages[n]);
-if (unknown.length) {
-  console.error(`Unknown page(s): ${unknown.join(', ')}. The pages: ${Object.keys(pages).join(', ')}.`);
-  process.exit(2);
-}
 
 /** The issue's goals for one size, as PASS/FAIL lines. */
 function goals(n, figures) {
