@@ -212,6 +212,22 @@ const observe = () => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__tbt += Math.max(0, e.duration - 50)))).observe({ type: 'longtask', buffered: true });
 };
 
+/** In the page: its nodes, open shadow roots included: all, and the comments (Lit's markers) among them. */
+const countNodes = () => {
+  let all = 0;
+  let comments = 0;
+  const walk = (root) => {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      all++;
+      if (n.nodeType === Node.COMMENT_NODE) comments++;
+      if (n.shadowRoot) walk(n.shadowRoot);
+    }
+  };
+  walk(document.body);
+  return { all, comments };
+};
+
 const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
 
 /** A fresh context and tab as a phone meets the page: 412 px, CPU 4× slower, the network watched. */
@@ -243,13 +259,14 @@ async function measure(name, page) {
   });
   await new Promise((r) => setTimeout(r, 300)); // the paint after the last DOM change
   const { lcp, lcpElement, tbt } = await tab.evaluate(() => ({ lcp: window.__lcp, lcpElement: window.__lcpElement, tbt: window.__tbt }));
+  const nodes = await tab.evaluate(countNodes);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   await context.close();
-  return { lcp, lcpElement, tbt, bytes, jsBytes, heap };
+  return { lcp, lcpElement, tbt, bytes, jsBytes, heap, nodes };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -293,7 +310,7 @@ if (args.trace) {
       }
     }
     console.log(`\n${n} items`);
-    console.log(`  ${'page'.padEnd(28)} ${'LCP ms (spread)'.padEnd(20)} ${'×baseline¹'.padEnd(14)} ${'TBT ms (spread)'.padEnd(16)} ${'KB total (spread) / JS'.padEnd(28)} ${'heap MB (spread)'.padEnd(17)} LCP element`);
+    console.log(`  ${'page'.padEnd(28)} ${'LCP ms (spread)'.padEnd(20)} ${'×baseline¹'.padEnd(14)} ${'TBT ms (spread)'.padEnd(16)} ${'KB total (spread) / JS'.padEnd(28)} ${'heap MB (spread)'.padEnd(17)} ${'nodes (comments)'.padEnd(17)} LCP element`);
     const figures = {};
     for (const name of chosen) {
       const rs = results[name];
@@ -308,7 +325,7 @@ if (args.trace) {
       const tbt = rs.map((r) => r.tbt);
       const elements = [...new Set(rs.map((r) => r.lcpElement))].join('/');
       console.log(
-        `  ${name.padEnd(28)} ${`${f.lcp.toFixed(0)} (${spread(lcp, (x) => x.toFixed(0))})`.padEnd(20)} ${`${(f.lcp / figures[BASELINE].lcp).toFixed(2)}× ${f.ratio.toFixed(2)}×`.padEnd(14)} ${`${f.tbt.toFixed(0)} (${spread(tbt, (x) => x.toFixed(0))})`.padEnd(16)} ${`${kb(f.bytes)} (${spread(rs.map((r) => r.bytes), kb)}) / ${kb(median(rs.map((r) => r.jsBytes)))}`.padEnd(28)} ${`${mb(f.heap)} (${spread(rs.map((r) => r.heap), mb)})`.padEnd(17)} ${elements}`,
+        `  ${name.padEnd(28)} ${`${f.lcp.toFixed(0)} (${spread(lcp, (x) => x.toFixed(0))})`.padEnd(20)} ${`${(f.lcp / figures[BASELINE].lcp).toFixed(2)}× ${f.ratio.toFixed(2)}×`.padEnd(14)} ${`${f.tbt.toFixed(0)} (${spread(tbt, (x) => x.toFixed(0))})`.padEnd(16)} ${`${kb(f.bytes)} (${spread(rs.map((r) => r.bytes), kb)}) / ${kb(median(rs.map((r) => r.jsBytes)))}`.padEnd(28)} ${`${mb(f.heap)} (${spread(rs.map((r) => r.heap), mb)})`.padEnd(17)} ${`${rs[0].nodes.all} (${rs[0].nodes.comments})`.padEnd(17)} ${elements}`,
       );
     }
     console.log('  ¹ the medians\' ratio, then the median of each run\'s ratio to the baseline measured beside it (the goals use this one)');
