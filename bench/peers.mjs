@@ -15,7 +15,7 @@
  * baseline of the same run, and the issue's goals as PASS/FAIL lines (figures,
  * not a test: the exit code stays 0 unless a page fails to render).
  *
- *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js]
+ *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js] [--rtt 150]
  *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
  * RUNS and ITEMS in the environment still work.
  */
@@ -38,12 +38,14 @@ const { values: args } = parseArgs({
     cdn: { type: 'string', default: 'dist/cdn/portal-widgets.js' },
     trace: { type: 'boolean', default: false },
     'trace-dir': { type: 'string' },
+    rtt: { type: 'string', default: '0' },
   },
 });
 const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
+const RTT = Number(args.rtt);
 const SIZES = args.items.split(',').map(Number);
-if (!Number.isInteger(RUNS) || RUNS < 1 || SIZES.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error(`--runs and --items take whole numbers (got --runs ${RUNS} --items ${args.items}).`);
+if (!Number.isInteger(RUNS) || RUNS < 1 || SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(RTT >= 0)) {
+  console.error(`--runs, --items and --rtt take whole numbers (got --runs ${RUNS} --items ${args.items} --rtt ${args.rtt}).`);
   process.exit(2);
 }
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -237,6 +239,11 @@ async function openTab() {
   await tab.setViewport({ width: 412, height: 823, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
   const cdp = await tab.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Localhost answers at once: --rtt gives each request a phone's round trip, so chains of chunks cost what they cost there.
+  if (RTT > 0) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   return { context, tab, cdp };
 }
 
@@ -298,7 +305,7 @@ if (args.trace) {
   await traceRender({ openTab, url: `http://127.0.0.1:${port}/page.html`, port, pages, names, sizes: SIZES, runs: RUNS, setPage: (p) => (current = p), sources: { 'news-list.js': widgetBundle }, traceDir: args['trace-dir'] });
 } else {
   const started = Date.now();
-  console.log(`Peer benchmark: Chromium ${await browser.version()}, 412 px, CPU 4× throttled, ${RUNS} alternated runs per page (and one warm-up).`);
+  console.log(`Peer benchmark: Chromium ${await browser.version()}, 412 px, CPU 4× throttled${RTT ? `, ${RTT} ms per request` : ''}, ${RUNS} alternated runs per page (and one warm-up).`);
   for (const n of SIZES) {
     const results = Object.fromEntries(chosen.map((k) => [k, []]));
     for (let run = 0; run < RUNS + 1; run++) {
