@@ -15,7 +15,7 @@
  * baseline of the same run, and the issue's goals as PASS/FAIL lines (figures,
  * not a test: the exit code stays 0 unless a page fails to render).
  *
- *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js]
+ *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js] [--rtt 150]
  *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
  * RUNS and ITEMS in the environment still work.
  */
@@ -38,12 +38,14 @@ const { values: args } = parseArgs({
     cdn: { type: 'string', default: 'dist/cdn/portal-widgets.js' },
     trace: { type: 'boolean', default: false },
     'trace-dir': { type: 'string' },
+    rtt: { type: 'string', default: '0' },
   },
 });
 const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
+const RTT = Number(args.rtt);
 const SIZES = args.items.split(',').map(Number);
-if (!Number.isInteger(RUNS) || RUNS < 1 || SIZES.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error(`--runs and --items take whole numbers (got --runs ${RUNS} --items ${args.items}).`);
+if (!Number.isInteger(RUNS) || RUNS < 1 || SIZES.some((n) => !Number.isInteger(n) || n < 1) || !(RTT >= 0)) {
+  console.error(`--runs, --items and --rtt take whole numbers (got --runs ${RUNS} --items ${args.items} --rtt ${args.rtt}).`);
   process.exit(2);
 }
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -161,6 +163,17 @@ const pages = {
   }),
 };
 
+const BASELINE = 'baseline JSON';
+const JQUERY = 'jquery-rss + jQuery';
+const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js'];
+// The baseline is always measured: every ratio is to it.
+const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
+const unknown = chosen.filter((n) => !pages[n]);
+if (unknown.length) {
+  console.error(`Unknown page(s): ${unknown.join(', ')}. The pages: ${Object.keys(pages).join(', ')}.`);
+  process.exit(2);
+}
+
 // ---- the server ---------------------------------------------------------------
 let current = { html: '', scripts: {} };
 const gz = new Map();
@@ -201,6 +214,22 @@ const observe = () => {
   new PerformanceObserver((l) => l.getEntries().forEach((e) => (window.__tbt += Math.max(0, e.duration - 50)))).observe({ type: 'longtask', buffered: true });
 };
 
+/** In the page: its nodes, open shadow roots included: all, and the comments (Lit's markers) among them. */
+const countNodes = () => {
+  let all = 0;
+  let comments = 0;
+  const walk = (root) => {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      all++;
+      if (n.nodeType === Node.COMMENT_NODE) comments++;
+      if (n.shadowRoot) walk(n.shadowRoot);
+    }
+  };
+  walk(document.body);
+  return { all, comments };
+};
+
 const browser = await puppeteer.launch({ executablePath: CHROME, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
 
 /** A fresh context and tab as a phone meets the page: 412 px, CPU 4× slower, the network watched. */
@@ -210,6 +239,11 @@ async function openTab() {
   await tab.setViewport({ width: 412, height: 823, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
   const cdp = await tab.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Localhost answers at once: --rtt gives each request a phone's round trip, so chains of chunks cost what they cost there.
+  if (RTT > 0) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: RTT, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   return { context, tab, cdp };
 }
 
@@ -232,30 +266,20 @@ async function measure(name, page) {
   });
   await new Promise((r) => setTimeout(r, 300)); // the paint after the last DOM change
   const { lcp, lcpElement, tbt } = await tab.evaluate(() => ({ lcp: window.__lcp, lcpElement: window.__lcpElement, tbt: window.__tbt }));
+  const nodes = await tab.evaluate(countNodes);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   await context.close();
-  return { lcp, lcpElement, tbt, bytes, jsBytes, heap };
+  return { lcp, lcpElement, tbt, bytes, jsBytes, heap, nodes };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 const kb = (b) => (b / 1024).toFixed(1);
 const mb = (b) => (b / 1048576).toFixed(1);
-
-const BASELINE = 'baseline JSON';
-const JQUERY = 'jquery-rss + jQuery';
-const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js'];
-// The baseline is always measured: every ratio is to it.
-const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
-const unknown = chosen.filter((n) => !pages[n]);
-if (unknown.length) {
-  console.error(`Unknown page(s): ${unknown.join(', ')}. The pages: ${Object.keys(pages).join(', ')}.`);
-  process.exit(2);
-}
 
 /** The issue's goals for one size, as PASS/FAIL lines. */
 function goals(n, figures) {
@@ -281,7 +305,7 @@ if (args.trace) {
   await traceRender({ openTab, url: `http://127.0.0.1:${port}/page.html`, port, pages, names, sizes: SIZES, runs: RUNS, setPage: (p) => (current = p), sources: { 'news-list.js': widgetBundle }, traceDir: args['trace-dir'] });
 } else {
   const started = Date.now();
-  console.log(`Peer benchmark: Chromium ${await browser.version()}, 412 px, CPU 4× throttled, ${RUNS} alternated runs per page (and one warm-up).`);
+  console.log(`Peer benchmark: Chromium ${await browser.version()}, 412 px, CPU 4× throttled${RTT ? `, ${RTT} ms per request` : ''}, ${RUNS} alternated runs per page (and one warm-up).`);
   for (const n of SIZES) {
     const results = Object.fromEntries(chosen.map((k) => [k, []]));
     for (let run = 0; run < RUNS + 1; run++) {
@@ -293,7 +317,7 @@ if (args.trace) {
       }
     }
     console.log(`\n${n} items`);
-    console.log(`  ${'page'.padEnd(28)} ${'LCP ms (spread)'.padEnd(20)} ${'×baseline¹'.padEnd(14)} ${'TBT ms (spread)'.padEnd(16)} ${'KB total (spread) / JS'.padEnd(28)} ${'heap MB (spread)'.padEnd(17)} LCP element`);
+    console.log(`  ${'page'.padEnd(28)} ${'LCP ms (spread)'.padEnd(20)} ${'×baseline¹'.padEnd(14)} ${'TBT ms (spread)'.padEnd(16)} ${'KB total (spread) / JS'.padEnd(28)} ${'heap MB (spread)'.padEnd(17)} ${'nodes (comments)'.padEnd(17)} LCP element`);
     const figures = {};
     for (const name of chosen) {
       const rs = results[name];
@@ -308,7 +332,7 @@ if (args.trace) {
       const tbt = rs.map((r) => r.tbt);
       const elements = [...new Set(rs.map((r) => r.lcpElement))].join('/');
       console.log(
-        `  ${name.padEnd(28)} ${`${f.lcp.toFixed(0)} (${spread(lcp, (x) => x.toFixed(0))})`.padEnd(20)} ${`${(f.lcp / figures[BASELINE].lcp).toFixed(2)}× ${f.ratio.toFixed(2)}×`.padEnd(14)} ${`${f.tbt.toFixed(0)} (${spread(tbt, (x) => x.toFixed(0))})`.padEnd(16)} ${`${kb(f.bytes)} (${spread(rs.map((r) => r.bytes), kb)}) / ${kb(median(rs.map((r) => r.jsBytes)))}`.padEnd(28)} ${`${mb(f.heap)} (${spread(rs.map((r) => r.heap), mb)})`.padEnd(17)} ${elements}`,
+        `  ${name.padEnd(28)} ${`${f.lcp.toFixed(0)} (${spread(lcp, (x) => x.toFixed(0))})`.padEnd(20)} ${`${(f.lcp / figures[BASELINE].lcp).toFixed(2)}× ${f.ratio.toFixed(2)}×`.padEnd(14)} ${`${f.tbt.toFixed(0)} (${spread(tbt, (x) => x.toFixed(0))})`.padEnd(16)} ${`${kb(f.bytes)} (${spread(rs.map((r) => r.bytes), kb)}) / ${kb(median(rs.map((r) => r.jsBytes)))}`.padEnd(28)} ${`${mb(f.heap)} (${spread(rs.map((r) => r.heap), mb)})`.padEnd(17)} ${`${rs[0].nodes.all} (${rs[0].nodes.comments})`.padEnd(17)} ${elements}`,
       );
     }
     console.log('  ¹ the medians\' ratio, then the median of each run\'s ratio to the baseline measured beside it (the goals use this one)');
