@@ -24,6 +24,7 @@ const PAGES = [
   '/demo/en.html',
   '/demo/csp.html',
   '/demo/tin-tuc.html',
+  '/demo/tin-tuc.html?date=2024-04-28',
   '/demo/tin-tuc.html?q=hoi+nghi',
   '/demo/bai-viet.html?id=hoi-nghi-giao-ban-mttq-quy-1-2024',
 ];
