@@ -1,12 +1,11 @@
 /**
  * Writes dist/portal-widgets.css (part of `npm run build`): the rules a page
  * links so each widget's box is reserved before its script defines the tag
- * (docs/theming.md, "Reserve the space"), from src/styles/reserve.ts, which
- * the widgets' skeletons read too. Prints the file's size.
+ * (build/widgets-css.ts, docs/theming.md "Reserve the space"). Prints its size.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { widgetsCss } from '../src/styles/reserve.js';
+import { widgetsCss } from '../build/widgets-css.js';
 
 const text = widgetsCss();
 mkdirSync('dist', { recursive: true });

@@ -82,11 +82,7 @@ export const statusStyles = css`
   .skeleton {
     display: grid;
     gap: var(--_gap);
-    min-block-size: var(--portal-skeleton-height, 6rem);
-  }
-  /* The fallback's own margins would make the box taller than the widget it stands for. */
-  .skeleton ::slotted(*) {
-    margin-block: 0;
+    min-block-size: var(--portal-skeleton-height, var(--_reserve, 6rem));
   }
   .skeleton span {
     display: block;

@@ -80,6 +80,7 @@ test('the tarball holds dist, the manifest, schemas, README and LICENSE — noth
     'dist/index.js',
     'dist/index.d.ts',
     'dist/cdn/portal-widgets.js',
+    'dist/portal-widgets.css',
     'dist/cli/portal-widgets.js',
     'schemas/news-feed.schema.json',
     'schemas/portal-links-1.schema.json',

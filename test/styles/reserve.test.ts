@@ -8,7 +8,7 @@
  * fallback is measured; a test that finds it already defined fails.
  */
 import { expect } from '@open-wc/testing';
-import { widgetsCss } from '../../src/styles/reserve.js';
+import { widgetsCss } from '../../build/widgets-css.js';
 import { docUrl, resetFeeds, uniqueKey, until } from '../helpers.js';
 
 /** The page: the shipped rules, a portal's text settings, a sidebar-wide column. */

@@ -1,8 +1,10 @@
 import { css } from 'lit';
-import { skeletonReserve, articleReserve } from '../../styles/reserve.js';
 
-export const styles = [
-  css`
+export const styles = css`
+  /* The box kept from before the tag is defined until the data shows (build/widgets-css.ts reads it for the page's rules). An article is at least one screen long. */
+  :host {
+    --_reserve: 100svh;
+  }
   article {
     display: grid;
     gap: var(--_gap);
@@ -132,6 +134,4 @@ export const styles = [
       max-inline-size: none;
     }
   }
-`,
-  skeletonReserve(articleReserve),
-];
+`;

@@ -1,21 +1,18 @@
-import { css, unsafeCSS } from 'lit';
-import { bannerLine } from '../../styles/reserve.js';
+import { css } from 'lit';
 
-/** The band is one line high in every state (the page's :not(:defined) rule too): nothing moves when the text arrives. */
-const line = css`.banner,.skeleton{min-block-size:${unsafeCSS(bannerLine)}}.skeleton{line-height:${unsafeCSS(bannerLine)}}`;
-
-export const styles = [
-  line,
-  css`
+export const styles = css`
   :host {
     /* The moving line is as wide as all its text: it must not widen the page's grid or flex column. */
     contain: inline-size;
     /* The gold text needs a dark red band: in a dark scheme the light accent would not carry it. */
     --_bg: var(--portal-banner-background, light-dark(var(--_accent), #b5121b));
     --_fg: var(--portal-banner-color, #ffde00);
+    /* One line of the band in every state (build/widgets-css.ts reads it for the page's rules): nothing moves when the text arrives. */
+    --_reserve: 2.25em;
   }
   .banner,
   .skeleton {
+    min-block-size: var(--_reserve);
     display: flex;
     align-items: center;
     gap: 0.5em;
@@ -30,6 +27,7 @@ export const styles = [
   .skeleton {
     display: block;
     padding-block: 0;
+    line-height: var(--_reserve);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -110,5 +108,4 @@ export const styles = [
       border: 1px solid CanvasText;
     }
   }
-`,
-];
+`;

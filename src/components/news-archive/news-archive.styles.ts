@@ -1,11 +1,14 @@
 import { css } from 'lit';
-import { skeletonReserve, archiveCalendar } from '../../styles/reserve.js';
 import { fieldStyles } from '../../styles/fields.js';
 
 /** The shared field styles, then the widget's own. */
 export const styles = [
   fieldStyles,
   css`
+  /* The box kept from before the tag is defined until the data shows (build/widgets-css.ts reads it for the page's rules). A six-week calendar; the date form below it shows in every state. */
+  :host {
+    --_reserve: 17.875rem;
+  }
   /* fit-content, not max-content: in an auto-sized grid or flex column the calendar may shrink to its narrowest (320 px, text spacing). */
   .calendar {
     display: grid;
@@ -126,5 +129,4 @@ export const styles = [
     }
   }
 `,
-  skeletonReserve(archiveCalendar),
 ];

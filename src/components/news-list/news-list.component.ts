@@ -241,8 +241,8 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   override render() {
-    // One item-high bar per item to come (20 at most): the skeleton is as tall as the list it stands for.
-    if (!this.doc.value) return this.renderStatus(Math.min(this.limit, 20));
+    // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
+    if (!this.doc.value) return this.renderStatus(this.limit);
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);

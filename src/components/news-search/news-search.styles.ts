@@ -5,6 +5,10 @@ import { fieldStyles } from '../../styles/fields.js';
 export const styles = [
   fieldStyles,
   css`
+  /* The box kept from before the tag is defined on: its form (build/widgets-css.ts reads it for the page's rules). */
+  :host {
+    --_reserve: 3.875rem;
+  }
   /* minmax(0, 1fr) and a row that wraps: at 320 px (and with wider text spacing) the button goes under the box, not past the column. */
   .form {
     display: grid;

@@ -1,8 +1,10 @@
 import { css } from 'lit';
-import { skeletonReserve, videoListReserve } from '../../styles/reserve.js';
 
-export const styles = [
-  css`
+export const styles = css`
+  /* The box kept from before the tag is defined until the data shows (build/widgets-css.ts reads it for the page's rules). A sidebar's list: a 16:9 player and three videos. */
+  :host {
+    --_reserve: 36.5rem;
+  }
   .player {
     aspect-ratio: 16 / 9;
     border-radius: var(--_radius);
@@ -118,6 +120,4 @@ export const styles = [
       background: ButtonFace;
     }
   }
-`,
-  skeletonReserve(videoListReserve),
-];
+`;
