@@ -27,7 +27,7 @@ export const entries = Object.fromEntries([
 export const lazyCore = [
   'index.ts', 'feed-sources.ts', 'i18n/feed-sources.ts',
   'formats/xml-feed.ts', 'formats/rss.ts', 'formats/atom.ts', 'formats/xml.ts', 'formats/xml-item.ts', 'formats/xml-repair.ts', 'formats/entities.ts',
-  'formats/json-news.ts', 'formats/json-feed.ts', 'formats/fields.ts', 'formats/read-each.ts', 'formats/date-text.ts', 'formats/inert-html.ts', 'feed-store-redirects.ts',
+  'formats/json-news.ts', 'formats/field-map.ts', 'formats/json-feed.ts', 'formats/fields.ts', 'formats/read-each.ts', 'formats/date-text.ts', 'formats/inert-html.ts', 'feed-store-redirects.ts',
   'sanitizer.ts', 'text.ts', 'formats/html-text.ts', 'feed-pages.ts',
   'limits/fields.ts', 'limits/html.ts', 'limits/json.ts', 'limits/xml.ts', 'limits.ts', 'limits/bounds.ts', 'formats/news-read.ts',
   'i18n/news-filter.ts',

@@ -8,7 +8,8 @@
 export { PortalError, toPortalError, type PortalErrorCode } from './errors.js';
 export { describeError } from './i18n/messages.js';
 export { newsDocument, linksDocument, bannerDocument, counterDocument, type DocumentKind } from './documents/index.js';
-export { parseNews, parseFieldMap, getPath, type FieldMap } from './formats/news.js';
+export { parseNews, getPath, type FieldMap } from './formats/news.js';
+export { parseFieldMap } from './formats/field-map.js';
 export { setXmlParser, type XmlParser } from './formats/xml.js';
 export { parseDate } from './formats/fields.js';
 export { decodeBody, detectCharset, type Charset } from './formats/charset.js';

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
 import { parseDate } from '../../src/core/formats/date-text.js';
-import { getPath, parseFieldMap, parseNews } from '../../src/core/formats/news.js';
+import { parseFieldMap } from '../../src/core/formats/field-map.js';
+import { getPath, parseNews } from '../../src/core/formats/news.js';
 import { warningText } from '../../src/core/formats/warnings.js';
 
 const BASE = 'https://example.gov.vn/feeds/news.json';

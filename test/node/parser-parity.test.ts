@@ -14,7 +14,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { useNodeXmlParser } from '../../src/cli/xml-dom.js';
 import { toPortalError } from '../../src/core/errors.js';
 import { decodeBody } from '../../src/core/formats/charset.js';
-import { parseFieldMap, parseNews } from '../../src/core/formats/news.js';
+import { parseFieldMap } from '../../src/core/formats/field-map.js';
+import { parseNews } from '../../src/core/formats/news.js';
 import { launchChromium } from './browser-kit.mjs';
 
 const FIXTURES = 'test/fixtures';
@@ -49,7 +50,8 @@ before(async () => {
   const bundle = await build({
     stdin: {
       contents: `import { decodeBody } from './src/core/formats/charset.ts';
-        import { parseFieldMap, parseNews } from './src/core/formats/news.ts';
+        import { parseFieldMap } from './src/core/formats/field-map.ts';
+        import { parseNews } from './src/core/formats/news.ts';
         import { toPortalError } from './src/core/errors.ts';
         window.parity = { decodeBody, parseFieldMap, parseNews, toPortalError };`,
       resolveDir: process.cwd(),

@@ -1,5 +1,5 @@
 /** News, articles, videos: JSON Feed, RSS, Atom, or a CMS's JSON read through `map`. */
-import { parseFieldMap, parseNews, prepareJsonReader } from '../formats/news.js';
+import { parseNews, prepareJsonReader } from '../formats/news.js';
 import type { Feed } from '../model.js';
 import type { DocumentKind } from './kind.js';
 
@@ -13,10 +13,10 @@ export const newsSetting = (map = '', timeZone = '') => `${timeZone} ${map}`;
 export const newsDocument: DocumentKind<Feed> = {
   meta: 'portal-widgets:src',
   key: (setting) => `news ${setting}`,
+  // The map is checked with the readers, on demand (formats/field-map.ts).
   parse: (text, url, setting) => {
     const space = setting.indexOf(' ');
-    const map = setting.slice(space + 1);
-    return parseNews(text, url, map ? parseFieldMap(map) : undefined, { timeZone: setting.slice(0, Math.max(space, 0)) || undefined });
+    return parseNews(text, url, setting.slice(space + 1) || undefined, { timeZone: setting.slice(0, Math.max(space, 0)) || undefined });
   },
   prepare: prepareJsonReader,
 };

@@ -6,12 +6,14 @@
 import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
 import { readJson } from './document.js';
+import { parseFieldMap } from './field-map.js';
 import type { FieldMap } from './json-value.js';
 
 /** `body` (already cleaned, not HTML) as a feed: XML in slices, JSON through the JSON Feed or mapped reader. */
-export async function readNews(body: string, xml: boolean, base: string, map: FieldMap | undefined, timeZone?: string): Promise<Feed> {
+export async function readNews(body: string, xml: boolean, base: string, map: FieldMap | string | undefined, timeZone?: string): Promise<Feed> {
+  const fields = typeof map === 'string' ? parseFieldMap(map) : map; // a wrong map is a config error even for XML
   const limited = await limitText(body, xml);
-  return boundFeed(await read(limited.text, xml, base, map, timeZone), limited);
+  return boundFeed(await read(limited.text, xml, base, fields, timeZone), limited);
 }
 
 async function read(body: string, xml: boolean, base: string, map: FieldMap | undefined, timeZone?: string): Promise<Feed> {

@@ -2,10 +2,9 @@
  * Any news document → {@link Feed}: JSON Feed, RSS or Atom detected by content,
  * or a CMS's own JSON read through a field map.
  */
-import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
 import { cleanBody, refuseHtml, xmlStart } from './document.js';
-import { isObject, type FieldMap } from './json-value.js';
+import type { FieldMap } from './json-value.js';
 
 export { getPath } from './json-value.js';
 
@@ -19,9 +18,10 @@ export interface ParseOptions {
 /**
  * Reads a news document, detecting its format from the content: JSON, or XML
  * even after leading junk. In Node, RSS and Atom need {@link setXmlParser} once
- * (src/cli/xml-dom.ts: `useNodeXmlParser()`).
+ * (src/cli/xml-dom.ts: `useNodeXmlParser()`). `map` is a field map, or a `map`
+ * attribute's text (checked with the readers, on demand).
  */
-export async function parseNews(text: string, base: string, map?: FieldMap, options: ParseOptions = {}): Promise<Feed> {
+export async function parseNews(text: string, base: string, map?: FieldMap | string, options: ParseOptions = {}): Promise<Feed> {
   const body = cleanBody(text);
   refuseHtml(body);
   const xml = isXml(body);
@@ -38,16 +38,3 @@ export const prepareJsonReader = (): void => void import('./news-read.js').then(
 
 /** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
 export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
-
-/** Parses and checks a `map` attribute value. */
-export function parseFieldMap(text: string): FieldMap {
-  let map: unknown;
-  try {
-    map = JSON.parse(text);
-  } catch {
-    throw new PortalError('config', 'map: not JSON');
-  }
-  if (!isObject(map) || typeof map.items !== 'string' || !Object.values(map).every((v) => typeof v === 'string'))
-    throw new PortalError('config', 'map: needs "items" and string field paths');
-  return map as FieldMap;
-}
