@@ -1,7 +1,8 @@
-// Collapses white space and comments inside Lit css`` literals at build time:
+// Collapses white space and comments inside Lit css`` literals (and line breaks in html`` ones) at build time:
 // the shipped styles then cost only their rules. Applied by the npm and CDN
 // builds (vite plugin) and by the size check (esbuild plugin), to src/ only.
 import { readFile } from 'node:fs/promises';
+import { minifyHtmlLiterals } from './minify-html-literals.js';
 
 /** Comments and quoted strings: a comment goes, a string stays as written. */
 const COMMENT_OR_STRING = /\/\*[\s\S]*?\*\/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g;
@@ -42,10 +43,13 @@ export function minifyCssLiterals(code) {
 
 const isSource = (id) => /[\\/]src[\\/].*\.ts$/.test(id);
 
+/** Both: css`` literals minified, html`` literals' line breaks and indents collapsed. */
+const minifyLiterals = (code, id) => minifyCssLiterals(code.includes('html`') ? minifyHtmlLiterals(code, id) : code);
+
 export const cssLiteralsVitePlugin = () => ({
   name: 'minify-css-literals',
   transform(code, id) {
-    return isSource(id) && code.includes('css`') ? { code: minifyCssLiterals(code), map: null } : null;
+    return isSource(id) && /\b(css|html)`/.test(code) ? { code: minifyLiterals(code, id), map: null } : null;
   },
 });
 
@@ -53,7 +57,7 @@ export const cssLiteralsEsbuildPlugin = () => ({
   name: 'minify-css-literals',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
-      contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
+      contents: minifyLiterals(await readFile(args.path, 'utf8'), args.path),
       loader: 'ts',
     }));
   },

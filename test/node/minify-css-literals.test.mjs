@@ -39,3 +39,28 @@ test('minifies css`` literals without interpolation and leaves the others', () =
   const code = 'const a = css`\n  a :hover { color: red; }\n`;\nconst b = css`p { color: ${x}; }`;';
   assert.equal(minifyCssLiterals(code), 'const a = css`a :hover{color:red}`;\nconst b = css`p { color: ${x}; }`;');
 });
+
+test('html`` literals: a line break and its indent become one space, in every nested literal; other text stays', async () => {
+  const { minifyHtmlLiterals } = await import('../../build/minify-html-literals.js');
+  const source = [
+    'const a = html`',
+    '  <p>',
+    "    ${x ? html`<b>\n  bold\n</b>` : '}`'}",
+    '    <i>keep  two  spaces</i>',
+    '  </p>`;',
+    'const b = `',
+    '  not html',
+    '`; // the reader\'s ` in a comment',
+    'const c = html`<pre>\n  ${1}</pre>`;',
+  ].join('\n');
+  assert.equal(
+    minifyHtmlLiterals(source),
+    [
+      "const a = html` <p> ${x ? html`<b> bold </b>` : '}`'} <i>keep  two  spaces</i> </p>`;",
+      'const b = `',
+      '  not html',
+      '`; // the reader\'s ` in a comment',
+      'const c = html`<pre>\n  ${1}</pre>`;',
+    ].join('\n'),
+  );
+});
