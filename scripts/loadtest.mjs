@@ -350,6 +350,9 @@ async function scenario(name, { sites, storage, hubs: hubCount, duration, fault,
   const tally = newTally();
   const cpuBefore = cpuNow(hubs);
   const runs = ports.map((p) => load(p, Math.ceil(CONNECTIONS / hubCount), duration, sites, tally));
+  // CPU per POST is read when the POSTs stop: the province GETs of the tail are not POSTs.
+  let cpuAtTail;
+  const tail = setTimeout(() => ((cpuAtTail = cpuNow(hubs)), (tally.postsAtTail = tally.n)), (duration - TAIL) * 1000);
   const notes = [];
   if (fault) {
     await sleep((duration * 1000) / 2);
@@ -359,8 +362,9 @@ async function scenario(name, { sites, storage, hubs: hubCount, duration, fault,
   // The throughput is the run's own answers, before the retries below.
   tally.answeredInRun = [...tally.counted.values()].reduce((a, b) => a + b, 0) + tally.notCounted + tally.limited + tally.unavailable + tally.other;
   // A killed hub's CPU is lost with it: only runs without a fault are accounted.
-  if (!fault) {
-    const cpu = cpuPerPost(cpuBefore, cpuNow(hubs), tally.answeredInRun, hubCount);
+  clearTimeout(tail);
+  if (!fault && cpuAtTail) {
+    const cpu = cpuPerPost(cpuBefore, cpuAtTail, tally.postsAtTail, hubCount);
     tally.capacity = cpu.capacity;
     notes.push(cpu.text);
   }
