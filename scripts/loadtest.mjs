@@ -452,11 +452,13 @@ try {
     const cost = 1 - many.postRate / one.postRate;
     console.log(`  goal: ${SITES} sites cost ≤ 20 % of the one-site throughput: ${(cost * 100).toFixed(1)} % ${cost <= 0.2 ? '✔' : '✘ (not met)'}`);
   }
-  if (one && shared) {
-    const ratio = shared.postRate / one.postRate;
-    console.log(`  goal: two hubs on PostgreSQL ≥ one hub on SQLite: ${(ratio * 100).toFixed(0)} % of it ${ratio >= 1 ? '✔' : '✘ (not met)'}`);
+  // Against the better SQLite run: one site (the issue's baseline) or 150 sites (like for like).
+  const sqlite = [one, many].filter(Boolean).sort((a, b) => b.postRate - a.postRate)[0];
+  if (sqlite && shared) {
+    const ratio = shared.postRate / sqlite.postRate;
+    console.log(`  goal: two hubs on PostgreSQL ≥ one hub on SQLite (its better run): ${(ratio * 100).toFixed(0)} % of it ${ratio >= 1 ? '✔' : '✘ (not met)'}`);
     // The measured ratio swings with whatever else runs; the CPU each POST took swings less.
-    const byCpu = shared.capacity / one.capacity;
+    const byCpu = shared.capacity / Math.max(...[one, many].filter(Boolean).map((r) => r.capacity));
     console.log(`  the same by CPU per POST (the cores to itself): ${(byCpu * 100).toFixed(0)} %`);
   }
 } catch (e) {
