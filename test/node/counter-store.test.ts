@@ -45,6 +45,17 @@ for (const engine of ENGINES) {
       assert.deepEqual(await store.counts('site-3'), { total: 0, online: 0, today: 0 }, 'a site with no visit yet');
     });
 
+    it('answers a visit with the counts its own transaction left, counted or not', async () => {
+      const { clock, store } = await fresh();
+      const a = await store.visitorHash('site-2', '203.0.113.7', 'UA');
+      assert.deepEqual(await store.visit('site-2', a), { total: 1001, online: 1, today: 1, counted: true }, 'from the start of 1000');
+      assert.deepEqual(await store.visit('site-2', a), { total: 1001, online: 1, today: 1, counted: false }, 'seen again: read, not grown');
+      assert.deepEqual(await store.visit('site-1', a), { total: 1, online: 1, today: 1, counted: true }, 'each site apart');
+      clock.advance(minutes(30));
+      assert.deepEqual(await store.visit('site-2', a), { total: 1002, online: 1, today: 2, counted: true }, '30 minutes later');
+      assert.deepEqual(await store.counts('site-2'), { total: 1002, online: 1, today: 2 }, 'what a read answers after it');
+    });
+
     it('counts online the visitors of the last 5 minutes, per site, in one read for many sites', async () => {
       const { clock, store } = await fresh();
       for (const ua of ['A', 'B', 'C']) await store.hit('site-1', await store.visitorHash('site-1', '10.0.0.1', ua));

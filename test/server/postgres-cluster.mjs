@@ -69,7 +69,7 @@ export async function startPostgres() {
   if (isRoot()) execFileSync('chown', ['postgres:postgres', dir]);
   const port = await freePort();
   run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']);
-  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200 ${process.env.PG_EXTRA ?? ""}`;
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`;
   const cluster = {
     dir,
     port,
