@@ -30,7 +30,7 @@ function load(tag: string): void {
   if (!define) return; // not ours, or already loading
   byTag.delete(tag); // one import per tag, however many elements
   define().catch((e: unknown) => {
-    byTag.set(tag, define); // a failed download (offline) is tried again when the tag appears again
+    byTag.set(tag, define); // a failed download (offline) is tried again when the tag appears again (Chromium refetches; Firefox keeps the failure until reload)
     console.error(`[portal-widgets] <${tag}> could not be loaded:`, e);
   });
 }

@@ -24,15 +24,20 @@ let server;
 
 /**
  * A proxy in front of the static server: adds the strict CSP to HTML, holds back
- * the responses `hold` matches by `hold.ms`, and logs when each request arrived
+ * the responses `hold` matches by `hold.ms`, answers the first request `failOnce`
+ * matches with 503, and logs when each request arrived
  * and when its response was sent (ms since the server started).
  */
 function serveStrict(upstream) {
   const t0 = performance.now();
-  const state = { log: [], hold: { match: /^$/, ms: 0 } };
+  const state = { log: [], hold: { match: /^$/, ms: 0 }, failOnce: /^$/ };
   const http = createServer(async (req, res) => {
     const entry = { path: new URL(req.url, 'http://x').pathname, arrived: performance.now() - t0, sent: Infinity };
     state.log.push(entry);
+    if (state.failOnce.test(entry.path)) {
+      state.failOnce = /^$/;
+      return void res.writeHead(503).end();
+    }
     const r = await fetch(upstream.url + req.url);
     const type = r.headers.get('content-type') ?? 'application/octet-stream';
     const body = Buffer.from(await r.arrayBuffer());
@@ -53,9 +58,10 @@ function serveStrict(upstream) {
 }
 
 /** Opens `path` with a fresh log; CSP and Trusted Types violations become console errors. */
-async function open(browser, path, hold = { match: /^$/, ms: 0 }) {
+async function open(browser, path, hold = { match: /^$/, ms: 0 }, failOnce = /^$/) {
   server.state.log = [];
   server.state.hold = hold;
+  server.state.failOnce = failOnce;
   const opened = await openPage(browser);
   await opened.page.evaluateOnNewDocument(() =>
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
@@ -143,6 +149,28 @@ for (const name of matrixBrowsers()) {
         );
         assert.deepEqual(server.state.log.filter((e) => e.path.endsWith('.js') && !e.path.startsWith('/dist/cdn/')), [], 'no script but the loader and its siblings');
         assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test('a widget whose chunk failed to download keeps its fallback, and is tried again when its tag appears again', { timeout: 60_000 }, async () => {
+      const { page, errors, close } = await open(browser, '/test/cdn/news-list.html', undefined, chunkOf('news-list'));
+      try {
+        await page.waitForNetworkIdle({ idleTime: 200 });
+        assert.equal(await page.evaluate(() => customElements.get('portal-news-list')), undefined, 'not defined after the 503');
+        assert.equal(await page.evaluate(() => document.querySelector('portal-news-list a').getClientRects().length > 0), true, 'its fallback link shows');
+        assert.match(errors.join('\n'), /<portal-news-list> could not be loaded/);
+        await page.evaluate(() => document.querySelector('#later').append(Object.assign(document.createElement('portal-news-list'), { src: '/test/cdn/feed.json' })));
+        await page.waitForNetworkIdle({ idleTime: 200 });
+        const again = server.state.log.filter((e) => chunkOf('news-list').test(e.path)).length;
+        // Firefox keeps a failed module in its module map until the page reloads (as the HTML
+        // standard said); Chromium fetches it again.
+        if (name === 'chromium') {
+          assert.equal(again, 2, 'asked for again');
+          const lists = (await settledWidgets(page, 'main')).filter((w) => w.tag === 'portal-news-list');
+          assert.deepEqual(lists.map((w) => [w.defined, w.content > 0]), [[true, true], [true, true]], 'both lists, the first one too');
+        }
       } finally {
         await close();
       }
