@@ -69,7 +69,7 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
       });
       if (preloads) chunk.code = preloadHelper + chunk.code;
       // What the entry fetches for each chunk it imports (by chunk name: news-list, article …), for the size check.
-      if (chunk.isEntry) this.emitFile({ type: 'asset', fileName: `.vite/loads-${chunk.name}.json`, source: JSON.stringify(loads, null, 1) });
+      if (chunk.isEntry && firstScreen.length) this.emitFile({ type: 'asset', fileName: `.vite/loads-${chunk.name}.json`, source: JSON.stringify(loads, null, 1) });
     }
   },
 });
