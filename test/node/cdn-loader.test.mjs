@@ -3,7 +3,8 @@
  * Firefox ESR when installed), behind a test server that sends the hub's strict
  * CSP with Trusted Types on every page and injects delays:
  * - a page gets only the widgets it uses, a tag added later is defined, and an
- *   unknown `portal-` tag is left alone, with no error and no CSP violation;
+ *   unknown `portal-` tag is left alone, with no error and no CSP violation; a
+ *   page's own shadow root is loaded by discover(root); a failed download is retried;
  * - on an article page the sanitizer is fetched beside the article's chunk, not
  *   after it has run (the article's chunk is held back; the sanitizer arrives first);
  * - the request waterfall: every script is at most two requests deep (page →
@@ -148,6 +149,33 @@ for (const name of matrixBrowsers()) {
           [['portal-banner', true, true], ['portal-link-directory', true, true]],
         );
         assert.deepEqual(server.state.log.filter((e) => e.path.endsWith('.js') && !e.path.startsWith('/dist/cdn/')), [], 'no script but the loader and its siblings');
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test("a widget in the page's own shadow root is loaded when the page calls discover(root)", { timeout: 60_000 }, async () => {
+      const { page, errors, close } = await open(browser, '/test/cdn/news-list.html');
+      try {
+        await settledWidgets(page, 'main');
+        const shadowed = () =>
+          page.evaluate(() => {
+            const host = document.querySelector('#later');
+            const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+            if (!root.firstChild) root.append(Object.assign(document.createElement('portal-link-directory'), { src: '/test/fixtures/links.json' }));
+            return !!customElements.get('portal-link-directory');
+          });
+        assert.equal(await shadowed(), false);
+        await page.waitForNetworkIdle({ idleTime: 300 });
+        assert.equal(await shadowed(), false, 'shadow roots are not watched (as in Shoelace)');
+        const defined = await page.evaluate(async () => {
+          const { discover } = await import('/dist/cdn/portal-widgets.js'); // the same module instance as the page's script
+          discover(document.querySelector('#later').shadowRoot);
+          await customElements.whenDefined('portal-link-directory');
+          return true;
+        });
+        assert.equal(defined, true);
         assert.deepEqual(errors, []);
       } finally {
         await close();
