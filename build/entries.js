@@ -80,7 +80,7 @@ export const budgets = {
   core: { beyondLit: 4.2 },
   // The CDN: the loader entry; a page with only <portal-news-list> in all (the loader, the widget's
   // chunks and the JSON Feed reader it preloads); every widget eagerly in portal-widgets-all.js.
-  // Issue 15's goals are 2, 14 and 25: the last two are set to what holds (20.82, 32.74), where
+  // Issue 15's goals are 2, 14 and 25: the last two are set to what holds (19.78, 32.90), where
   // the widgets' own code leaves them (branch size-15 cuts it); lower them as it lands.
-  cdn: { loader: 2, newsListPage: 21, all: 33 },
+  cdn: { loader: 2, newsListPage: 20, all: 33.2 },
 };

@@ -7,9 +7,10 @@
  *
  * `firstScreen` names lazy modules (source paths) that a page needs for its
  * first screen wherever they are reachable (the sanitizer of an article, the
- * JSON Feed reader of a news widget): when the entry imports a widget that can
- * reach one, it also adds `<link rel="modulepreload">` for that module's chunks,
- * so they download beside the widget rather than after it has run. A
+ * JSON Feed reader of a news widget): when the entry imports a chunk that can
+ * reach one (a widget, from the loader; the news reader, from the eager file), it
+ * also adds `<link rel="modulepreload">` for that module's chunks, so they
+ * download beside that chunk rather than after it has run. A
  * modulepreload fetches and compiles but does not run, and the widget's own
  * import() later finds the module ready. URLs are the entry's own siblings
  * (resolved against import.meta.url), never anything the page controls.
@@ -56,11 +57,10 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
     for (const chunk of chunks) {
       let preloads = false;
       const loads = {};
-      const dynamicRoots = chunk.isEntry ? (this.getModuleInfo(chunk.facadeModuleId)?.dynamicallyImportedIds ?? []) : [];
       chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([^"'`]+\.js)\1\)/g, (call, _q, file) => {
         const eager = staticClosure(file);
         const all = [...eager];
-        const preload = chunk.isEntry ? firstScreenOf(dynamicRoots.filter((id) => chunkOf.get(id) === file), eager) : [];
+        const preload = chunk.isEntry ? firstScreenOf(Object.keys(bundle[file]?.modules ?? {}), eager) : [];
         if (chunk.isEntry) loads[bundle[file]?.name ?? file] = { imports: all, preloads: preload };
         if (all.length === 1 && !preload.length) return call;
         preloads ||= preload.length > 0;
@@ -69,7 +69,7 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
       });
       if (preloads) chunk.code = preloadHelper + chunk.code;
       // What the entry fetches for each chunk it imports (by chunk name: news-list, article …), for the size check.
-      if (chunk.isEntry) this.emitFile({ type: 'asset', fileName: `.vite/loads-${chunk.name}.json`, source: JSON.stringify(loads, null, 1) });
+      if (chunk.isEntry && firstScreen.length) this.emitFile({ type: 'asset', fileName: `.vite/loads-${chunk.name}.json`, source: JSON.stringify(loads, null, 1) });
     }
   },
 });

@@ -27,10 +27,10 @@ const byTag = new Map<string, () => Promise<unknown>>(
 
 function load(tag: string): void {
   const define = byTag.get(tag);
-  if (!define) return; // not ours, or already loading
+  if (!define || customElements.get(tag)) return; // not ours, loading, or defined by another copy (the eager file)
   byTag.delete(tag); // one import per tag, however many elements
   define().catch((e: unknown) => {
-    byTag.set(tag, define); // a failed download (offline) is tried again when the tag appears again
+    byTag.set(tag, define); // a failed download (offline) is tried again when the tag appears again (Chromium refetches; Firefox keeps the failure until reload)
     console.error(`[portal-widgets] <${tag}> could not be loaded:`, e);
   });
 }
