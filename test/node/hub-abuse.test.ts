@@ -37,7 +37,7 @@ function raw(url: string, target: string, headers: Record<string, string> = {}, 
 const total = async (hub: HubProcess) => ((await (await fetch(`${hub.url}/api/visits`)).json()) as { total: number }).total;
 const post = (hub: HubProcess, headers: Record<string, string>) => fetch(`${hub.url}/api/visits`, { method: 'POST', body: '{}', headers: { 'user-agent': browserUa('A'), ...headers } });
 
-/** A served root: a copy of demo/ and dist/cdn, with symlinks pointing out of it (and one within). */
+/** A served root: a copy of demo/, dist/cdn and the reserve stylesheet, with symlinks pointing out of it (and one within). */
 function servedRoot(): { root: string; outside: string } {
   const root = tempDir('portal-abuse-root-');
   const outside = tempDir('portal-abuse-outside-');
@@ -45,6 +45,7 @@ function servedRoot(): { root: string; outside: string } {
   cpSync('demo', path.join(root, 'demo'), { recursive: true });
   mkdirSync(path.join(root, 'dist'));
   if (existsSync('dist/cdn')) cpSync('dist/cdn', path.join(root, 'dist/cdn'), { recursive: true });
+  if (existsSync('dist/portal-widgets.css')) cpSync('dist/portal-widgets.css', path.join(root, 'dist/portal-widgets.css'));
   symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'demo/secret.txt'));
   symlinkSync(outside, path.join(root, 'dist/outside'));
   symlinkSync(path.join(root, 'demo/index.html'), path.join(root, 'demo/alias.html'));

@@ -49,21 +49,27 @@ export async function clearFilter(list: FilteredList): Promise<void> {
   (list as unknown as Internals).focusItem(0); // the button is gone: focus goes to the first item, not to <body>
 }
 
-/** Per list: the filter and next page its pages were last loaded for. */
-const loadedFor = new WeakMap<FilteredList, string>();
+/** Per list: the filter and next page its pages were last loaded for, and that load (a second caller waits for it). */
+const loadedFor = new WeakMap<FilteredList, { key: string; done: Promise<void> }>();
 
 /**
  * A paged feed (next_url) is filtered whole: a query or a tag looks in every
  * page, a date in the pages down to that day, so what is found and counted is
  * the feed's, not its first page's.
  */
-export async function loadFilteredPages(list: FilteredList): Promise<void> {
+export function loadFilteredPages(list: FilteredList): Promise<void> {
   const own = list as unknown as Internals;
   const { date, query, tag } = own.active;
   const key = `${JSON.stringify(own.active)} ${own.pages.next}`;
-  if (!(date || query || tag) || !own.pages.next || loadedFor.get(list) === key) return;
-  loadedFor.set(list, key);
-  const start = date && !query && !tag ? (date.length === 7 ? `${date}-01` : date) : undefined;
+  if (!(date || query || tag) || !own.pages.next) return Promise.resolve();
+  const last = loadedFor.get(list);
+  if (last?.key === key) return last.done;
+  const done = loadPages(list, own, date && !query && !tag ? (date.length === 7 ? `${date}-01` : date) : undefined);
+  loadedFor.set(list, { key, done });
+  return done;
+}
+
+async function loadPages(list: FilteredList, own: Internals, start: string | undefined): Promise<void> {
   own.moreLoading = true;
   try {
     await own.pages.load((items) => !!start && items.some((i) => i.published && dayKey(i.published, list.timeZone) < start));

@@ -72,6 +72,7 @@ export class PortalNewsList extends PortalNewsElement {
     moreError: { state: true },
     moreLoading: { state: true },
     announcement: { state: true },
+    awaitingFilter: { state: true },
   };
 
   static override styles = [tokens, statusStyles, itemListStyles, itemMetaStyles, styles];
@@ -115,6 +116,7 @@ export class PortalNewsList extends PortalNewsElement {
   private moreError?: PortalError;
   private moreLoading = false;
   private announcement = '';
+  private awaitingFilter = false;
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -125,13 +127,23 @@ export class PortalNewsList extends PortalNewsElement {
    * ("3 tin cho «hội nghị»"), beside a "Xem tất cả" button that clears it.
    */
   async filter(filter: NewsFilter): Promise<void> {
-    if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
-    this.lines ??= await import('./filtered.js');
+    // Asked before the feed is shown (sync-url, a search on page load): the skeleton stays until
+    // the filtered result is complete (its code here, the feed's further pages read), rather than
+    // every item, then the first page's matches, showing for a moment and the page jumping.
+    this.awaitingFilter ||= !this.doc.value;
+    try {
+      if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
+      this.lines ??= await import('./filtered.js');
+    } catch (e) {
+      this.awaitingFilter = false; // never a skeleton for good: the list shows what it has
+      throw e;
+    }
     this.active = { ...this.active, ...filter };
     this.shown = 0;
     await this.updateComplete;
     this.announce();
     await this.lines.loadFilteredPages(this);
+    if (this.doc.value) this.awaitingFilter = false;
   }
 
   /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
@@ -200,7 +212,7 @@ export class PortalNewsList extends PortalNewsElement {
     const feed = this.doc.value;
     if (feed && feed !== this.announced && this.filtered) {
       this.announce();
-      void this.lines!.loadFilteredPages(this);
+      void this.lines!.loadFilteredPages(this).finally(() => (this.awaitingFilter = false));
     }
   }
 
@@ -243,6 +255,7 @@ export class PortalNewsList extends PortalNewsElement {
   override render() {
     // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
     if (!this.doc.value) return this.renderStatus(this.limit);
+    if (this.awaitingFilter) return this.renderLoading(this.limit);
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
