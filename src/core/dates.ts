@@ -25,15 +25,19 @@ export function formatter(key: string, locale: string, options: Intl.DateTimeFor
   return f;
 }
 
+/** The vi date formatter (`19/04/2024`), which also gives the day keys: one formatter where the page is Vietnamese. */
+const viDate = (timeZone: string) => formatter('vi', localeOf('vi'), { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
+
 /** `yyyy-MM-dd` of the day `date` falls on in `timeZone`. */
 export function dayKey(date: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  // en-CA formats as yyyy-MM-dd.
-  return formatter('day', 'en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const part: Record<string, string> = {};
+  for (const { type, value } of viDate(timeZone).formatToParts(date)) part[type] = value;
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 /** A date for reading: `19/04/2024` in vi, `Apr 19, 2024` in en. */
 export function formatDate(date: Date, lang: Lang, timeZone = DEFAULT_TIME_ZONE): string {
-  return formatter(lang, localeOf(lang), lang === 'vi' ? { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' } : { timeZone, dateStyle: 'medium' }).format(date);
+  return (lang === 'vi' ? viDate(timeZone) : formatter(lang, localeOf(lang), { timeZone, dateStyle: 'medium' })).format(date);
 }
 
 /**
