@@ -112,28 +112,26 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
 }
 
 /**
- * The body's bytes, never more than `maxBytes` held (a gzip bomb or an endless
- * body stops there, not at the memory's end): read at once when its length is
- * known and sent as is, else as a stream counted chunk by chunk.
+ * The body's bytes, read as a stream so that no more than `maxBytes` are ever
+ * held (a gzip bomb or an endless body stops there, not at the memory's end).
+ * Not `arrayBuffer()` even with a Content-Length under the cap: a compressed
+ * body's length says nothing of what it expands to, and a CORS response hides
+ * its Content-Encoding.
  */
 async function readBody(res: Response, maxBytes: number, signal: AbortSignal, timeout: number): Promise<Uint8Array> {
-  const length = res.headers.get('content-length');
-  // A Content-Length over the cap is refused before reading a byte.
-  let size = Number(length) > maxBytes ? Infinity : 0;
-  // Without a Content-Encoding (seen in full on a same-origin or Node response, not on a CORS one) the length is
-  // the body's: one read. A compressed body's length says nothing of what it expands to: counted as it comes.
-  const reader = length && !size && res.type != 'cors' && !res.headers.has('content-encoding') ? undefined : res.body?.getReader();
+  const reader = res.body?.getReader();
   const chunks: Uint8Array[] = [];
+  // A Content-Length over the cap is refused before reading a byte.
+  let size = Number(res.headers.get('content-length')) > maxBytes ? Infinity : 0;
   try {
-    if (!reader) return new Uint8Array(await res.arrayBuffer());
-    for (let part; size <= maxBytes && !(part = await reader.read()).done; size += part.value.byteLength) chunks.push(part.value);
+    for (let part; size <= maxBytes && reader && !(part = await reader.read()).done; size += part.value.byteLength) chunks.push(part.value);
   } catch (e) {
     if (signal.aborted) throw signal.reason;
     const error = toPortalError(e);
     throw error.code === 'timeout' ? new PortalError('timeout', `still receiving the body after ${timeout / 1000} s`) : error;
   }
   if (size > maxBytes) {
-    void reader.cancel().catch(() => {});
+    void reader?.cancel().catch(() => {});
     throw new PortalError('too-large', `over ${Math.round(maxBytes / 1024)} KB`);
   }
   // Joined in place: a Blob would copy the bytes to the browser's blob store and back.
