@@ -137,7 +137,10 @@ async function readBody(res: Response, maxBytes: number, signal: AbortSignal, ti
   // Joined in place: a Blob would copy the bytes to the browser's blob store and back.
   const body = new Uint8Array(size);
   size = 0;
-  for (const chunk of chunks) body.set(chunk, size), (size += chunk.byteLength);
+  for (const chunk of chunks) {
+    body.set(chunk, size);
+    size += chunk.byteLength;
+  }
   return body;
 }
 

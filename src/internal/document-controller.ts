@@ -62,8 +62,9 @@ export class DocumentController<T> implements ReactiveController {
     const host = this.host;
     const args = `${host.documentUrl()} ${host.parseKey()}`;
     // Data given before the tag was defined is seen at the first update: a read started at connection is dropped.
-    if (host.given()) this.run && this.hostDisconnected();
-    else if (args !== this.args) void this.start((this.args = args), false);
+    if (host.given()) {
+      if (this.run) this.hostDisconnected();
+    } else if (args !== this.args) void this.start((this.args = args), false);
   }
 
   hostDisconnected(): void {
