@@ -66,18 +66,23 @@ export const ownCore = [
 export const budgets = {
   // 13.8 (was 14.2): English and the error texts on demand, times of day apart from dates,
   // the item template trimmed. `page`: the entry and the chunks a plain JSON Feed read loads.
-  'news-list': { withLit: 13.8, page: 18.1 },
-  article: { beyondShared: 6.6 },
+  // 13.95 / 18.15 (was 13.83 / 18.27 measured): the JSON reader in the readers' chunk (-0.15 on the
+  // page, one chunk fewer), bought back on the entry by first-render time: dates in the default
+  // zone without Intl (+0.10), the read started at connection (+0.02).
+  'news-list': { withLit: 13.95, page: 18.15 },
+  // 6.7 and 3.95: what held at the start of the second size round (54d26d1), not changed by it.
+  article: { beyondShared: 6.7 },
   // 5.0 (was 6.5): the calendar arithmetic in a few lines of Date instead of date-fns.
   'news-archive': { beyondShared: 5.0 },
   // 2.45 (was 4.2): the search module loads with the first query or focus.
   'news-search': { beyondShared: 2.45 },
   'link-directory': { beyondShared: 3.2 },
-  banner: { beyondShared: 3.9 },
+  banner: { beyondShared: 3.95 },
   'video-list': { beyondShared: 3.25 },
   'visit-counter': { beyondShared: 2.75 },
   // The bounds against hostile feeds and the readers load with the first feed (formats/news-read.ts).
-  core: { beyondLit: 4.2 },
+  // 4.25 (4.16 measured before): the default zone's dates without Intl, the read at connection.
+  core: { beyondLit: 4.25 },
   // The CDN: the loader entry; a page with only <portal-news-list> in all (the loader, the widget's
   // chunks and the JSON Feed reader it preloads); every widget eagerly in portal-widgets-all.js.
   // Issue 15's goals are 2, 14 and 25: the last two are set to what holds (20.82, 32.74), where
