@@ -125,14 +125,27 @@ export class PortalNewsList extends PortalNewsElement {
    * ("3 tin cho «hội nghị»"), beside a "Xem tất cả" button that clears it.
    */
   async filter(filter: NewsFilter): Promise<void> {
-    if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
-    this.lines ??= await import('./filtered.js');
+    this.filterLoads++;
+    try {
+      if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
+      this.lines ??= await import('./filtered.js');
+    } finally {
+      this.filterLoads--;
+      this.requestUpdate(); // a module that failed to load: the list shows unfiltered rather than a skeleton for ever
+    }
     this.active = { ...this.active, ...filter };
     this.shown = 0;
+    this.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
     await this.updateComplete;
-    this.announce();
     await this.lines.loadFilteredPages(this);
   }
+
+  /**
+   * Filters waiting for their modules (sync-url on page load): until the first
+   * lands, the skeleton stays rather than the unfiltered list, which would jump
+   * when the result line and "Xem tất cả" come above it.
+   */
+  private filterLoads = 0;
 
   /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
   private lines?: typeof import('./filtered.js');
@@ -190,19 +203,18 @@ export class PortalNewsList extends PortalNewsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('items') || changed.has('map')) this.moreError = undefined;
-  }
-
-  /** The feed the count was last announced for. */
-  private announced?: unknown;
-
-  protected override updated(): void {
-    // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
+    // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count,
+    // in the render that shows the items (one render later, the line would push them down).
     const feed = this.doc.value;
-    if (feed && feed !== this.announced && this.filtered) {
+    const asked = this.announced === null;
+    if (asked || (feed && feed !== this.announced && this.filtered)) {
+      if (!asked) void this.lines!.loadFilteredPages(this);
       this.announce();
-      void this.lines!.loadFilteredPages(this);
     }
   }
+
+  /** The feed the count was last announced for; null: a new filter, to announce at the next render. */
+  private announced?: unknown;
 
   private announce(): void {
     this.announced = this.doc.value;
@@ -242,7 +254,7 @@ export class PortalNewsList extends PortalNewsElement {
 
   override render() {
     // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
-    if (!this.doc.value) return this.renderStatus(this.limit);
+    if (!this.doc.value || (this.filterLoads && !this.lines)) return this.renderStatus(this.limit);
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
