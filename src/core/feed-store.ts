@@ -114,14 +114,17 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
 /**
  * The body's bytes, read as a stream so that no more than `maxBytes` are ever
  * held (a gzip bomb or an endless body stops there, not at the memory's end).
+ * Not `arrayBuffer()` even with a Content-Length under the cap: a compressed
+ * body's length says nothing of what it expands to, and a CORS response hides
+ * its Content-Encoding.
  */
 async function readBody(res: Response, maxBytes: number, signal: AbortSignal, timeout: number): Promise<Uint8Array> {
   const reader = res.body?.getReader();
-  const chunks: BlobPart[] = [];
+  const chunks: Uint8Array[] = [];
   // A Content-Length over the cap is refused before reading a byte.
   let size = Number(res.headers.get('content-length')) > maxBytes ? Infinity : 0;
   try {
-    for (let part; size <= maxBytes && reader && !(part = await reader.read()).done; size += part.value.byteLength) chunks.push(part.value as BlobPart);
+    for (let part; size <= maxBytes && reader && !(part = await reader.read()).done; size += part.value.byteLength) chunks.push(part.value);
   } catch (e) {
     if (signal.aborted) throw signal.reason;
     const error = toPortalError(e);
@@ -131,7 +134,14 @@ async function readBody(res: Response, maxBytes: number, signal: AbortSignal, ti
     void reader?.cancel().catch(() => {});
     throw new PortalError('too-large', `over ${Math.round(maxBytes / 1024)} KB`);
   }
-  return new Uint8Array(await new Blob(chunks).arrayBuffer());
+  // Joined in place: a Blob would copy the bytes to the browser's blob store and back.
+  const body = new Uint8Array(size);
+  size = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, size);
+    size += chunk.byteLength;
+  }
+  return body;
 }
 
 /** 300 ms, 600 ms … with ±50 % jitter, so many readers do not retry in step. */

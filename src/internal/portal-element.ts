@@ -42,9 +42,9 @@ export abstract class PortalElement extends LitElement {
     return (this.resolved ??= resolveLang(this, this.lang));
   }
 
-  protected override update(changed: PropertyValues): void {
-    this.resolved = undefined; // `lang` here, above, or langEpoch may have changed
-    super.update(changed);
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    this.resolved = undefined; // `lang` here, above, or langEpoch may have changed: before willUpdate, which may read it
+    return super.shouldUpdate(changed);
   }
 
   /** The message table of {@link language}. @internal */

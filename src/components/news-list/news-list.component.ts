@@ -140,8 +140,8 @@ export class PortalNewsList extends PortalNewsElement {
     }
     this.active = { ...this.active, ...filter };
     this.shown = 0;
+    this.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
     await this.updateComplete;
-    this.announce();
     await this.lines.loadFilteredPages(this);
     if (this.doc.value) this.awaitingFilter = false;
   }
@@ -202,19 +202,18 @@ export class PortalNewsList extends PortalNewsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('items') || changed.has('map')) this.moreError = undefined;
-  }
-
-  /** The feed the count was last announced for. */
-  private announced?: unknown;
-
-  protected override updated(): void {
-    // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count.
+    // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count,
+    // in the render that shows the items (one render later, the line would push them down).
     const feed = this.doc.value;
-    if (feed && feed !== this.announced && this.filtered) {
+    const asked = this.announced === null;
+    if (asked || (feed && feed !== this.announced && this.filtered)) {
+      if (!asked) void this.lines!.loadFilteredPages(this).finally(() => (this.awaitingFilter = false));
       this.announce();
-      void this.lines!.loadFilteredPages(this).finally(() => (this.awaitingFilter = false));
     }
   }
+
+  /** The feed the count was last announced for; null: a new filter, to announce at the next render. */
+  private announced?: unknown;
 
   private announce(): void {
     this.announced = this.doc.value;

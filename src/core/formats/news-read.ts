@@ -7,6 +7,8 @@ import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
 import { readJson } from './document.js';
 import { parseFieldMap } from './field-map.js';
+// Most feeds are JSON: its reader comes in this module's chunk, so no second request waits for the first.
+import { parseJsonNews } from './json-news.js';
 import type { FieldMap } from './json-value.js';
 
 /** `body` (already cleaned, not HTML) as a feed: XML in slices, JSON through the JSON Feed or mapped reader. */
@@ -22,8 +24,5 @@ async function read(body: string, xml: boolean, base: string, map: FieldMap | un
     return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base, timeZone));
   }
   const json = readJson(body);
-  return (await import('./json-news.js')).parseJsonNews(json, base, map, timeZone);
+  return parseJsonNews(json, base, map, timeZone);
 }
-
-/** Starts loading the JSON readers too (most feeds are JSON). */
-export const prepareJson = (): void => void import('./json-news.js');

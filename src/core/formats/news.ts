@@ -34,7 +34,7 @@ export async function parseNews(text: string, base: string, map?: FieldMap | str
  * Starts loading the readers, so that a widget fetching a feed has them by the
  * time the body arrives (most feeds are JSON); parseNews awaits the same import.
  */
-export const prepareJsonReader = (): void => void import('./news-read.js').then((m) => m.prepareJson());
+export const prepareJsonReader = (): void => void import('./news-read.js');
 
 /** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
 export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
