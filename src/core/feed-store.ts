@@ -4,10 +4,11 @@
  * URL is kept on the device (Cache API, bounded) so the next visit renders at
  * once while the document revalidates (stale-while-revalidate).
  *
- * One copy of a document stays in memory, the parsed one: once the page is idle
- * after the parse (the widgets that asked together have rendered), the text is
- * dropped and only its fingerprint kept, to tell a re-read of the same document.
- * A widget that comes later revalidates (a 304 is cheap) and shares the parse.
+ * One copy of a document stays in memory, the parsed one: a few seconds after
+ * the parse, once the page is idle (the widgets of the page have rendered, those
+ * whose code the loader brought later too), the text is dropped and only its
+ * fingerprint kept, to tell a re-read of the same document. A widget that comes
+ * later revalidates (a 304 is cheap) and shares the parse.
  */
 import { PortalError, toPortalError } from './errors.js';
 import { decodeBody } from './formats/charset.js';
@@ -82,7 +83,7 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       res = await fetch(url, {
         // Same origin: the mode of a `<link rel="preload" as="fetch" crossorigin>`, so the page's preload is used, not
         // fetched again; another origin (a hub, an agency): no cookies go with it.
-        credentials: typeof location === 'object' && new URL(url, location.href).origin === location.origin ? 'same-origin' : 'omit',
+        credentials: new URL(url, globalThis.location?.href).origin === globalThis.location?.origin ? 'same-origin' : 'omit',
         // Revalidate with the HTTP cache's ETag/Last-Modified (a 304 costs no body)
         // without adding request headers that would need a CORS preflight.
         cache: 'no-cache',
@@ -191,8 +192,10 @@ export function parseOnce<T>(loaded: Loaded, key: string, parse: (text: string, 
   const entry = { text: loaded.text, value };
   parsed.set(id, entry);
   // Once parsed and rendered: the text goes, from here and from this page's copy.
+  // 3 s first: on a busy phone the loader's chunks define a page's widgets over a second or two,
+  // and each of them should share the one request, not revalidate.
   const forget = () =>
-    whenIdle(() => {
+    setTimeout(whenIdle, 3e3, () => {
       entry.text = fingerprint(entry.text);
       for (const [url, copy] of fetched) if (copy === loaded) fetched.delete(url);
     });

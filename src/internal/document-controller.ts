@@ -49,22 +49,10 @@ export class DocumentController<T> implements ReactiveController {
     host.addController(this);
   }
 
-  /**
-   * Starts the read when the widget is connected, before its styles and first
-   * render, so the request goes out sooner; the first update finds it under way.
-   * Without a URL it waits for that update (data given before the tag was defined shows there).
-   */
-  connect(): void {
-    if (this.host.documentUrl()) this.hostUpdate();
-  }
-
   hostUpdate(): void {
     const host = this.host;
     const args = `${host.documentUrl()} ${host.parseKey()}`;
-    // Data given before the tag was defined is seen at the first update: a read started at connection is dropped.
-    if (host.given()) {
-      if (this.run) this.hostDisconnected();
-    } else if (args !== this.args) void this.start((this.args = args), false);
+    if (args !== this.args && !host.given()) void this.start((this.args = args), false);
   }
 
   hostDisconnected(): void {

@@ -30,11 +30,6 @@ export abstract class PortalDocumentElement<T> extends PortalElement implements 
   /** The document: `.value`, `.error`, `.pending`, `.retry`. */
   protected readonly doc: DocumentController<T> = new DocumentController<T>(this);
 
-  override connectedCallback(): void {
-    this.doc.connect(); // the request goes out before the styles are adopted and the first render
-    super.connectedCallback();
-  }
-
   /** The data given as a property instead of `src` (pages and tests), if any. @internal */
   abstract given(): T | undefined;
 

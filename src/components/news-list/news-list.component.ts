@@ -143,7 +143,7 @@ export class PortalNewsList extends PortalNewsElement {
     this.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
     await this.updateComplete;
     await this.lines.loadFilteredPages(this);
-    if (this.doc.value) this.awaitingFilter = false;
+    this.awaitingFilter &&= !this.doc.value;
   }
 
   /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
