@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { PortalError, toPortalError } from '../core/errors.js';
 import { decodeBody, detectCharset, type Charset } from '../core/formats/charset.js';
-import { cleanBody, xmlStart } from '../core/formats/document.js';
+import { cleanBody, isXml, xmlStart } from '../core/formats/document.js';
 import { isObject } from '../core/formats/fields.js';
 import { parseFieldMap } from '../core/formats/field-map.js';
-import { getPath, isXml, parseNews, type FieldMap } from '../core/formats/news.js';
+import { getPath, parseNews, type FieldMap } from '../core/formats/news.js';
 import type { ParseWarning } from '../core/formats/warnings.js';
 import type { Lang } from '../core/i18n/index.js';
 import { messages } from '../core/i18n/messages.js';

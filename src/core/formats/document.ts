@@ -30,3 +30,6 @@ export function readJson(text: string): unknown {
     throw new PortalError('parse', (e as Error).message.slice(0, 160));
   }
 }
+
+/** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
+export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);

@@ -5,14 +5,17 @@
  */
 import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
-import { readJson } from './document.js';
+import { cleanBody, isXml, readJson, refuseHtml } from './document.js';
 import { parseFieldMap } from './field-map.js';
 // Most feeds are JSON: its reader comes in this module's chunk, so no second request waits for the first.
 import { parseJsonNews } from './json-news.js';
 import type { FieldMap } from './json-value.js';
 
-/** `body` (already cleaned, not HTML) as a feed: XML in slices, JSON through the JSON Feed or mapped reader. */
-export async function readNews(body: string, xml: boolean, base: string, map: FieldMap | string | undefined, timeZone?: string): Promise<Feed> {
+/** A news document's text as a feed (see parseNews): XML in slices, JSON through the JSON Feed or mapped reader. */
+export async function readNews(text: string, base: string, map: FieldMap | string | undefined, timeZone?: string): Promise<Feed> {
+  const body = cleanBody(text);
+  refuseHtml(body);
+  const xml = isXml(body);
   const fields = typeof map === 'string' ? parseFieldMap(map) : map; // a wrong map is a config error even for XML
   const limited = await limitText(body, xml);
   return boundFeed(await read(limited.text, xml, base, fields, timeZone), limited);

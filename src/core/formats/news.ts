@@ -3,7 +3,6 @@
  * or a CMS's own JSON read through a field map.
  */
 import type { Feed } from '../model.js';
-import { cleanBody, refuseHtml, xmlStart } from './document.js';
 import type { FieldMap } from './json-value.js';
 
 export { getPath } from './json-value.js';
@@ -22,12 +21,9 @@ export interface ParseOptions {
  * attribute's text (checked with the readers, on demand).
  */
 export async function parseNews(text: string, base: string, map?: FieldMap | string, options: ParseOptions = {}): Promise<Feed> {
-  const body = cleanBody(text);
-  refuseHtml(body);
-  const xml = isXml(body);
-  // The readers, with the bounds (../limits.ts), load on demand: a page that is given its
-  // items never downloads them, and a widget fetching a feed starts loading them at once.
-  return (await import('./news-read.js')).readNews(body, xml, base, map, options.timeZone);
+  // The readers, with the format detection and the bounds (../limits.ts), load on demand: a page
+  // that is given its items never downloads them, and a widget fetching a feed starts loading them at once.
+  return (await import('./news-read.js')).readNews(text, base, map, options.timeZone);
 }
 
 /**
@@ -35,6 +31,3 @@ export async function parseNews(text: string, base: string, map?: FieldMap | str
  * time the body arrives (most feeds are JSON); parseNews awaits the same import.
  */
 export const prepareJsonReader = (): void => void import('./news-read.js');
-
-/** XML: starts with `<`, or holds an RSS/Atom root after junk (and is not JSON). */
-export const isXml = (body: string) => body.startsWith('<') || (!/^[[{]/.test(body) && xmlStart(body) >= 0);
