@@ -5,6 +5,7 @@
  * complete. The pages loaded so far are kept per feed, so widgets and later
  * calls continue where the last one stopped.
  */
+import { dayKey } from './dates.js';
 import { newsDocument, newsSetting } from './documents/news.js';
 import { load, parseOnce } from './feed-store.js';
 import type { Feed, NewsItem } from './model.js';
@@ -67,3 +68,9 @@ export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[])
     s.busy = undefined;
   }
 }
+
+/** Whether items reach back before `day` (`yyyy-MM-dd` in `timeZone`); never, for an undefined day (load every page). */
+export const reachesBack =
+  (day: string | undefined, timeZone: string) =>
+  (items: readonly NewsItem[]): boolean =>
+    !!day && items.some((i) => !!i.published && dayKey(i.published, timeZone) < day);

@@ -50,4 +50,14 @@ export class NewsPages {
       this.host.requestUpdate();
     }
   }
+
+  /**
+   * Loads further pages until the items reach back before `day` (`yyyy-MM-dd`
+   * in the widget's time zone: what a day or month filter needs), or every page
+   * when `day` is undefined (a query, a tag, the list of months).
+   */
+  async loadBackTo(day?: string): Promise<void> {
+    this.paging ??= await import('../core/feed-pages.js');
+    await this.load(this.paging.reachesBack(day, this.host.timeZone));
+  }
 }

@@ -5,7 +5,6 @@ import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
 import { localize } from '../../core/i18n/index.js';
-import type { NewsItem } from '../../core/model.js';
 import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -159,12 +158,9 @@ export class PortalNewsArchive extends PortalNewsElement {
     const month = this.mode === 'months' ? 'all' : this.month;
     const ask = `${month} ${feed.nextUrl}`;
     if (ask === this.pagesFor || !this.pages.next) return;
-    const start = `${this.month}-01`;
-    const enough = (items: readonly NewsItem[]) => month !== 'all' && (countByDay(items, this.timeZone).oldest ?? '') < start;
-    if (enough(this.pages.items)) return;
     this.pagesFor = ask;
     try {
-      await this.pages.load(enough);
+      await this.pages.loadBackTo(month === 'all' ? undefined : `${month}-01`);
       this.pagesError = undefined;
     } catch (e) {
       this.pagesError = toPortalError(e);

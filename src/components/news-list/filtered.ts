@@ -4,7 +4,6 @@
  * counted without it). The result line's words, and "Xem tất cả", which clears
  * the filter and takes it out of the address.
  */
-import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { filterMessages } from '../../core/i18n/news-filter.js';
 import type { Lang } from '../../core/i18n/index.js';
@@ -17,7 +16,6 @@ interface FilteredList {
   language: Lang;
   syncUrl: boolean;
   matchingItems: readonly unknown[];
-  timeZone: string;
   updateComplete: Promise<boolean>;
   filter(filter: NewsFilter): Promise<void>;
   emit(name: 'portal-filter', detail: PortalEventDetails['portal-filter']): boolean;
@@ -69,10 +67,10 @@ export function loadFilteredPages(list: FilteredList): Promise<void> {
   return done;
 }
 
-async function loadPages(list: FilteredList, own: Internals, start: string | undefined): Promise<void> {
+async function loadPages(list: FilteredList, own: Internals, day: string | undefined): Promise<void> {
   own.moreLoading = true;
   try {
-    await own.pages.load((items) => !!start && items.some((i) => i.published && dayKey(i.published, list.timeZone) < start));
+    await own.pages.loadBackTo(day);
   } catch (e) {
     own.moreError = toPortalError(e);
   } finally {
