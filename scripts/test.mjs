@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 
 const results = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 
 function step(name, cmd, args, env = {}) {
   const start = Date.now();
@@ -27,6 +28,7 @@ function addTotals(file) {
     totals.passed += t.passed;
     totals.failed += t.failed;
     totals.skipped += t.skipped ?? 0;
+    failures.push(...(t.failures ?? []));
     return t;
   } catch {
     return undefined;
@@ -69,6 +71,12 @@ step('size budgets', 'node', ['scripts/size.mjs']);
 console.log('\nSteps:');
 for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.seconds} s)`);
 writeFileSync('.test-results/totals.json', JSON.stringify(totals));
+if (failures.length) {
+  // Again at the end, where a CI log's tail shows them.
+  console.log('\nFailed tests:');
+  for (const f of failures.slice(0, 30)) console.log(`  ✗ ${f}`);
+  if (failures.length > 30) console.log(`  … and ${failures.length - 30} more`);
+}
 const failedSteps = results.filter((r) => !r.ok).length;
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(failedSteps || totals.failed ? 1 : 0);
