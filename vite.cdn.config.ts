@@ -11,6 +11,7 @@
  * The manifests (.vite/manifest.json, .vite/manifest-all.json) let the size check
  * follow the imports.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Rolldown } from 'vite';
 import { cssLiteralsVitePlugin } from './build/minify-css-literals.js';
 import { parallelChunkImports } from './build/parallel-chunk-imports.js';
@@ -27,39 +28,59 @@ const isJsonReader = (id: string) => jsonReader.some((src) => id.replaceAll('\\'
 const WIDGET = /[\\/]components[\\/]([^\\/]+)[\\/]\1\.ts$/;
 const BASE = /[\\/]src[\\/](core|internal|styles)[\\/]|[\\/]node_modules[\\/](lit|@lit|lit-html|lit-element)[\\/]/;
 
+type LoaderChunk = 'shared' | 'news' | 'documents';
+
 /**
- * The loader's chunks beyond each widget's own: `shared`, Lit and the modules of src/core,
- * internal and styles that two or more widgets import statically; `json-reader`, the lazy
- * modules only the JSON Feed reader needs (preloaded together beside a news widget). Left
- * alone, Rolldown makes a chunk per set of widgets that share a module: a news list fetched
- * 18 files (22.14 KB gz, 1.3 KB of it per-file overhead); with these two, 5 files (19.78 KB),
- * a page of banner, list, links and counter 8 files instead of 23 (27.08 KB, was 30.20).
+ * The loader's chunks beyond each widget's own, by who uses a module of src/core, internal,
+ * styles or Lit on its first screen (statically, or through the JSON Feed reader, which every
+ * news widget fetches at once): `shared`, what widgets of both families use (Lit, the element
+ * base, the feed store, the document fields); `news`, what only the widgets reading a news feed
+ * use, the reader included, when most of them use it; `documents`, what two or more of the
+ * others (banner, links, counter) use. The rest is Rolldown's: a module of one widget goes in
+ * its chunk, one of a few news widgets (the archive's and search's form targets) in a chunk of
+ * its own, so a news list carries neither. (Rolldown keeps its runtime, 0.18 KB, in a chunk of its
+ * own.) Before, with one `shared` chunk of what any two widgets use and the reader apart, a news
+ * list fetched 4 files of which 3 KB of source went unused (19.89 KB gz; now 4 files, 19.41).
  */
-function loaderChunk(id: string, ctx: Rolldown.ChunkingContext): 'shared' | 'json-reader' | null {
-  if (!BASE.test(id)) return null;
-  const widgets = new Set<string>();
-  let reader = false;
-  const seen = new Set([id]);
-  for (const queue = [id]; queue.length; ) {
-    const info = ctx.getModuleInfo(queue.shift()!);
-    if (!info) continue;
-    const widget = WIDGET.exec(info.id)?.[1];
-    if (widget) widgets.add(widget);
-    reader ||= isJsonReader(info.id);
-    for (const importer of info.importers) {
-      if (seen.has(importer)) continue;
-      seen.add(importer);
-      queue.push(importer);
+function loaderChunks() {
+  const users = new Map<string, Set<string>>();
+  /** The widgets (folder names) whose first screen runs module `id`. */
+  const usersOf = (id: string, ctx: Rolldown.ChunkingContext) => {
+    let found = users.get(id);
+    if (found) return found;
+    found = new Set();
+    const seen = new Set([id]);
+    for (const queue = [id]; queue.length; ) {
+      const info = ctx.getModuleInfo(queue.shift()!);
+      if (!info) continue;
+      const widget = WIDGET.exec(info.id)?.[1];
+      if (widget) found.add(widget);
+      for (const importer of [...info.importers, ...(isJsonReader(info.id) ? info.dynamicImporters : [])]) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        queue.push(importer);
+      }
     }
-  }
-  if (widgets.size >= 2) return 'shared';
-  return reader && !widgets.size ? 'json-reader' : null;
+    users.set(id, found);
+    return found;
+  };
+  const chunkOf = (id: string, ctx: Rolldown.ChunkingContext): LoaderChunk | null => {
+    if (!BASE.test(id)) return null;
+    const used = usersOf(id, ctx);
+    const readers = usersOf(fileURLToPath(new URL(jsonReader[0], import.meta.url)), ctx); // the news widgets
+    const news = [...used].filter((w) => readers.has(w)).length;
+    if (news && news < used.size) return 'shared';
+    if (used.size < 2) return null;
+    if (!news) return 'documents';
+    return news * 2 >= readers.size ? 'news' : null;
+  };
+  /** A chunking group per name; `shared` first, so a module any two could take (a dependency) is shared. */
+  return (['shared', 'news', 'documents'] as const).map((name, i) => ({
+    name: (id: string, ctx: Rolldown.ChunkingContext) => (chunkOf(id, ctx) === name ? name : null),
+    debugName: name,
+    priority: 3 - i,
+  }));
 }
-/** A chunking group of {@link loaderChunk}; `shared` first, so a module both could take is shared. */
-const loaderGroup = (name: 'shared' | 'json-reader', priority: number) => ({
-  name: (id: string, ctx: Rolldown.ChunkingContext) => (loaderChunk(id, ctx) === name ? name : null),
-  priority,
-});
 
 export default defineConfig(({ mode }) => {
   const all = mode === 'all';
@@ -74,18 +95,18 @@ export default defineConfig(({ mode }) => {
       // Names each chunk's static imports, so the size check counts what the file loads at once.
       manifest: all ? '.vite/manifest-all.json' : true,
       lib: { entry, formats: ['es'] },
-      // Library mode leaves ES output unminified (2,992 indented lines): minify it here.
       rolldownOptions: {
         ...(all && { preserveEntrySignatures: 'allow-extension' as const }), // lets that group be the entry itself
         output: {
           chunkFileNames: '[name]-[hash].js',
+          // Library mode leaves ES output unminified (2,992 indented lines): minify it here.
           minify: true,
           // The eager file is one file: what it loads at once, also what its lazy chunks share, goes in it
           // (left alone, Rolldown splits off every module a lazy chunk shares: 7 more requests).
           codeSplitting: {
             groups: all
               ? [{ name: 'portal-widgets-all', tags: ['$initial' as const] }]
-              : [loaderGroup('shared', 2), loaderGroup('json-reader', 1)],
+              : loaderChunks(),
           },
         },
       },
