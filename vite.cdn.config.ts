@@ -91,7 +91,12 @@ export default defineConfig(({ mode }) => {
       outDir: 'dist/cdn',
       emptyOutDir: !all, // the loader build runs first; the eager file joins it
       target: 'es2022',
-      minify: true,
+      // Terser, then Rolldown's own minifier (oxc) on its output, without the /*#__PURE__*/ marks
+      // (for bundlers; these files go to browsers). KB gz, news-list page / eager file: oxc alone
+      // 19.41 / 30.57, without the marks 19.31 / 30.52, terser alone 19.44 / 30.56, both 19.24 /
+      // 30.34; 3 passes or terser's unsafe options gain nothing more; Vite's esbuild 22.10 / 33.93.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 2 } },
       // Names each chunk's static imports, so the size check counts what the file loads at once.
       manifest: all ? '.vite/manifest-all.json' : true,
       lib: { entry, formats: ['es'] },
@@ -101,6 +106,7 @@ export default defineConfig(({ mode }) => {
           chunkFileNames: '[name]-[hash].js',
           // Library mode leaves ES output unminified (2,992 indented lines): minify it here.
           minify: true,
+          comments: false,
           // The eager file is one file: what it loads at once, also what its lazy chunks share, goes in it
           // (left alone, Rolldown splits off every module a lazy chunk shares: 7 more requests).
           codeSplitting: {
