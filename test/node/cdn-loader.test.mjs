@@ -132,7 +132,8 @@ for (const name of matrixBrowsers()) {
         assert.match(list.text, /Khai mạc kỳ họp/, 'the news list shows the feed');
         const loaded = scripts().map((e) => e.path);
         assert.ok(loaded.some((p) => chunkOf('news-list').test(p)), 'the news list chunk is loaded');
-        for (const other of ['article', 'banner', 'link-directory', 'news-archive', 'news-search', 'video-list', 'visit-counter', 'sanitizer', 'xml-feed'])
+        // Nor what only other widgets share: the banner's, links' and counter's `documents`, the archive's and search's form `targets`.
+        for (const other of ['article', 'banner', 'link-directory', 'news-archive', 'news-search', 'video-list', 'visit-counter', 'sanitizer', 'xml-feed', 'documents', 'targets'])
           assert.ok(!loaded.some((p) => chunkOf(other).test(p)), `a news-list page does not load ${other}`);
         assert.equal(await page.evaluate(() => customElements.get('portal-not-a-widget')), undefined);
 
