@@ -102,6 +102,9 @@ export default defineConfig(({ mode }) => {
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
         ...(all && { preserveEntrySignatures: 'allow-extension' as const }), // lets that group be the entry itself
+        // Every imported constant written where it is used, not only in conditions ('smart'): news pages
+        // -0.06 to -0.07 KB gz (news-list 19.24 -> 19.18), banner and counter +0.01, the eager file even.
+        optimization: { inlineConst: { mode: 'all' as const } },
         output: {
           chunkFileNames: '[name]-[hash].js',
           // Library mode leaves ES output unminified (2,992 indented lines): minify it here.
