@@ -1,8 +1,9 @@
 /**
  * The CDN build, minified, for a plain `<script type="module" src=".../portal-widgets.js">`:
  * that file is a small loader (src/cdn.ts) that imports each widget's chunk when
- * its tag appears; Lit and the shared core are chunks the widgets share. The
- * sanitizer stays a chunk of its own, fetched only when an article has HTML.
+ * its tag appears, with the chunks that widget shares with others (Lit and the core
+ * in `shared`, a family's code in `news` or `documents`: loaderChunks). The
+ * sanitizer stays a chunk of its own, preloaded beside an article.
  *
  * `--mode all` builds, into the same folder, `portal-widgets-all.js`: every widget
  * defined at once in one file (src/index.ts), for a page that prefers one request;
