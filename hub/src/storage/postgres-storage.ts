@@ -22,6 +22,7 @@ import pg from 'pg';
 import type { CountRecord, HubStorage, UpstreamCopy } from '../storage.js';
 import { COPY_COLUMNS, copyOfRow, rowOfCopy, type CopyRow } from './copy-rows.js';
 import { MIGRATIONS_TABLE_SQL, pending } from './migrations.js';
+import { PipelinedConnections } from './pipelined-connections.js';
 import { COUNT_WINDOW, ONLINE_WINDOW, StorageUnavailable, VisitStore, type Recorded, type VisitStoreOptions } from './visit-store.js';
 
 export interface PostgresOptions extends VisitStoreOptions {
@@ -47,10 +48,30 @@ function unavailable(e: unknown): boolean {
   return /Connection terminated|timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(String(err?.message));
 }
 
+const RECORD_VISIT_SQL = `
+  WITH counted_visit AS (
+    INSERT INTO visitors AS v (site, hash, last_seen, last_counted) VALUES ($1::text, $2::text, $3::int8, $3::int8)
+    ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(v.last_seen, excluded.last_seen), last_counted = excluded.last_counted
+      WHERE excluded.last_counted - v.last_counted >= $6::int8
+    RETURNING 1
+  ), seen AS (
+    UPDATE visitors SET last_seen = $3 WHERE site = $1 AND hash = $2 AND last_seen < $3 AND NOT EXISTS (SELECT FROM counted_visit)
+  ), total AS (
+    INSERT INTO totals AS t (site, total) SELECT $1, $4::int8 FROM counted_visit
+    ON CONFLICT (site) DO UPDATE SET total = t.total + 1 RETURNING t.total
+  ), today AS (
+    INSERT INTO days AS d (site, day, visits) SELECT $1, $5::text, 1 FROM counted_visit
+    ON CONFLICT (site, day) DO UPDATE SET visits = d.visits + 1 RETURNING d.visits
+  )
+  SELECT EXISTS (SELECT FROM counted_visit) AS counted,
+    COALESCE((SELECT total FROM total), (SELECT total FROM totals WHERE site = $1)) AS site_total,
+    COALESCE((SELECT visits FROM today), (SELECT visits FROM days WHERE site = $1 AND day = $5)) AS site_today`;
+
 const MIGRATION_LOCK = 7_261_201; // any constant: every hub takes the same advisory lock
 
 export class PostgresStorage extends VisitStore implements HubStorage {
   readonly pool: pg.Pool;
+  private readonly visitConnections?: PipelinedConnections;
 
   /** Connects, brings the schema to the newest version (one hub at a time), and answers the store. */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
@@ -79,6 +100,17 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     });
     // An idle connection cut by a database restart: dropped from the pool, never a crash.
     this.pool.on('error', () => {});
+    const pipelined = Number(process.env.PG_PIPELINE ?? 4); // TEMPORARY knob while measuring
+    if (pipelined) this.visitConnections = new PipelinedConnections({ connectionString: options.url, connectionTimeoutMillis: 8000, query_timeout: 8000, types }, pipelined);
+  }
+
+  private async visitQuery<R extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>> {
+    if (!this.visitConnections) return this.query<R>(config.text, config.values, config.name);
+    try {
+      return await this.visitConnections.query<R>(config);
+    } catch (e) {
+      throw unavailable(e) ? new StorageUnavailable(e) : e;
+    }
   }
 
   /** A statement on any connection of the pool; a `name`d one is parsed and planned once per connection. */
@@ -181,11 +213,12 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   }
 
   protected async record(site: string, hash: string, now: number, start: number): Promise<Recorded> {
-    const { rows } = await this.query<{ counted: boolean; site_total: number | null; site_today: number | null }>(
-      'SELECT counted, site_total, site_today FROM record_visit($1, $2, $3, $4, $5, $6)',
-      [site, hash, now, start + 1, this.dayOf(now), COUNT_WINDOW],
-      'record_visit',
-    );
+    const one = process.env.PG_ONE_STATEMENT === '1';
+    const { rows } = await this.visitQuery<{ counted: boolean; site_total: number | null; site_today: number | null }>({
+      text: one ? RECORD_VISIT_SQL : 'SELECT counted, site_total, site_today FROM record_visit($1, $2, $3, $4, $5, $6)',
+      values: [site, hash, now, start + 1, this.dayOf(now), COUNT_WINDOW],
+      name: one ? 'record_visit_cte' : 'record_visit',
+    });
     const r = rows[0];
     return { counted: r.counted, total: r.site_total ?? start, today: r.site_today ?? 0 };
   }
@@ -255,6 +288,6 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   private closed?: Promise<void>;
   async close(): Promise<void> {
     this.stopMaintenance();
-    await (this.closed ??= this.pool.end());
+    await (this.closed ??= Promise.all([this.pool.end(), this.visitConnections?.end()]).then(() => {}));
   }
 }
