@@ -51,7 +51,7 @@ export class PipelinedConnections {
   }
 
   /** One statement on the least busy connection, written out with the others of this turn. */
-  async query<R extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>> {
+  async query<R extends unknown[]>(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult<R>> {
     if (this.ended) throw new Error('Client was closed and is not queryable');
     const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     slot.inFlight++;

@@ -31,8 +31,10 @@ export interface PostgresOptions extends VisitStoreOptions {
    * `?host=/var/run/postgresql` for the Unix socket of a database on the same machine.
    */
   url: string;
-  /** Connections this hub keeps open (default 10). */
+  /** Connections this hub keeps for its other statements (default 10; opened as needed). */
   poolSize?: number;
+  /** Pipelined connections for the visits (default 8): see pipelined-connections.ts. */
+  visitConnections?: number;
 }
 
 /** BIGINT columns (totals, milliseconds) as numbers: every value the hub keeps is far below 2^53. */
@@ -48,30 +50,11 @@ function unavailable(e: unknown): boolean {
   return /Connection terminated|timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(String(err?.message));
 }
 
-const RECORD_VISIT_SQL = `
-  WITH counted_visit AS (
-    INSERT INTO visitors AS v (site, hash, last_seen, last_counted) VALUES ($1::text, $2::text, $3::int8, $3::int8)
-    ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(v.last_seen, excluded.last_seen), last_counted = excluded.last_counted
-      WHERE excluded.last_counted - v.last_counted >= $6::int8
-    RETURNING 1
-  ), seen AS (
-    UPDATE visitors SET last_seen = $3 WHERE site = $1 AND hash = $2 AND last_seen < $3 AND NOT EXISTS (SELECT FROM counted_visit)
-  ), total AS (
-    INSERT INTO totals AS t (site, total) SELECT $1, $4::int8 FROM counted_visit
-    ON CONFLICT (site) DO UPDATE SET total = t.total + 1 RETURNING t.total
-  ), today AS (
-    INSERT INTO days AS d (site, day, visits) SELECT $1, $5::text, 1 FROM counted_visit
-    ON CONFLICT (site, day) DO UPDATE SET visits = d.visits + 1 RETURNING d.visits
-  )
-  SELECT EXISTS (SELECT FROM counted_visit) AS counted,
-    COALESCE((SELECT total FROM total), (SELECT total FROM totals WHERE site = $1)) AS site_total,
-    COALESCE((SELECT visits FROM today), (SELECT visits FROM days WHERE site = $1 AND day = $5)) AS site_today`;
-
 const MIGRATION_LOCK = 7_261_201; // any constant: every hub takes the same advisory lock
 
 export class PostgresStorage extends VisitStore implements HubStorage {
   readonly pool: pg.Pool;
-  private readonly visitConnections?: PipelinedConnections;
+  private readonly visitConnections: PipelinedConnections;
 
   /** Connects, brings the schema to the newest version (one hub at a time), and answers the store. */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
@@ -100,12 +83,14 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     });
     // An idle connection cut by a database restart: dropped from the pool, never a crash.
     this.pool.on('error', () => {});
-    const pipelined = Number(process.env.PG_PIPELINE ?? 4); // TEMPORARY knob while measuring
-    if (pipelined) this.visitConnections = new PipelinedConnections({ connectionString: options.url, connectionTimeoutMillis: 8000, query_timeout: 8000, types }, pipelined);
+    this.visitConnections = new PipelinedConnections(
+      { connectionString: options.url, connectionTimeoutMillis: 8000, query_timeout: 8000, types },
+      options.visitConnections ?? Number(process.env.PG_PIPELINE ?? 8), // TEMPORARY knob while measuring
+    );
   }
 
-  private async visitQuery<R extends pg.QueryResultRow>(config: pg.QueryConfig): Promise<pg.QueryResult<R>> {
-    if (!this.visitConnections) return this.query<R>(config.text, config.values, config.name);
+  /** A visit's statement, on the pipelined connections (rows as arrays). */
+  private async visitQuery<R extends unknown[]>(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult<R>> {
     try {
       return await this.visitConnections.query<R>(config);
     } catch (e) {
@@ -213,14 +198,15 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   }
 
   protected async record(site: string, hash: string, now: number, start: number): Promise<Recorded> {
-    const one = process.env.PG_ONE_STATEMENT === '1';
-    const { rows } = await this.visitQuery<{ counted: boolean; site_total: number | null; site_today: number | null }>({
-      text: one ? RECORD_VISIT_SQL : 'SELECT counted, site_total, site_today FROM record_visit($1, $2, $3, $4, $5, $6)',
+    // Rows as arrays: no object built per visit from the field names.
+    const { rows } = await this.visitQuery<[counted: boolean, total: number | null, today: number | null]>({
+      text: 'SELECT counted, site_total, site_today FROM record_visit($1, $2, $3, $4, $5, $6)',
       values: [site, hash, now, start + 1, this.dayOf(now), COUNT_WINDOW],
-      name: one ? 'record_visit_cte' : 'record_visit',
+      name: 'record_visit',
+      rowMode: 'array',
     });
-    const r = rows[0];
-    return { counted: r.counted, total: r.site_total ?? start, today: r.site_today ?? 0 };
+    const [counted, total, today] = rows[0];
+    return { counted, total: total ?? start, today: today ?? 0 };
   }
 
   protected async readStored(sites: string[], day: string) {
@@ -288,6 +274,6 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   private closed?: Promise<void>;
   async close(): Promise<void> {
     this.stopMaintenance();
-    await (this.closed ??= Promise.all([this.pool.end(), this.visitConnections?.end()]).then(() => {}));
+    await (this.closed ??= Promise.all([this.pool.end(), this.visitConnections.end()]).then(() => {}));
   }
 }
