@@ -7,7 +7,9 @@
  *   (migrations.ts, version 3): the visitor inserted and, only if it was new,
  *   the total and the day incremented; a repeat visitor's row is locked
  *   (FOR UPDATE) while the 30-minute rule is decided, so two hubs never both
- *   count it; the call answers the total and the day it left;
+ *   count it; the call answers the total and the day it left; it goes out on
+ *   a pipelined connection (pipelined-connections.ts), still its own
+ *   transaction, committed before its answer;
  * - the day's salt is a row every hub reads: the first hub of a new day stores
  *   a fresh one only if the stored one is older (a conditional upsert), and
  *   every other hub then reads that one;
@@ -85,7 +87,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     this.pool.on('error', () => {});
     this.visitConnections = new PipelinedConnections(
       { connectionString: options.url, connectionTimeoutMillis: 8000, query_timeout: 8000, types },
-      options.visitConnections ?? Number(process.env.PG_PIPELINE ?? 8), // TEMPORARY knob while measuring
+      options.visitConnections ?? 8,
     );
   }
 

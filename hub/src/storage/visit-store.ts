@@ -74,7 +74,10 @@ export abstract class VisitStore {
     let day = '';
     this.dayOf = (t) => {
       const m = Math.floor(t / 60_000);
-      if (m !== minute) (minute = m), (day = days.format(t));
+      if (m !== minute) {
+        minute = m;
+        day = days.format(t);
+      }
       return day;
     };
   }
