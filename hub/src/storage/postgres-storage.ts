@@ -73,22 +73,18 @@ export class PostgresStorage extends VisitStore implements HubStorage {
 
   private constructor(options: PostgresOptions) {
     super(options);
-    this.pool = new pg.Pool({
+    const connection: pg.ClientConfig = {
       connectionString: options.url,
-      max: options.poolSize ?? 10,
       // Waiting for a free connection counts here too: under a burst, requests queue for the pool.
       // A database that is down refuses at once (ECONNREFUSED), whatever these are.
       connectionTimeoutMillis: 8000,
       query_timeout: 8000,
-      idleTimeoutMillis: 30_000,
       types,
-    });
+    };
+    this.pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     // An idle connection cut by a database restart: dropped from the pool, never a crash.
     this.pool.on('error', () => {});
-    this.visitConnections = new PipelinedConnections(
-      { connectionString: options.url, connectionTimeoutMillis: 8000, query_timeout: 8000, types },
-      options.visitConnections ?? 8,
-    );
+    this.visitConnections = new PipelinedConnections(connection, options.visitConnections ?? 8);
   }
 
   /** A visit's statement, on the pipelined connections (rows as arrays). */
