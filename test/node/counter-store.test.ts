@@ -56,6 +56,18 @@ for (const engine of ENGINES) {
       assert.deepEqual(await store.counts('site-2'), { total: 1002, online: 1, today: 2 }, 'what a read answers after it');
     });
 
+    it('counts a burst of simultaneous visits exactly (PostgreSQL: many visits in flight on each pipelined connection)', async () => {
+      const { store } = await fresh();
+      const visitors = Array.from({ length: 60 }, (_, i) => `burst-${i}`);
+      // Each visitor three times at once, all 180 visits in flight together.
+      const answers = await Promise.all([...visitors, ...visitors, ...visitors].map((v) => store.visit('site-1', v)));
+      const counted = answers.filter((a) => a.counted);
+      assert.equal(counted.length, visitors.length, 'each visitor counted once, not three times');
+      assert.deepEqual(counted.map((a) => a.total).sort((x, y) => x - y), visitors.map((_, i) => i + 1), 'each counted visit answers the total its own transaction left');
+      const { total, today } = await store.counts('site-1');
+      assert.deepEqual({ total, today }, { total: 60, today: 60 });
+    });
+
     it('counts online the visitors of the last 5 minutes, per site, in one read for many sites', async () => {
       const { clock, store } = await fresh();
       for (const ua of ['A', 'B', 'C']) await store.hit('site-1', await store.visitorHash('site-1', '10.0.0.1', ua));

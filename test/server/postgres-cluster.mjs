@@ -69,7 +69,8 @@ export async function startPostgres() {
   if (isRoot()) execFileSync('chown', ['postgres:postgres', dir]);
   const port = await freePort();
   run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']);
-  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`;
+  // No checkpoint within a load-test run (as a deployment sizes them); durability is untouched.
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200 -c checkpoint_timeout=30min -c max_wal_size=4GB`;
   const cluster = {
     dir,
     port,

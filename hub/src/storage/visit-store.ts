@@ -68,7 +68,18 @@ export abstract class VisitStore {
   constructor(protected readonly visitOptions: VisitStoreOptions) {
     this.clock = visitOptions.clock ?? Date.now;
     const days = new Intl.DateTimeFormat('en-CA', { timeZone: visitOptions.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    this.dayOf = (t) => days.format(t);
+    // Formatting a date costs microseconds and every visit needs its day: formatted once a minute
+    // (every time zone's offset is whole minutes, so a day always starts on a minute).
+    let minute = NaN;
+    let day = '';
+    this.dayOf = (t) => {
+      const m = Math.floor(t / 60_000);
+      if (m !== minute) {
+        minute = m;
+        day = days.format(t);
+      }
+      return day;
+    };
   }
 
   /** The day's salt: the stored one when it is that day's, else a fresh one stored (old hashes pruned), as one step. */
