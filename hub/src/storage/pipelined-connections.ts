@@ -57,14 +57,16 @@ export class PipelinedConnections {
     slot.inFlight++;
     try {
       const client = await (slot.client ?? this.connect(slot));
-      if (!slot.corked) {
-        const stream = (client as unknown as { connection: { stream: { cork(): void; uncork(): void } } }).connection.stream;
-        stream.cork();
-        slot.corked = stream;
+      // The socket is the driver's own (not public API): without one to cork, each visit is written at once.
+      const stream = (client as unknown as { connection?: { stream?: Partial<NonNullable<Slot['corked']>> } }).connection?.stream;
+      if (!slot.corked && typeof stream?.cork === 'function' && typeof stream.uncork === 'function') {
+        const socket = stream as NonNullable<Slot['corked']>;
+        socket.cork();
+        slot.corked = socket;
         // After the poll phase: every request read in this turn has queued its visit by then.
         setImmediate(() => {
           slot.corked = undefined;
-          stream.uncork();
+          socket.uncork();
         });
       }
       return await client.query<R>(config);
