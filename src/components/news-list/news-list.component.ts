@@ -13,6 +13,9 @@ import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
+/** Items the first render of a feed puts on screen before its first paint, when they fill the viewport: the rest follow after the paint. */
+const FIRST_SCREEN = 24;
+
 /**
  * A list of news from a JSON Feed, RSS or Atom document ("Các tin khác").
  *
@@ -117,6 +120,12 @@ export class PortalNewsList extends PortalNewsElement {
   private moreLoading = false;
   private announcement = '';
   private awaitingFilter = false;
+  /** Most items the next render writes: a screenful for a feed's first render (see {@link updated}), else all. */
+  private firstScreen = Infinity;
+  /** The render of the items beyond the first screenful, once scheduled; updateComplete waits for it. */
+  private rest?: Promise<unknown>;
+  /** The last render left items out (the first screenful). */
+  private cut = false;
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -201,6 +210,7 @@ export class PortalNewsList extends PortalNewsElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.doc.value || this.awaitingFilter) this.firstScreen = FIRST_SCREEN; // the skeleton: its replacement comes a screenful first
     if (changed.has('src') || changed.has('items') || changed.has('map')) this.moreError = undefined;
     // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count,
     // in the render that shows the items (one render later, the line would push them down).
@@ -210,6 +220,34 @@ export class PortalNewsList extends PortalNewsElement {
       if (!asked) void this.lines!.loadFilteredPages(this).finally(() => (this.awaitingFilter = false));
       this.announce();
     }
+  }
+
+  /**
+   * The first render of a feed writes a screenful of items only: when they reach
+   * below the viewport, the others (out of sight, nothing visible moves) come
+   * after the first paint, which then waits for neither their DOM, their style
+   * nor their layout; when they do not, at once, before the paint.
+   */
+  protected override updated(): void {
+    if (this.firstScreen === Infinity || !this.doc.value || this.awaitingFilter) return;
+    this.firstScreen = Infinity;
+    if (this.cut) {
+      if ((this.renderRoot.querySelector('ul')?.getBoundingClientRect().bottom ?? 0) <= innerHeight) return this.requestUpdate();
+      const rest = (this.rest = new Promise<void>((resolve) => {
+        const render = () => {
+          if (this.rest === rest) (this.rest = undefined), this.requestUpdate();
+          resolve();
+        };
+        requestAnimationFrame(() => setTimeout(render)); // after the paint of this frame
+        setTimeout(render, 500); // a hidden tab paints no frame
+      }));
+    }
+  }
+
+  /** Also waits for the items beyond the first screenful. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return this.rest ? (await this.rest, super.getUpdateComplete()) : done;
   }
 
   /** The feed the count was last announced for; null: a new filter, to announce at the next render. */
@@ -258,6 +296,8 @@ export class PortalNewsList extends PortalNewsElement {
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
+    const written = visible.slice(0, this.firstScreen);
+    this.cut = written.length < visible.length;
     const filtered = this.filtered;
     const hasMore = matching.length > limit || this.pages.next;
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
@@ -273,7 +313,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.map((item) => this.renderItem(item, showSource))}</ul>`
+        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${written.map((item) => this.renderItem(item, showSource))}</ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
