@@ -235,7 +235,10 @@ export class PortalNewsList extends PortalNewsElement {
       if ((this.renderRoot.querySelector('ul')?.getBoundingClientRect().bottom ?? 0) <= innerHeight) return this.requestUpdate();
       const rest = (this.rest = new Promise<void>((resolve) => {
         const render = () => {
-          if (this.rest === rest) (this.rest = undefined), this.requestUpdate();
+          if (this.rest === rest) {
+            this.rest = undefined;
+            this.requestUpdate();
+          }
           resolve();
         };
         requestAnimationFrame(() => setTimeout(render)); // after the paint of this frame
