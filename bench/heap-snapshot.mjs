@@ -42,7 +42,7 @@ export async function heapBreakdown(cdp) {
       label = 'strings';
       if (size > 4096) big.push({ size, text: name });
     } else if (type === 'object' || type === 'native') label = `${type === 'native' ? 'native ' : ''}${name.split(' ')[0] || '(anonymous)'}`;
-    else label = `(${type})`;
+    else label = process.env.HEAP_CODE && type === 'code' ? `(code) ${name.slice(0, 40)}` : `(${type})`;
     rows.set(label, (rows.get(label) ?? 0) + size);
   }
   big.sort((a, b) => b.size - a.size);

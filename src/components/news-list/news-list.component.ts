@@ -7,14 +7,12 @@ import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
 import { itemLink } from '../../core/urls.js';
 import { heading } from '../../internal/heading.js';
+import { track } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
 import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
-
-/** Items the first render of a feed puts on screen before its first paint, when they fill the viewport: the rest follow after the paint. */
-const FIRST_SCREEN = 24;
 
 /**
  * A list of news from a JSON Feed, RSS or Atom document ("Các tin khác").
@@ -120,12 +118,8 @@ export class PortalNewsList extends PortalNewsElement {
   private moreLoading = false;
   private announcement = '';
   private awaitingFilter = false;
-  /** Most items the next render writes: a screenful for a feed's first render (see {@link updated}), else all. */
-  private firstScreen = Infinity;
-  /** The render of the items beyond the first screenful, once scheduled; updateComplete waits for it. */
-  private rest?: Promise<unknown>;
-  /** The last render left items out (the first screenful). */
-  private cut = false;
+  /** Most items the next render writes: a screenful until the first render that fills one (see {@link updated}), then all. */
+  private screenful = 24;
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -141,27 +135,16 @@ export class PortalNewsList extends PortalNewsElement {
     // every item, then the first page's matches, showing for a moment and the page jumping.
     this.awaitingFilter ||= !this.doc.value;
     try {
-      if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
-      this.lines ??= await import('./filtered.js');
+      await (this.lines ??= await import('./filtered.js')).applyFilter(this, filter);
     } catch (e) {
       this.awaitingFilter = false; // never a skeleton for good: the list shows what it has
       throw e;
     }
-    this.active = { ...this.active, ...filter };
-    this.shown = 0;
-    this.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
-    await this.updateComplete;
-    await this.lines.loadFilteredPages(this);
     this.awaitingFilter &&= !this.doc.value;
   }
 
-  /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
+  /** The result line, "Xem tất cả" and "Xem thêm", loaded with the first filter or click (so always there while a filter is active). */
   private lines?: typeof import('./filtered.js');
-
-  /** Moves focus to item `i`'s title: its link, or the title itself when it has none (tabindex -1 for this). */
-  private focusItem(i: number): void {
-    this.renderRoot.querySelectorAll<HTMLElement>('.title')[i]?.focus();
-  }
 
   /** The feed and its further pages, loaded as "More" needs them. */
   private readonly pages = new NewsPages(this, () => this.doc.value);
@@ -192,7 +175,7 @@ export class PortalNewsList extends PortalNewsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.syncUrl) this.readUrl();
+    this.readUrl();
     addEventListener('popstate', this.readUrl);
   }
 
@@ -202,15 +185,11 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   private readUrl = (): void => {
-    if (!this.syncUrl) return;
-    const date = pageParam('date');
-    const query = pageParam('q');
-    const tag = pageParam('tag');
-    if (date || query || tag || this.filtered) void this.filter({ date, query, tag });
+    const [date, query, tag] = ['date', 'q', 'tag'].map((name) => pageParam(name));
+    if (this.syncUrl && (date || query || tag || this.filtered)) void this.filter({ date, query, tag });
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.doc.value || this.awaitingFilter) this.firstScreen = FIRST_SCREEN; // the skeleton: its replacement comes a screenful first
     if (changed.has('src') || changed.has('items') || changed.has('map')) this.moreError = undefined;
     // A filter set before the feed arrived (sync-url, a search on page load) is announced again with the real count,
     // in the render that shows the items (one render later, the line would push them down).
@@ -223,34 +202,23 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   /**
-   * The first render of a feed writes a screenful of items only: when they reach
-   * below the viewport, the others (out of sight, nothing visible moves) come
+   * The first render of items writes a screenful (24): when they reach
+   * below the viewport, the others (out of sight: nothing visible moves) come
    * after the first paint, which then waits for neither their DOM, their style
    * nor their layout; when they do not, at once, before the paint.
    */
   protected override updated(): void {
-    if (this.firstScreen === Infinity || !this.doc.value || this.awaitingFilter) return;
-    this.firstScreen = Infinity;
-    if (this.cut) {
-      if ((this.renderRoot.querySelector('ul')?.getBoundingClientRect().bottom ?? 0) <= innerHeight) return this.requestUpdate();
-      const rest = (this.rest = new Promise<void>((resolve) => {
-        const render = () => {
-          if (this.rest === rest) {
-            this.rest = undefined;
-            this.requestUpdate();
-          }
-          resolve();
-        };
-        requestAnimationFrame(() => setTimeout(render)); // after the paint of this frame
-        setTimeout(render, 500); // a hidden tab paints no frame
-      }));
-    }
-  }
-
-  /** Also waits for the items beyond the first screenful. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    return this.rest ? (await this.rest, super.getUpdateComplete()) : done;
+    const ul = this.renderRoot.querySelector('ul'); // none in the skeleton
+    if (!ul || ul.childElementCount < this.screenful) return; // all written (always when screenful is Infinity)
+    this.screenful = Infinity;
+    // updateComplete waits for it (internal/messages.ts).
+    void track(
+      new Promise<void>((resolve) => {
+        if (ul.getBoundingClientRect().bottom <= innerHeight) return resolve();
+        requestAnimationFrame(() => setTimeout(resolve)); // after the paint of this frame
+        setTimeout(resolve, 500); // a hidden tab paints no frame
+      }).then(() => this.requestUpdate()),
+    );
   }
 
   /** The feed the count was last announced for; null: a new filter, to announce at the next render. */
@@ -265,31 +233,13 @@ export class PortalNewsList extends PortalNewsElement {
     return Object.values(this.active).some(Boolean);
   }
 
+  /** "Xem thêm": its code comes with the first click (./filtered.ts). */
   private async more(): Promise<void> {
-    const target = (this.shown || this.limit) + this.limit;
-    // Fetch further pages only when the loaded items cannot fill the next step.
-    if (this.matchingItems.length < target && this.pages.next) {
-      this.moreLoading = true;
-      this.moreError = undefined;
-      try {
-        await this.pages.load((items) => this.matching(items as NewsItem[]).length >= target);
-      } catch (e) {
-        this.moreError = toPortalError(e);
-        return;
-      } finally {
-        this.moreLoading = false;
-      }
+    try {
+      await (this.lines ??= await import('./filtered.js')).more(this);
+    } catch (e) {
+      this.moreError = toPortalError(e); // its module could not load (offline)
     }
-    const first = this.shown || this.limit;
-    this.shown = target;
-    await this.updateComplete;
-    this.announce();
-    // The button may be gone now: focus goes to the first new item, not to <body>.
-    this.focusItem(first);
-  }
-
-  private select(e: MouseEvent, item: NewsItem): void {
-    if (!this.emit('portal-select', { item }, true)) e.preventDefault();
   }
 
   override render() {
@@ -299,8 +249,6 @@ export class PortalNewsList extends PortalNewsElement {
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
-    const written = visible.slice(0, this.firstScreen);
-    this.cut = written.length < visible.length;
     const filtered = this.filtered;
     const hasMore = matching.length > limit || this.pages.next;
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
@@ -316,7 +264,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${written.map((item) => this.renderItem(item, showSource))}</ul>`
+        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.slice(0, this.screenful).map((item) => this.renderItem(item, showSource))}</ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
@@ -337,7 +285,7 @@ export class PortalNewsList extends PortalNewsElement {
     const layout = this.layout;
     const href = itemLink(this.itemHref, item);
     const title = href
-      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)} .textContent=${item.title}></a>`
+      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.emit('portal-select', { item }, true) || e.preventDefault()} .textContent=${item.title}></a>`
       : html`<span part="title" class="title" tabindex="-1" .textContent=${item.title}></span>`;
     const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
     const date = item.published && (this.showDate || layout === 'cards');

@@ -16,7 +16,7 @@ export const styles = css`
   .titles,
   li {
     display: flex;
-    flex-direction: column;
+    flex-flow: column;
   }
   li {
     gap: 0.25em;
@@ -31,7 +31,6 @@ export const styles = css`
   }
   .list li:has(img) {
     display: grid;
-    align-content: start;
     grid-template-columns: var(--portal-thumb-width, 6rem) 1fr;
     column-gap: 0.75em;
   }
