@@ -185,7 +185,7 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   private readUrl = (): void => {
-    const [date, query, tag] = ['date', 'q', 'tag'].map((name) => pageParam(name));
+    const [date, query, tag] = ['date', 'q', 'tag'].map(pageParam);
     if (this.syncUrl && (date || query || tag || this.filtered)) void this.filter({ date, query, tag });
   };
 
@@ -214,9 +214,9 @@ export class PortalNewsList extends PortalNewsElement {
     // updateComplete waits for it (internal/messages.ts).
     void track(
       new Promise<void>((resolve) => {
-        if (ul.getBoundingClientRect().bottom <= innerHeight) return resolve();
+        // The viewport not full, or a hidden tab (which paints no frame): all at once.
+        if (document.hidden || ul.getBoundingClientRect().bottom <= innerHeight) return resolve();
         requestAnimationFrame(() => setTimeout(resolve)); // after the paint of this frame
-        setTimeout(resolve, 500); // a hidden tab paints no frame
       }).then(() => this.requestUpdate()),
     );
   }
@@ -254,7 +254,7 @@ export class PortalNewsList extends PortalNewsElement {
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
     const feed = this.doc.value;
     if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
-    const sources = (feed.portal && this.hubSources?.feedSources(feed)) || [];
+    const sources = this.hubSources?.feedSources(feed) ?? []; // [] for a feed without `_portal.sources`
     const showSource = !this.hideSource && sources.length > 1;
     return html`
       ${this.renderStatus()}
