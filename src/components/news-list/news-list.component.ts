@@ -209,13 +209,13 @@ export class PortalNewsList extends PortalNewsElement {
    */
   protected override updated(): void {
     const ul = this.renderRoot.querySelector('ul'); // none in the skeleton
-    if (!ul || ul.childElementCount < this.screenful) return; // all written (always when screenful is Infinity)
+    if (!ul?.children[this.screenful - 1]) return; // all written (always when screenful is Infinity)
     this.screenful = Infinity;
     // updateComplete waits for it (internal/messages.ts).
     void track(
       new Promise<void>((resolve) => {
         // The viewport not full, or a hidden tab (which paints no frame): all at once.
-        if (document.hidden || ul.getBoundingClientRect().bottom <= innerHeight) return resolve();
+        if (document.hidden || ul.getBoundingClientRect().bottom < innerHeight) return resolve();
         requestAnimationFrame(() => setTimeout(resolve)); // after the paint of this frame
       }).then(() => this.requestUpdate()),
     );
@@ -244,7 +244,8 @@ export class PortalNewsList extends PortalNewsElement {
 
   override render() {
     // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
-    if (!this.doc.value) return this.renderStatus(this.limit);
+    const feed = this.doc.value;
+    if (!feed) return this.renderStatus(this.limit);
     if (this.awaitingFilter) return this.renderLoading(this.limit);
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
@@ -252,7 +253,6 @@ export class PortalNewsList extends PortalNewsElement {
     const filtered = this.filtered;
     const hasMore = matching.length > limit || this.pages.next;
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
-    const feed = this.doc.value;
     if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
     const sources = this.hubSources?.feedSources(feed) ?? []; // [] for a feed without `_portal.sources`
     const showSource = !this.hideSource && sources.length > 1;
