@@ -59,7 +59,7 @@ const parsed = new Map<string, { value: unknown; text: string }>();
 /**
  * Work the first render does not need (saving the copy, dropping the text): when
  * the page is next idle, 500 ms later at the latest (a bound of 50 ms ran the
- * Cache API save, 14-21 ms at 4x CPU, before the items' paint); in Node, on the next turn.
+ * Cache API save, 14-60 ms at 4x CPU, before the items' paint); in Node, on the next turn.
  */
 const whenIdle = (task: () => void): unknown => globalThis.requestIdleCallback?.(task, { timeout: 500 }) ?? setTimeout(task);
 
