@@ -17,6 +17,7 @@
  *
  *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js] [--rtt 150]
  *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
+ *   npm run bench:peers -- --heap [--items 20,200]   what each page keeps in its heap, by kind (bench/heap-snapshot.mjs)
  * RUNS and ITEMS in the environment still work.
  */
 import { build } from 'esbuild';
@@ -28,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { cssLiteralsEsbuildPlugin } from '../build/minify-css-literals.js';
+import { heapBreakdown, printHeap } from './heap-snapshot.mjs';
 import { traceRender } from './render-trace.mjs';
 
 const { values: args } = parseArgs({
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     trace: { type: 'boolean', default: false },
     'trace-dir': { type: 'string' },
     rtt: { type: 'string', default: '0' },
+    heap: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
@@ -247,7 +250,8 @@ async function openTab() {
   return { context, tab, cdp };
 }
 
-async function measure(name, page) {
+/** `heap`: also a heap snapshot's breakdown (bench/heap-snapshot.mjs). */
+async function measure(name, page, heap = false) {
   const { context, tab, cdp } = await openTab();
   await cdp.send('Network.enable');
   let bytes = 0;
@@ -271,9 +275,10 @@ async function measure(name, page) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const breakdown = heap ? await heapBreakdown(cdp) : undefined;
   await context.close();
-  return { lcp, lcpElement, tbt, bytes, jsBytes, heap, nodes };
+  return { lcp, lcpElement, tbt, bytes, jsBytes, heap: used, nodes, breakdown };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -300,7 +305,13 @@ function goals(n, figures) {
   return lines;
 }
 
-if (args.trace) {
+if (args.heap) {
+  for (const n of SIZES) {
+    const byPage = {};
+    for (const name of chosen) byPage[name] = (await measure(name, pages[name](n, port), true)).breakdown;
+    printHeap(n, byPage, BASELINE);
+  }
+} else if (args.trace) {
   const names = args.pages ? chosen : [BASELINE, ...LIBRARY];
   await traceRender({ openTab, url: `http://127.0.0.1:${port}/page.html`, port, pages, names, sizes: SIZES, runs: RUNS, setPage: (p) => (current = p), sources: { 'news-list.js': widgetBundle }, traceDir: args['trace-dir'] });
 } else {

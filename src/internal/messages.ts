@@ -17,10 +17,11 @@ let errorsLoad: Promise<void> | undefined;
 let englishFailed = false;
 let errorsFailed = false;
 
-/** Tables still loading: a widget's `updateComplete` waits for them. */
+/** Tables still loading, and renders a widget put off (a long list's items beyond the first screenful): every widget's `updateComplete` waits for them. */
 export const loadingMessages = new Set<Promise<void>>();
 
-const track = (load: Promise<void>): Promise<void> => {
+/** Makes every widget's `updateComplete` wait for `load` too. */
+export const track = (load: Promise<void>): Promise<void> => {
   loadingMessages.add(load);
   void load.finally(() => loadingMessages.delete(load));
   return load;

@@ -7,6 +7,7 @@ import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
 import { itemLink } from '../../core/urls.js';
 import { heading } from '../../internal/heading.js';
+import { track } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
 import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
@@ -117,6 +118,8 @@ export class PortalNewsList extends PortalNewsElement {
   private moreLoading = false;
   private announcement = '';
   private awaitingFilter = false;
+  /** Most items the next render writes: a screenful until the first render that fills one (see {@link updated}), then all. */
+  private screenful = 24;
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -132,27 +135,16 @@ export class PortalNewsList extends PortalNewsElement {
     // every item, then the first page's matches, showing for a moment and the page jumping.
     this.awaitingFilter ||= !this.doc.value;
     try {
-      if (filter.query?.trim()) this.text ??= await import('../../core/text.js');
-      this.lines ??= await import('./filtered.js');
+      await (this.lines ??= await import('./filtered.js')).applyFilter(this, filter);
     } catch (e) {
       this.awaitingFilter = false; // never a skeleton for good: the list shows what it has
       throw e;
     }
-    this.active = { ...this.active, ...filter };
-    this.shown = 0;
-    this.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
-    await this.updateComplete;
-    await this.lines.loadFilteredPages(this);
     this.awaitingFilter &&= !this.doc.value;
   }
 
-  /** The result line and "Xem tất cả", loaded with the first filter (so always there while one is active). */
+  /** The result line, "Xem tất cả" and "Xem thêm", loaded with the first filter or click (so always there while a filter is active). */
   private lines?: typeof import('./filtered.js');
-
-  /** Moves focus to item `i`'s title: its link, or the title itself when it has none (tabindex -1 for this). */
-  private focusItem(i: number): void {
-    this.renderRoot.querySelectorAll<HTMLElement>('.title')[i]?.focus();
-  }
 
   /** The feed and its further pages, loaded as "More" needs them. */
   private readonly pages = new NewsPages(this, () => this.doc.value);
@@ -183,7 +175,7 @@ export class PortalNewsList extends PortalNewsElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.syncUrl) this.readUrl();
+    this.readUrl();
     addEventListener('popstate', this.readUrl);
   }
 
@@ -193,11 +185,8 @@ export class PortalNewsList extends PortalNewsElement {
   }
 
   private readUrl = (): void => {
-    if (!this.syncUrl) return;
-    const date = pageParam('date');
-    const query = pageParam('q');
-    const tag = pageParam('tag');
-    if (date || query || tag || this.filtered) void this.filter({ date, query, tag });
+    const [date, query, tag] = ['date', 'q', 'tag'].map(pageParam);
+    if (this.syncUrl && (date || query || tag || this.filtered)) void this.filter({ date, query, tag });
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -212,6 +201,26 @@ export class PortalNewsList extends PortalNewsElement {
     }
   }
 
+  /**
+   * The first render of items writes a screenful (24): when they reach
+   * below the viewport, the others (out of sight: nothing visible moves) come
+   * after the first paint, which then waits for neither their DOM, their style
+   * nor their layout; when they do not, at once, before the paint.
+   */
+  protected override updated(): void {
+    const ul = this.renderRoot.querySelector('ul'); // none in the skeleton
+    if (!ul?.children[this.screenful - 1]) return; // all written (always when screenful is Infinity)
+    this.screenful = Infinity;
+    // updateComplete waits for it (internal/messages.ts).
+    void track(
+      new Promise<void>((resolve) => {
+        // The viewport not full, or a hidden tab (which paints no frame): all at once.
+        if (document.hidden || ul.getBoundingClientRect().bottom < innerHeight) return resolve();
+        requestAnimationFrame(() => setTimeout(resolve)); // after the paint of this frame
+      }).then(() => this.requestUpdate()),
+    );
+  }
+
   /** The feed the count was last announced for; null: a new filter, to announce at the next render. */
   private announced?: unknown;
 
@@ -224,36 +233,19 @@ export class PortalNewsList extends PortalNewsElement {
     return Object.values(this.active).some(Boolean);
   }
 
+  /** "Xem thêm": its code comes with the first click (./filtered.ts). */
   private async more(): Promise<void> {
-    const target = (this.shown || this.limit) + this.limit;
-    // Fetch further pages only when the loaded items cannot fill the next step.
-    if (this.matchingItems.length < target && this.pages.next) {
-      this.moreLoading = true;
-      this.moreError = undefined;
-      try {
-        await this.pages.load((items) => this.matching(items as NewsItem[]).length >= target);
-      } catch (e) {
-        this.moreError = toPortalError(e);
-        return;
-      } finally {
-        this.moreLoading = false;
-      }
+    try {
+      await (this.lines ??= await import('./filtered.js')).more(this);
+    } catch (e) {
+      this.moreError = toPortalError(e); // its module could not load (offline)
     }
-    const first = this.shown || this.limit;
-    this.shown = target;
-    await this.updateComplete;
-    this.announce();
-    // The button may be gone now: focus goes to the first new item, not to <body>.
-    this.focusItem(first);
-  }
-
-  private select(e: MouseEvent, item: NewsItem): void {
-    if (!this.emit('portal-select', { item }, true)) e.preventDefault();
   }
 
   override render() {
     // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
-    if (!this.doc.value) return this.renderStatus(this.limit);
+    const feed = this.doc.value;
+    if (!feed) return this.renderStatus(this.limit);
     if (this.awaitingFilter) return this.renderLoading(this.limit);
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
@@ -261,9 +253,8 @@ export class PortalNewsList extends PortalNewsElement {
     const filtered = this.filtered;
     const hasMore = matching.length > limit || this.pages.next;
     // Only in a feed a hub merged (its `_portal.sources`): in a plain feed, `source` is the article's "Nguồn".
-    const feed = this.doc.value;
     if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
-    const sources = (feed.portal && this.hubSources?.feedSources(feed)) || [];
+    const sources = this.hubSources?.feedSources(feed) ?? []; // [] for a feed without `_portal.sources`
     const showSource = !this.hideSource && sources.length > 1;
     return html`
       ${this.renderStatus()}
@@ -273,7 +264,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.map((item) => this.renderItem(item, showSource))}</ul>`
+        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.slice(0, this.screenful).map((item) => this.renderItem(item, showSource))}</ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
@@ -294,7 +285,7 @@ export class PortalNewsList extends PortalNewsElement {
     const layout = this.layout;
     const href = itemLink(this.itemHref, item);
     const title = href
-      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.select(e, item)} .textContent=${item.title}></a>`
+      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.emit('portal-select', { item }, true) || e.preventDefault()} .textContent=${item.title}></a>`
       : html`<span part="title" class="title" tabindex="-1" .textContent=${item.title}></span>`;
     const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
     const date = item.published && (this.showDate || layout === 'cards');

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:peers -- --heap`: what a page keeps in its JS heap once the
+ * list is on screen, from a V8 heap snapshot taken after a GC: self size by
+ * kind (strings, code, Lit's template parts by constructor …) and the largest
+ * strings, each page beside the baseline. Self sizes, not retained ones: they
+ * add up to the heap figure, so the rows say where the difference lies.
+ */
+
+/** Reads a snapshot taken through the DevTools protocol. */
+async function takeSnapshot(cdp) {
+  const chunks = [];
+  const onChunk = (e) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  return JSON.parse(chunks.join(''));
+}
+
+const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
+
+/** Self size by row label, and the largest strings. */
+export async function heapBreakdown(cdp) {
+  const { snapshot, nodes, strings } = await takeSnapshot(cdp);
+  const fields = snapshot.meta.node_fields;
+  const types = snapshot.meta.node_types[0];
+  const width = fields.length;
+  const [TYPE, NAME, SIZE] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const rows = new Map();
+  const big = [];
+  let total = 0;
+  let native = 0;
+  for (let i = 0; i < nodes.length; i += width) {
+    const type = types[nodes[i + TYPE]];
+    const name = strings[nodes[i + NAME]];
+    const size = nodes[i + SIZE];
+    total += size;
+    if (type === 'native') native += size;
+    let label;
+    if (STRING_TYPES.has(type)) {
+      label = 'strings';
+      if (size > 4096) big.push({ size, text: name });
+    } else if (type === 'object' || type === 'native') label = `${type === 'native' ? 'native ' : ''}${name.split(' ')[0] || '(anonymous)'}`;
+    else label = process.env.HEAP_CODE && type === 'code' ? `(code) ${name.slice(0, 40)}` : `(${type})`;
+    rows.set(label, (rows.get(label) ?? 0) + size);
+  }
+  big.sort((a, b) => b.size - a.size);
+  return { total, native, rows, big: big.slice(0, 5) };
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+
+/** Prints each page's breakdown: the rows where it differs most from the baseline's. */
+export function printHeap(n, byPage, baseline) {
+  const base = byPage[baseline];
+  console.log(`\n${n} items: heap snapshot self size, KB (total; the rows furthest from ${baseline})`);
+  for (const [name, h] of Object.entries(byPage)) {
+    console.log(`  ${name}: ${kb(h.total)} KB, of which JS ${kb(h.total - h.native)}, the DOM and layout (native) ${kb(h.native)}`);
+    if (name === baseline) continue;
+    const labels = new Set([...h.rows.keys(), ...base.rows.keys()]);
+    const diffs = [...labels].map((l) => [l, (h.rows.get(l) ?? 0) - (base.rows.get(l) ?? 0)]).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+    const js = diffs.filter(([l]) => !l.startsWith('native '));
+    const dom = diffs.filter(([l]) => l.startsWith('native '));
+    for (const [label, d] of [...js.slice(0, 12), ...dom.slice(0, 6)]) console.log(`    ${label.padEnd(36)} ${kb(h.rows.get(label) ?? 0).padStart(8)}  (${d >= 0 ? '+' : ''}${kb(d)})`);
+    for (const s of h.big) console.log(`    string ${kb(s.size)} KB: ${JSON.stringify(s.text.slice(0, 70))}`);
+  }
+}
