@@ -21,6 +21,19 @@ export async function resetFeeds(): Promise<void> {
   await caches.delete('portal-widgets-v1');
 }
 
+/**
+ * Waits until the device holds a saved copy of a URL containing `part`: the
+ * feed store saves it once the page is idle (up to 500 ms after the answer,
+ * longer on a loaded machine), so a fixed pause is not enough.
+ */
+export async function untilSaved(part: string, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!(await (await caches.open('portal-widgets-v1')).keys()).some((r) => r.url.includes(part))) {
+    if (performance.now() > end) throw new Error(`timed out waiting for the saved copy of ${part}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Waits until `check` is true (polling), or fails after `ms`. */
 export async function until(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
   const end = performance.now() + ms;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { PortalError } from '../../src/core/errors.js';
 import { lastGood, load, parseOnce } from '../../src/core/feed-store.js';
-import { docUrl, requestCount, resetFeeds, uniqueKey } from '../helpers.js';
+import { docUrl, requestCount, resetFeeds, uniqueKey, untilSaved } from '../helpers.js';
 
 const abs = (u: string) => new URL(u, location.href).href;
 
@@ -74,7 +74,7 @@ describe('feed-store', () => {
     expect(counts.count).to.equal(2);
     expect(counts.notModified).to.equal(1);
     // A new page (memory forgotten) finds the saved copy at once.
-    await new Promise((r) => setTimeout(r, 100));
+    await untilSaved(key);
     const { resetStore } = await import('../../src/core/feed-store.js');
     resetStore();
     expect((await lastGood(url))?.text).to.equal(first.text);

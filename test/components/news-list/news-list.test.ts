@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/news-list/news-list.js';
 import type { PortalNewsList } from '../../../src/components/news-list/news-list.component.js';
 import { parseNews } from '../../../src/core/formats/news.js';
-import { captureWarnings, docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
+import { captureWarnings, docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until, untilSaved } from '../../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const titles = (el: PortalNewsList) => [...shadow(el).querySelectorAll('[part~="title"]')].map((t) => t.textContent!.trim());
@@ -294,10 +294,11 @@ describe('<portal-news-list>', () => {
   });
 
   it('shows the saved copy at once on the next visit while revalidating', async () => {
-    const src = docUrl('news.json', { key: uniqueKey(), fault: 'slow', ms: 1500 });
+    const key = uniqueKey();
+    const src = docUrl('news.json', { key, fault: 'slow', ms: 1500 });
     const first = await fixture<PortalNewsList>(html`<portal-news-list src=${src}></portal-news-list>`);
     await loaded(first);
-    await new Promise((r) => setTimeout(r, 200)); // the copy is saved after the answer
+    await untilSaved(key); // the copy is saved after the answer, once the page is idle
     const { resetStore } = await import('../../../src/core/feed-store.js');
     resetStore(); // a new page: only the device's copy is left
     const start = performance.now();

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/visit-counter/visit-counter.js';
 import type { PortalVisitCounter } from '../../../src/components/visit-counter/visit-counter.component.js';
 import { parseCount } from '../../../src/core/formats/counter.js';
-import { nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
+import { nextEvent, requestCount, resetFeeds, uniqueKey, until, untilSaved } from '../../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 /** The shadow root's text, with a space between the label and the value of each figure. */
@@ -153,7 +153,7 @@ describe('<portal-visit-counter>', () => {
     const ok = await fixture<PortalVisitCounter>(html`<portal-visit-counter src=${`/test-api/visits?key=${key}&start=5000&fault=500&after=1`}></portal-visit-counter>`);
     await shown(ok);
     ok.remove();
-    await new Promise((r) => setTimeout(r, 100)); // the Cache API write
+    await untilSaved(key);
     const { resetStore } = await import('../../../src/core/feed-store.js');
     resetStore(); // a new page: only the device's saved copy is left
     const el = await fixture<PortalVisitCounter>(html`<portal-visit-counter src=${`/test-api/visits?key=${key}&start=5000&fault=500&after=1`}></portal-visit-counter>`);
