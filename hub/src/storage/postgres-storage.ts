@@ -52,6 +52,11 @@ function unavailable(e: unknown): boolean {
   return /Connection terminated|timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(String(err?.message));
 }
 
+/** Rethrows a failed statement's error, as StorageUnavailable (a 503) when the database is not reachable. */
+function asUnavailable(e: unknown): never {
+  throw unavailable(e) ? new StorageUnavailable(e) : e;
+}
+
 const MIGRATION_LOCK = 7_261_201; // any constant: every hub takes the same advisory lock
 
 export class PostgresStorage extends VisitStore implements HubStorage {
@@ -88,21 +93,13 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   }
 
   /** A visit's statement, on the pipelined connections (rows as arrays). */
-  private async visitQuery<R extends unknown[]>(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult<R>> {
-    try {
-      return await this.visitConnections.query<R>(config);
-    } catch (e) {
-      throw unavailable(e) ? new StorageUnavailable(e) : e;
-    }
+  private visitQuery<R extends unknown[]>(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult<R>> {
+    return this.visitConnections.query<R>(config).catch(asUnavailable);
   }
 
   /** A statement on any connection of the pool; a `name`d one is parsed and planned once per connection. */
-  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], name?: string): Promise<pg.QueryResult<R>> {
-    try {
-      return await this.pool.query<R>({ text: sql, values: params, name });
-    } catch (e) {
-      throw unavailable(e) ? new StorageUnavailable(e) : e;
-    }
+  private query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], name?: string): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>({ text: sql, values: params, name }).catch(asUnavailable);
   }
 
   /**
@@ -139,7 +136,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     } catch (e) {
       broken = e as Error;
       await client.query('ROLLBACK').catch(() => {});
-      throw unavailable(e) ? new StorageUnavailable(e) : e;
+      return asUnavailable(e);
     } finally {
       // A connection that failed is not given back to the pool (it may be dead).
       client.done(broken && unavailable(broken) ? broken : undefined);
