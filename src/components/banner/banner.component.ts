@@ -40,6 +40,13 @@ function childMessages(host: Element): BannerMessage[] {
  * only when the reader allows motion, stops on hover and focus, and a pause
  * button that comes first stops it for good (remembered on the device).
  *
+ * The band is one line in every state, so nothing on the page moves when the
+ * text arrives. Text that does not move (reduced motion, `static`, a pause
+ * remembered from an earlier page) and does not fit is cut with an ellipsis,
+ * and a "Xem thêm" (More) button after it, a chevron of one width in every
+ * language, unfolds it in full, wrapped; a focused link unfolds it too. Pressing pause unfolds it at once: the reader stopped
+ * the text to read it.
+ *
  * @summary Welcome line / ticker from a `portal-banner/1` document or the light-DOM children.
  *
  * @slot - The messages when there is no document (one per child element; a link inside is kept), else the fallback while it loads.
@@ -51,6 +58,7 @@ function childMessages(host: Element): BannerMessage[] {
  * @csspart messages - The `<ul>` of messages.
  * @csspart message - One message.
  * @csspart link - A message's link.
+ * @csspart expand-button - "Xem thêm": unfolds the still text that does not fit (`aria-expanded`); last in the banner.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart error - The error box.
  * @csspart retry - The error box's retry button.
@@ -74,6 +82,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     data: { attribute: false },
     paused: { state: true },
     motionOk: { state: true },
+    expanded: { state: true },
     children_: { state: true },
   };
 
@@ -85,7 +94,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   /** Scrolling speed in CSS pixels per second. */
   speed = 50;
 
-  /** Never move (attribute `static`): the text is shown wrapped, in full. */
+  /** Never move (attribute `static`): the text stands on one line, and "Xem thêm" unfolds it in full where it does not fit. */
   isStatic = false;
 
   /** The banner given directly instead of `src` (pages and tests). */
@@ -94,6 +103,10 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   /** The reader stopped the text with the pause button (remembered on the device). */
   private paused = storedPaused();
   private motionOk = true;
+  /** The still text is unfolded in full (the "Xem thêm" button, or pressing pause), not cut at one line. */
+  private expanded = false;
+  /** Shows "Xem thêm" only while the folded text overflows: the band's width and the text's (fonts) change it. */
+  private resize?: ResizeObserver;
   private children_: BannerMessage[] = [];
   private motion?: MediaQueryList;
   private observer?: MutationObserver;
@@ -124,12 +137,15 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     this.readChildren();
     this.observer ??= new MutationObserver(this.readChildren);
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    document.fonts.addEventListener('loadingdone', this.fitExpandButton);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.motion?.removeEventListener('change', this.onMotion);
     this.observer?.disconnect();
+    this.resize?.disconnect();
+    document.fonts.removeEventListener('loadingdone', this.fitExpandButton);
     clearTimeout(this.timer);
   }
 
@@ -143,12 +159,17 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
 
   private togglePause(): void {
     this.paused = !this.paused;
+    this.expanded = this.paused;
     try {
       localStorage.setItem(PAUSED_KEY, this.paused ? '1' : '0');
     } catch {
       // storage blocked: remembered for this page only
     }
     this.emit('portal-pause', { paused: this.paused });
+  }
+
+  private toggleExpanded(): void {
+    this.expanded = !this.expanded;
   }
 
   /** Whether the text is moving now (not counting hover and focus, which only hold it). */
@@ -165,11 +186,22 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     return currentMessages(this.doc.value?.messages ?? []);
   }
 
+  /** "Xem thêm" is there while the folded text is cut (or unfolded by it); set on the DOM, as it follows layout, not state. */
+  private fitExpandButton = (): void => {
+    const button = this.renderRoot.querySelector<HTMLElement>('.expand');
+    const run = this.renderRoot.querySelector<HTMLElement>('.run');
+    if (button && run) button.hidden = !this.expanded && run.scrollWidth <= run.clientWidth;
+  };
+
   protected override updated(): void {
     // The duration follows from the text's width and the speed, set through the CSSOM (allowed under a strict CSP).
     const run = this.renderRoot.querySelector<HTMLElement>('.run');
     if (run && this.moving)
       this.renderRoot.querySelector<HTMLElement>('.track')!.style.setProperty('--_duration', `${(run.offsetWidth / this.speed).toFixed(2)}s`);
+    if (run && !this.moving) {
+      this.fitExpandButton();
+      (this.resize ??= new ResizeObserver(this.fitExpandButton)).observe(run);
+    } else this.resize?.disconnect();
     // Show or hide messages when their period starts or ends.
     clearTimeout(this.timer);
     const wait = nextChange(this.doc.value?.messages ?? []);
@@ -196,7 +228,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
         )}
       </ul>`;
     return html`${this.renderStatus()}
-      <div part="banner" class="banner ${moving ? 'moving' : ''}">
+      <div part="banner" class="banner ${moving ? 'moving' : this.expanded ? '' : 'folded'}">
         ${this.canMove
           ? html`<button type="button" part="pause-button" class="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.togglePause}>
               <span aria-hidden="true">${this.paused ? '▶\uFE0E' : '❚❚'}</span><span class="visually-hidden">${this.m.pause}</span>
@@ -205,6 +237,11 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
         <div class="viewport" part="viewport">
           <div class="track" part="track">${run(false)}${moving ? run(true) : nothing}</div>
         </div>
+        ${moving
+          ? nothing
+          : html`<button type="button" part="expand-button" class="expand" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${this.toggleExpanded}>
+              <span aria-hidden="true" class="chevron">▾</span><span class="visually-hidden">${this.msg.more}</span>
+            </button>`}
       </div>`;
   }
 }

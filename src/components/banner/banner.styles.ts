@@ -38,7 +38,8 @@ export const styles = css`
   .banner :focus-visible {
     outline-color: currentColor;
   }
-  .pause {
+  .pause,
+  .expand {
     flex: none;
     background: transparent;
     color: inherit;
@@ -64,6 +65,30 @@ export const styles = css`
   }
   a {
     color: inherit;
+  }
+  /* Still and folded: one line, as tall as the moving band, cut with an ellipsis; "Xem thêm" or a focused link unfolds it. */
+  .folded .viewport:not(:focus-within) .run {
+    display: block;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .folded .viewport:not(:focus-within) li {
+    display: inline;
+  }
+  .folded .viewport:not(:focus-within) li + li {
+    margin-inline-start: var(--portal-banner-gap, 3em);
+  }
+  /* Not needed (the text fits): its place stays, so showing it never resizes the text, which would loop the ResizeObserver. */
+  .expand[hidden] {
+    display: inline-block;
+    visibility: hidden;
+  }
+  .chevron {
+    display: inline-block;
+  }
+  [aria-expanded='true'] > .chevron {
+    transform: rotate(180deg);
   }
   .moving .viewport {
     overflow: hidden;

@@ -103,6 +103,94 @@ describe('<portal-banner>', () => {
     await until(() => $$(el, '.run').length === 2, 2000, 'motion allowed again');
   });
 
+  /** The band's height now, and once its document has replaced the fallback. */
+  async function heightsBeforeAndAfterData(width: number, attrs: { static?: boolean } = {}): Promise<[number, number, PortalBanner]> {
+    const el = await fixture<PortalBanner>(
+      html`<portal-banner style="inline-size: ${width}px" ?static=${attrs.static} src=${docUrl('banner.json', { key: uniqueKey(), fault: 'slow', ms: 300 })}
+        ><span>${WELCOME}</span></portal-banner
+      >`,
+    );
+    expect($(el, '[part="skeleton"]'), 'loading').to.exist;
+    const before = el.getBoundingClientRect().height;
+    await settled(el);
+    return [before, el.getBoundingClientRect().height, el];
+  }
+
+  /** Still text: one line cut with an ellipsis, and "Xem thêm" unfolds it in full and folds it back. */
+  async function expectFoldedWithMore(el: PortalBanner) {
+    const run = $(el, '.run')!;
+    const more = $<HTMLButtonElement>(el, '[part="expand-button"]')!;
+    expect(getComputedStyle(run).whiteSpace).to.equal('nowrap');
+    expect(getComputedStyle(run).textOverflow).to.equal('ellipsis');
+    expect(run.scrollWidth, 'the text is cut').to.be.above(run.clientWidth);
+    expect(more.hidden).to.equal(false);
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(more.textContent!.trim()).to.include('Xem thêm');
+    expect(shadow(el).querySelector('[part="banner"]')!.lastElementChild).to.equal(more);
+    expect(run.textContent, 'a screen reader reads it all').to.include('NHIỆM KỲ 2024 - 2029');
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(run.scrollWidth, 'unfolded, all readable').to.be.at.most(run.clientWidth + 1);
+    expect(el.getBoundingClientRect().height).to.be.above(60);
+    await expect(el).to.be.accessible();
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(getComputedStyle(run).whiteSpace).to.equal('nowrap');
+  }
+
+  for (const width of [320, 412, 1366]) {
+    it(`keeps its box when the data arrives at ${width} px, moving and still (static, paused, reduced motion)`, async () => {
+      const moving = await heightsBeforeAndAfterData(width);
+      expect(moving[2].moving).to.equal(true);
+      const still = await heightsBeforeAndAfterData(width, { static: true });
+      expect(still[2].moving).to.equal(false);
+      localStorage.setItem(PAUSED_KEY, '1');
+      const paused = await heightsBeforeAndAfterData(width);
+      expect(paused[2].moving).to.equal(false);
+      localStorage.removeItem(PAUSED_KEY);
+      const reduced = (await reducedMotion('reduce')) ? await heightsBeforeAndAfterData(width) : undefined;
+      for (const [name, [before, after]] of Object.entries({ moving, still, paused, ...(reduced && { reduced }) })) {
+        expect(after, `${name}: the band as tall with its data as before`).to.be.closeTo(before, 0.5);
+        expect(before, `${name}: one line`).to.be.below(45);
+      }
+    });
+  }
+
+  it('still text that does not fit: one line, an ellipsis and "Xem thêm" (static, remembered pause, reduced motion)', async () => {
+    const text = html`<span>${WELCOME}</span><a href="/dai-hoi.html">Xem chi tiết</a>`;
+    await expectFoldedWithMore(await fixture<PortalBanner>(html`<portal-banner static style="inline-size: 412px">${text}</portal-banner>`));
+    localStorage.setItem(PAUSED_KEY, '1');
+    const paused = await fixture<PortalBanner>(html`<portal-banner style="inline-size: 412px">${text}</portal-banner>`);
+    await paused.updateComplete;
+    expect(shadow(paused).querySelector('[part="banner"]')!.firstElementChild!.getAttribute('part'), 'the play button stays first').to.equal('pause-button');
+    await expectFoldedWithMore(paused);
+    localStorage.removeItem(PAUSED_KEY);
+    if (await reducedMotion('reduce')) await expectFoldedWithMore(await fixture<PortalBanner>(html`<portal-banner style="inline-size: 412px">${text}</portal-banner>`));
+  });
+
+  it('still text that fits shows no "Xem thêm"; it comes when the band narrows', async () => {
+    const el = await fixture<PortalBanner>(html`<portal-banner static style="inline-size: 1366px"><span>Chào mừng</span></portal-banner>`);
+    await el.updateComplete;
+    const more = $<HTMLButtonElement>(el, '[part="expand-button"]')!;
+    expect(more.hidden).to.equal(true);
+    el.style.inlineSize = '60px';
+    await until(() => !more.hidden, 2000, '"Xem thêm" once the text is cut');
+  });
+
+  it('a focused link in folded text unfolds it, so it is in view', async () => {
+    const el = await fixture<PortalBanner>(html`<portal-banner static style="inline-size: 320px"><span>${WELCOME}</span><a href="/dai-hoi.html">Xem chi tiết</a></portal-banner>`);
+    await el.updateComplete;
+    const link = $<HTMLAnchorElement>(el, '.run a')!;
+    link.focus();
+    const box = link.getBoundingClientRect();
+    const viewport = $(el, '.viewport')!.getBoundingClientRect();
+    expect(box.left).to.be.at.least(viewport.left - 1);
+    expect(box.right).to.be.at.most(viewport.right + 1);
+    expect(box.bottom).to.be.at.most(viewport.bottom + 1);
+  });
+
   it('never moves with static', async () => {
     const still = await fixture<PortalBanner>(html`<portal-banner static><span>${WELCOME}</span></portal-banner>`);
     await still.updateComplete;
