@@ -42,10 +42,10 @@ function childMessages(host: Element): BannerMessage[] {
  *
  * The band is one line in every state, so nothing on the page moves when the
  * text arrives. Text that does not move (reduced motion, `static`, a pause
- * remembered from an earlier page) and does not fit is cut with an ellipsis,
- * and a "Xem thêm" (More) button after it, a chevron of one width in every
- * language, unfolds it in full, wrapped; a focused link unfolds it too. Pressing pause unfolds it at once: the reader stopped
- * the text to read it.
+ * remembered from an earlier page) and does not fit is cut with an ellipsis;
+ * a "Xem thêm" (More) button after it, a chevron as wide in every language,
+ * unfolds it in full, wrapped, and a focused link unfolds it too. Pressing
+ * pause unfolds it at once: the reader stopped the text to read it.
  *
  * @summary Welcome line / ticker from a `portal-banner/1` document or the light-DOM children.
  *

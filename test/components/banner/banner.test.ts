@@ -128,6 +128,7 @@ describe('<portal-banner>', () => {
     expect(more.textContent!.trim()).to.include('Xem thêm');
     expect(shadow(el).querySelector('[part="banner"]')!.lastElementChild).to.equal(more);
     expect(run.textContent, 'a screen reader reads it all').to.include('NHIỆM KỲ 2024 - 2029');
+    await expect(el).to.be.accessible();
     more.click();
     await el.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('true');
