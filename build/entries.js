@@ -82,7 +82,8 @@ export const budgets = {
   // 2.45 (was 4.2): the search module loads with the first query or focus.
   'news-search': { beyondShared: 2.45 },
   'link-directory': { beyondShared: 3.2 },
-  banner: { beyondShared: 3.95 },
+  // 4.15 (3.91 measured before): the still band's "Xem thêm" disclosure and its ResizeObserver (no layout shift with reduced motion).
+  banner: { beyondShared: 4.15 },
   'video-list': { beyondShared: 3.25 },
   'visit-counter': { beyondShared: 2.75 },
   // The bounds against hostile feeds and the readers load with the first feed (formats/news-read.ts).
@@ -93,6 +94,7 @@ export const budgets = {
   // portal-widgets-all.js. Issue 15's goals are 2, 14 and 25: the pages are set to what holds, where
   // the widgets' own code leaves them; lower them as it shrinks. 19.2 / 35.95 / 30.4 (19.89 / 36.85
   // / 30.57 before): chunks by family (shared, news, documents), terser then oxc, constants inlined;
-  // the eager file 30.4: the list's first-screenful render (+0.02, measured 30.36).
-  cdn: { loader: 2, pages: { 'news-list': 19.2, article: 35.95 }, all: 30.4 },
+  // the eager file 30.4: the list's first-screenful render (+0.02, measured 30.36); 30.65: the banner's
+  // "Xem thêm" (+0.24, measured 30.60).
+  cdn: { loader: 2, pages: { 'news-list': 19.2, article: 35.95 }, all: 30.65 },
 };

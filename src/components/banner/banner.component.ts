@@ -42,7 +42,7 @@ function childMessages(host: Element): BannerMessage[] {
  *
  * The band is one line in every state, so nothing on the page moves when the
  * text arrives. Text that does not move (reduced motion, `static`, a pause
- * remembered from an earlier page) and does not fit is cut with an ellipsis;
+ * remembered from an earlier page) and does not fit is cut at the band's end;
  * a "Xem thêm" (More) button after it, a chevron as wide in every language,
  * unfolds it in full, wrapped, and a focused link unfolds it too. Pressing
  * pause unfolds it at once: the reader stopped the text to read it.
@@ -105,7 +105,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   private motionOk = true;
   /** The still text is unfolded in full (the "Xem thêm" button, or pressing pause), not cut at one line. */
   private expanded = false;
-  /** Shows "Xem thêm" only while the folded text overflows: the band's width and the text's (fonts) change it. */
+  /** Shows "Xem thêm" only while the folded text overflows: watches the band's width and the text's (messages, fonts). */
   private resize?: ResizeObserver;
   private children_: BannerMessage[] = [];
   private motion?: MediaQueryList;
@@ -137,7 +137,6 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     this.readChildren();
     this.observer ??= new MutationObserver(this.readChildren);
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
-    document.fonts.addEventListener('loadingdone', this.fitExpandButton);
   }
 
   override disconnectedCallback(): void {
@@ -145,7 +144,6 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     this.motion?.removeEventListener('change', this.onMotion);
     this.observer?.disconnect();
     this.resize?.disconnect();
-    document.fonts.removeEventListener('loadingdone', this.fitExpandButton);
     clearTimeout(this.timer);
   }
 
@@ -168,10 +166,6 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     this.emit('portal-pause', { paused: this.paused });
   }
 
-  private toggleExpanded(): void {
-    this.expanded = !this.expanded;
-  }
-
   /** Whether the text is moving now (not counting hover and focus, which only hold it). */
   get moving(): boolean {
     return this.canMove && !this.paused && !!this.messages.length;
@@ -188,9 +182,8 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
 
   /** "Xem thêm" is there while the folded text is cut (or unfolded by it); set on the DOM, as it follows layout, not state. */
   private fitExpandButton = (): void => {
-    const button = this.renderRoot.querySelector<HTMLElement>('.expand');
-    const run = this.renderRoot.querySelector<HTMLElement>('.run');
-    if (button && run) button.hidden = !this.expanded && run.scrollWidth <= run.clientWidth;
+    const [button, viewport, track] = ['.expand', '.viewport', '.track'].map((s) => this.renderRoot.querySelector<HTMLElement>(s));
+    if (button) button.hidden = !this.expanded && track!.offsetWidth <= viewport!.clientWidth;
   };
 
   protected override updated(): void {
@@ -198,10 +191,14 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     const run = this.renderRoot.querySelector<HTMLElement>('.run');
     if (run && this.moving)
       this.renderRoot.querySelector<HTMLElement>('.track')!.style.setProperty('--_duration', `${(run.offsetWidth / this.speed).toFixed(2)}s`);
+    this.resize?.disconnect();
     if (run && !this.moving) {
       this.fitExpandButton();
-      (this.resize ??= new ResizeObserver(this.fitExpandButton)).observe(run);
-    } else this.resize?.disconnect();
+      this.resize ??= new ResizeObserver(this.fitExpandButton);
+      // The track is as wide as its text while folded; the viewport as the band allows.
+      this.resize.observe(run.parentElement!);
+      this.resize.observe(run.parentElement!.parentElement!);
+    }
     // Show or hide messages when their period starts or ends.
     clearTimeout(this.timer);
     const wait = nextChange(this.doc.value?.messages ?? []);
@@ -228,7 +225,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
         )}
       </ul>`;
     return html`${this.renderStatus()}
-      <div part="banner" class="banner ${moving ? 'moving' : this.expanded ? '' : 'folded'}">
+      <div part="banner" class="banner ${moving ? 'line moving' : this.expanded ? '' : 'line'}">
         ${this.canMove
           ? html`<button type="button" part="pause-button" class="pause" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.togglePause}>
               <span aria-hidden="true">${this.paused ? '▶\uFE0E' : '❚❚'}</span><span class="visually-hidden">${this.m.pause}</span>
@@ -239,8 +236,9 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
         </div>
         ${moving
           ? nothing
-          : html`<button type="button" part="expand-button" class="expand" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${this.toggleExpanded}>
-              <span aria-hidden="true" class="chevron">▾</span><span class="visually-hidden">${this.msg.more}</span>
+          : html`<button type="button" part="expand-button" class="expand" aria-expanded=${this.expanded ? 'true' : 'false'}
+              @click=${() => (this.expanded = !this.expanded)}>
+              <span aria-hidden="true">${this.expanded ? '▴' : '▾'}</span><span class="visually-hidden">${this.msg.more}</span>
             </button>`}
       </div>`;
   }

@@ -66,39 +66,23 @@ export const styles = css`
   a {
     color: inherit;
   }
-  /* Still and folded: one line, as tall as the moving band, cut with an ellipsis; "Xem thêm" or a focused link unfolds it. */
-  .folded .viewport:not(:focus-within) .run {
-    display: block;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .folded .viewport:not(:focus-within) li {
-    display: inline;
-  }
-  .folded .viewport:not(:focus-within) li + li {
-    margin-inline-start: var(--portal-banner-gap, 3em);
-  }
   /* Not needed (the text fits): its place stays, so showing it never resizes the text, which would loop the ResizeObserver. */
   .expand[hidden] {
     display: inline-block;
     visibility: hidden;
   }
-  .chevron {
-    display: inline-block;
-  }
-  [aria-expanded='true'] > .chevron {
-    transform: rotate(180deg);
-  }
-  .moving .viewport {
+  /* One line, as tall as the band before its data: moving, or still and folded ("Xem thêm" unfolds it). */
+  .line .viewport {
     overflow: hidden;
   }
-  .moving .track {
+  .line .track {
     inline-size: max-content;
   }
-  .moving .run {
+  .line .run {
     flex-wrap: nowrap;
     white-space: nowrap;
+  }
+  .moving .run {
     padding-inline-end: var(--portal-banner-gap, 3em);
   }
   @media (prefers-reduced-motion: no-preference) {
@@ -110,12 +94,15 @@ export const styles = css`
       animation-play-state: paused;
     }
   }
-  /* A focused link must be in view (at 320 px most of the line is not): while focus is inside, the text stands still, wrapped, in full. */
-  .moving:focus-within .track {
+  /*
+   * A focused link must be in view (at 320 px most of the line is not): while focus is inside
+   * (the moving band, or the still text; not "Xem thêm"), the text stands still, wrapped, in full.
+   */
+  :is(.moving, .viewport):focus-within .track {
     animation: none;
     inline-size: auto;
   }
-  .moving:focus-within .run {
+  :is(.moving, .viewport):focus-within .run {
     flex-wrap: wrap;
     white-space: normal;
     padding-inline-end: 0;
