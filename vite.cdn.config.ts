@@ -13,7 +13,8 @@
  * follow the imports.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Rolldown } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { widgets } from './build/entries.js';
 import { cssLiteralsVitePlugin } from './build/minify-css-literals.js';
 import { namespaceObjects } from './build/namespace-objects.js';
 import { parallelChunkImports } from './build/parallel-chunk-imports.js';
@@ -84,11 +85,23 @@ function loaderChunks() {
   }));
 }
 
+/** `virtual:portal-widgets/definers` for the loader (src/cdn.ts): `portal-<name>` → the import of its `<name>.ts`, for each widget. */
+function widgetDefiners(): Plugin {
+  const id = 'virtual:portal-widgets/definers';
+  const path = (w: string) => fileURLToPath(new URL(`./src/components/${w}/${w}.ts`, import.meta.url));
+  return {
+    name: 'widget-definers',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (loaded) =>
+      loaded === `\0${id}` ? `export default {${widgets.map((w) => `${JSON.stringify(`portal-${w}`)}: () => import(${JSON.stringify(path(w))})`).join(',\n')}};` : null,
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const all = mode === 'all';
   const entry: Record<string, string> = all ? { 'portal-widgets-all': 'src/index.ts' } : { 'portal-widgets': 'src/cdn.ts' };
   return {
-    plugins: [cssLiteralsVitePlugin(), namespaceObjects(), parallelChunkImports({ firstScreen })],
+    plugins: [cssLiteralsVitePlugin(), widgetDefiners(), namespaceObjects(), parallelChunkImports({ firstScreen })],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: !all, // the loader build runs first; the eager file joins it
