@@ -13,8 +13,10 @@
  * follow the imports.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Rolldown } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { widgets } from './build/entries.js';
 import { cssLiteralsVitePlugin } from './build/minify-css-literals.js';
+import { namespaceObjects } from './build/namespace-objects.js';
 import { parallelChunkImports } from './build/parallel-chunk-imports.js';
 
 /**
@@ -39,8 +41,8 @@ type LoaderChunk = 'shared' | 'news' | 'documents';
  * use, the reader included, when most of them use it; `documents`, what two or more of the
  * others (banner, links, counter) use. The rest is Rolldown's: a module of one widget goes in
  * its chunk, one of a few news widgets (the archive's and search's form targets) in a chunk of
- * its own, so a news list carries neither. (Rolldown keeps its runtime, 0.18 KB, in a chunk of its
- * own.) Before, with one `shared` chunk of what any two widgets use and the reader apart, a news
+ * its own, so a news list carries neither. (Rolldown's runtime, a chunk of its own that the namespace
+ * objects of import()ed modules needed, is written out of them: build/namespace-objects.js.) Before, with one `shared` chunk of what any two widgets use and the reader apart, a news
  * list fetched 4 files of which 3 KB of source went unused (19.89 KB gz; now 4 files, 19.41).
  */
 function loaderChunks() {
@@ -83,11 +85,23 @@ function loaderChunks() {
   }));
 }
 
+/** `virtual:portal-widgets/definers` for the loader (src/cdn.ts): `portal-<name>` → the import of its `<name>.ts`, for each widget. */
+function widgetDefiners(): Plugin {
+  const id = 'virtual:portal-widgets/definers';
+  const path = (w: string) => fileURLToPath(new URL(`./src/components/${w}/${w}.ts`, import.meta.url));
+  return {
+    name: 'widget-definers',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (loaded) =>
+      loaded === `\0${id}` ? `export default {${widgets.map((w) => `${JSON.stringify(`portal-${w}`)}: () => import(${JSON.stringify(path(w))})`).join(',\n')}};` : null,
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const all = mode === 'all';
   const entry: Record<string, string> = all ? { 'portal-widgets-all': 'src/index.ts' } : { 'portal-widgets': 'src/cdn.ts' };
   return {
-    plugins: [cssLiteralsVitePlugin(), parallelChunkImports({ firstScreen })],
+    plugins: [cssLiteralsVitePlugin(), widgetDefiners(), namespaceObjects(), parallelChunkImports({ firstScreen })],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: !all, // the loader build runs first; the eager file joins it

@@ -9,15 +9,15 @@
  * first screen wherever they are reachable (the sanitizer of an article, the
  * JSON Feed reader of a news widget): when the entry imports a chunk that can
  * reach one (a widget, from the loader; the news reader, from the eager file), it
- * also adds `<link rel="modulepreload">` for that module's chunks, so they
- * download beside that chunk rather than after it has run. A
- * modulepreload fetches and compiles but does not run, and the widget's own
- * import() later finds the module ready. URLs are the entry's own siblings
- * (resolved against import.meta.url), never anything the page controls.
+ * also imports that module's chunks, so they download beside that chunk rather
+ * than after it has run, and the widget's own import() later finds the module
+ * ready. Apart from the widget's Promise.all, with its failure ignored: a sanitizer
+ * that cannot load must not keep the article from being defined (the article
+ * shows its error). Before, a `<link rel="modulepreload">` helper in the loader did
+ * this (fetched and compiled, not run): 0.11 KB gz more on every page, for the
+ * few milliseconds of evaluating DOMPurify's module (its instance is made on first
+ * use) a little earlier. URLs are the entry's own siblings, never anything the page controls.
  */
-const PRELOAD = '__portalPreload';
-// Minified by hand: the bundle is minified before generateBundle. Each URL once.
-const preloadHelper = `const ${PRELOAD}=((s)=>(f)=>{for(const h of f)if(!s.has(h)){s.add(h);const l=document.createElement("link");l.rel="modulepreload";l.href=new URL(h,import.meta.url).href;document.head.append(l)}})(new Set);`;
 
 /** @param {{ firstScreen?: string[] }} [options] */
 export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
@@ -55,7 +55,6 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
       return [...files];
     };
     for (const chunk of chunks) {
-      let preloads = false;
       const loads = {};
       chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([^"'`]+\.js)\1\)/g, (call, _q, file) => {
         const eager = staticClosure(file);
@@ -63,11 +62,9 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
         const preload = chunk.isEntry ? firstScreenOf(Object.keys(bundle[file]?.modules ?? {}), eager) : [];
         if (chunk.isEntry) loads[bundle[file]?.name ?? file] = { imports: all, preloads: preload };
         if (all.length === 1 && !preload.length) return call;
-        preloads ||= preload.length > 0;
         const imports = `Promise.all([${all.map((f) => `import("./${f}")`).join(',')}]).then(m=>m[0])`;
-        return preload.length ? `(${PRELOAD}(${JSON.stringify(preload.map((f) => `./${f}`))}),${imports})` : imports;
+        return preload.length ? `(${preload.map((f) => `import("./${f}").catch(()=>{})`).join(',')},${imports})` : imports;
       });
-      if (preloads) chunk.code = preloadHelper + chunk.code;
       // What the entry fetches for each chunk it imports (by chunk name: news-list, article …), for the size check.
       if (chunk.isEntry && firstScreen.length) this.emitFile({ type: 'asset', fileName: `.vite/loads-${chunk.name}.json`, source: JSON.stringify(loads, null, 1) });
     }

@@ -1,4 +1,3 @@
-/// <reference types="vite/client" />
 /**
  * The CDN loader (`dist/cdn/portal-widgets.js`): defines each widget when its tag
  * first appears on the page, as Shoelace's autoloader does, so a page that uses
@@ -11,19 +10,17 @@
  * that puts widgets in its own shadow root calls `discover(root)`. Watching
  * every shadow root would mean patching attachShadow for no widget of ours.
  *
- * The widgets are found by folder (`components/<name>/<name>.ts` defines
- * `<portal-name>`), so a new widget needs no line here. Every chunk is imported
- * relative to this file (import.meta.url), never from a URL the page gives.
+ * The widgets come from the one list of them (build/entries.js: `<name>` is
+ * `components/<name>/<name>.ts`, which defines `<portal-name>`), made into a
+ * module by the build with each tag written as it is (a folder glob and its
+ * parsing here cost every page 0.12 KB gz), so a new widget needs no line here.
+ * Every chunk is imported relative to this file (import.meta.url), never from a
+ * URL the page gives.
  */
-const definers = import.meta.glob(['./components/*/*.ts', '!./components/*/*.component.ts', '!./components/*/*.styles.ts']);
+import definers from 'virtual:portal-widgets/definers';
 
-/** `<portal-x>` → its definer; only `x/x.ts`, not a widget's other modules (news-list/filtered.ts). */
-const byTag = new Map<string, () => Promise<unknown>>(
-  Object.entries(definers).flatMap(([file, load]) => {
-    const [, name, base] = file.split('/').slice(1);
-    return base === `${name}.ts` ? [[`portal-${name}`, load] as const] : [];
-  }),
-);
+/** `<portal-x>` → its definer, until it is imported. */
+const byTag = new Map(Object.entries(definers));
 
 function load(tag: string): void {
   const define = byTag.get(tag);

@@ -11,7 +11,7 @@
  * later revalidates (a 304 is cheap) and shares the parse.
  */
 import { PortalError, toPortalError } from './errors.js';
-import { decodeBody } from './formats/charset.js';
+import { surelyUtf8 } from './formats/utf8.js';
 
 export interface LoadOptions {
   /** Aborts this caller's wait; the shared request stops when no caller is left. */
@@ -102,7 +102,10 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       continue;
     }
     if (res.ok) {
-      const text = decodeBody(await readBody(res, maxBytes, signal, timeout), res.headers.get('content-type'));
+      const bytes = await readBody(res, maxBytes, signal, timeout);
+      const type = res.headers.get('content-type');
+      // Another charset, a UTF-16 mark, or XML that may declare one: the sniffing loads (formats/charset.ts).
+      const text = surelyUtf8(bytes, type) ? new TextDecoder().decode(bytes) : (await import('./formats/charset.js')).decodeBody(bytes, type);
       whenIdle(() => void save(url, text));
       return { text, url: res.url || url };
     }

@@ -7,7 +7,7 @@ import { articleMessages } from '../../core/i18n/article.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem, Source } from '../../core/model.js';
 import { LINK_PROTOCOLS, safeUrl } from '../../core/urls.js';
-import { hTag } from '../../internal/heading.js';
+import { hTag } from '../../internal/heading-tags.js';
 import { errorText } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';

@@ -2,12 +2,12 @@
  * Bytes → text, as a careful feed reader decodes them (never "UTF-8 always"):
  * a byte-order mark, else the `Content-Type` charset, else the XML
  * declaration's `encoding` (ISO-8859-1, windows-1252, GB2312/GBK, windows-1258 …),
- * else UTF-8. `TextDecoder` knows these labels in browsers and in Node.
+ * else UTF-8. `TextDecoder` knows these labels in browsers and in Node. The feed
+ * store loads this module only for a body ./utf8.ts cannot tell is UTF-8.
  */
+import { charsetOf } from './utf8.js';
 
-/** The `charset` parameter of a Content-Type header value. */
-export const charsetOf = (contentType: string | null | undefined): string | undefined =>
-  /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+export { charsetOf } from './utf8.js';
 
 /** Which encoding a body is read in, and what said so. */
 export interface Charset {

@@ -1,6 +1,7 @@
 /**
  * HTML to plain text, for summaries shown as text, titles and the search index.
- * Reached only from the XML readers and the search index, which load on demand.
+ * Reached only from the XML readers, the search index and a JSON item titled by
+ * nothing but its HTML (./json-news.ts), which load it on demand.
  * Named references beyond the five XML ones and `&nbsp;` are decoded once the
  * XML readers, which carry the HTML table (./entities.ts), are loaded: the search
  * index alone stays small.

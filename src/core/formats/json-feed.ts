@@ -8,12 +8,21 @@
 import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
 import { asObject, Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
-import { htmlToText } from './html-text.js';
 import { inert } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 import { optional, readEach } from './read-each.js';
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
+
+type TextOf = (html: string) => string;
+let textOf: TextOf | undefined;
+
+/**
+ * Makes an untitled item's title from its HTML from now on (./html-text.ts): ./json-news.ts loads
+ * it, and reads again, only once it meets an item with neither title, summary nor text.
+ */
+export const useHtmlText = (f: TextOf) => void (textOf = f);
+export const hasHtmlText = () => textOf !== undefined;
 
 export function isJsonFeed(doc: unknown): doc is Json {
   return isObject(doc) && typeof doc.version === 'string' && doc.version.includes('jsonfeed.org/version/');
@@ -57,7 +66,7 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
   const contentText = opt(() => optString(raw, 'content_text', path));
   const summary = opt(() => optString(raw, 'summary', path));
   // No title: the summary, else the start of the content, as text (an HTML-only item is not left untitled).
-  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && htmlToText(contentHtml)))?.slice(0, 120) || undefined);
+  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && textOf?.(contentHtml)))?.slice(0, 120) || undefined);
   // The spec asks for content_html or content_text (even empty); a title alone is enough for a news list.
   if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string')
     throw new Invalid(`${path}.title`, 'missing');
