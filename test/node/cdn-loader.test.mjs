@@ -77,9 +77,8 @@ const chunkOf = (name) => new RegExp(`^/dist/cdn/${name}-[\\w-]+\\.js$`);
 
 /**
  * Records each request's depth in Chromium from its CDP initiator: 1 + the depth
- * of the script that asked for it (the page is 0). Chromium names no initiator
- * for a `<link rel="modulepreload">` the loader adds ("about:client"): those,
- * found in the page's links, are the loader's (the only code that adds them).
+ * of the script that asked for it (the page is 0). (The loader imports every
+ * chunk a widget needs itself, beside the widget's, so each one names it.)
  */
 function recordDepths(page) {
   const requests = [];
@@ -90,11 +89,9 @@ function recordDepths(page) {
     requests.push({ url: r.url(), by: i?.url && i.url !== 'about:client' ? i.url : frames[0]?.url });
   });
   return async () => {
-    const preloads = new Set(await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href)));
-    const loader = requests.find((r) => /\/portal-widgets(-all)?\.js$/.test(r.url))?.url;
     const depth = new Map([[page.url(), 0]]);
     return requests.map((r) => {
-      const d = depth.get(r.url) ?? (r.url === page.url() ? 0 : 1 + (depth.get(preloads.has(r.url) ? loader : r.by) ?? 0));
+      const d = depth.get(r.url) ?? (r.url === page.url() ? 0 : 1 + (depth.get(r.by) ?? 0));
       depth.set(r.url, d);
       return { path: new URL(r.url).pathname, depth: d };
     });
