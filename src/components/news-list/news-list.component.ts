@@ -1,17 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { pageParam } from '../../core/config.js';
-import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
-import { itemLink } from '../../core/urls.js';
-import { heading } from '../../internal/heading.js';
 import { track } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
 import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
+import { children, ItemNodes } from './item-nodes.js';
 import { styles } from './news-list.styles.js';
 
 /**
@@ -256,6 +254,7 @@ export class PortalNewsList extends PortalNewsElement {
     if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
     const sources = this.hubSources?.feedSources(feed) ?? []; // [] for a feed without `_portal.sources`
     const showSource = !this.hideSource && sources.length > 1;
+    const layout = this.layout;
     return html`
       ${this.renderStatus()}
       ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
@@ -264,7 +263,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.slice(0, this.screenful).map((item) => this.renderItem(item, showSource))}</ul>`
+        ? html`<ul part="list" class=${layout} lang=${feed.language ?? nothing} @click=${this.select} ${children(this.itemNodes.of(visible.slice(0, this.screenful), { layout, showDate: this.showDate, showSummary: this.showSummary, showImage: this.showImage, itemHref: this.itemHref, headingLevel: this.headingLevel, showSource, language: this.language, timeZone: this.timeZone }))}></ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
@@ -275,26 +274,13 @@ export class PortalNewsList extends PortalNewsElement {
     `;
   }
 
-  /**
-   * One item, written for a long list: no white space between elements (no text
-   * node per gap), and text set as a property (`.textContent`), which needs no
-   * comment marker in the DOM as a `${text}` child would. Only the optional
-   * parts are child parts.
-   */
-  private renderItem(item: NewsItem, showSource: boolean) {
-    const layout = this.layout;
-    const href = itemLink(this.itemHref, item);
-    const title = href
-      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.emit('portal-select', { item }, true) || e.preventDefault()} .textContent=${item.title}></a>`
-      : html`<span part="title" class="title" tabindex="-1" .textContent=${item.title}></span>`;
-    const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
-    const date = item.published && (this.showDate || layout === 'cards');
-    const img = image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing;
-    const time = date
-      ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)} .textContent=${formatDate(item.published!, this.language, this.timeZone)}></time>`
-      : nothing;
-    const summary = this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary" .textContent=${item.summary}></p>` : nothing;
-    const source = showSource && item.source ? html`<span part="source" class="source" .textContent=${item.source.name}></span>` : nothing;
-    return html`<li part="item">${img}${heading(this.headingLevel, title)}${time}${summary}${source}</li>`;
-  }
+  /** The items' `<li>`s, built once per item and settings (./item-nodes.ts). */
+  private readonly itemNodes = new ItemNodes();
+
+  /** A title link's click, for every item at once: `portal-select`, which may cancel the navigation. */
+  private select = (e: MouseEvent): void => {
+    const target = e.target as Element;
+    const item = target.closest('a') && this.itemNodes.itemAt(target);
+    if (item && !this.emit('portal-select', { item }, true)) e.preventDefault();
+  };
 }
