@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import '../../../src/components/news-list/news-list.js';
 import type { PortalNewsList } from '../../../src/components/news-list/news-list.component.js';
 import type { NewsItem } from '../../../src/core/model.js';
