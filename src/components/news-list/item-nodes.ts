@@ -5,12 +5,10 @@
  * 1,409 of the page's 2,423 nodes. Here each `<li>` is built once with
  * createElement, setAttribute and textContent (feed text is never parsed as
  * HTML; URLs go through the allow-list), kept while its item and the settings
- * that shape it stay the same, and handed to the `<ul>` of the list's
- * template as nodes: a re-render with the same items moves none of them, so
+ * that shape it stay the same, and put in the `<ul>` of the list's template
+ * after its render: a re-render with the same items moves none of them, so
  * focus and the reader's place stay.
  */
-import { noChange } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import type { Lang } from '../../core/i18n/index.js';
 import type { NewsItem } from '../../core/model.js';
@@ -30,13 +28,12 @@ export interface ItemSettings {
   timeZone: string;
 }
 
-/** A `<tag part=…>` appended to `parent`, with its class and text when given. */
-function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, part: string, className?: string, text?: string): HTMLElementTagNameMap[K] {
+/** A `<tag>` with its attributes (name, value, name, value …) and text, appended to `parent`. */
+function add(parent: Element | null, tag: string, text: string | undefined, ...attributes: string[]): Element {
   const node = document.createElement(tag);
-  node.setAttribute('part', part);
-  if (className) node.className = className;
+  for (let i = 0; i < attributes.length; i += 2) node.setAttribute(attributes[i], attributes[i + 1]);
   if (text !== undefined) node.textContent = text;
-  parent.append(node);
+  parent?.append(node);
   return node;
 }
 
@@ -45,92 +42,60 @@ function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, par
  * `headingLevel` names one), date, summary and source, with no white space
  * between elements (no text node per gap).
  */
-function itemNode(item: NewsItem, s: ItemSettings): HTMLLIElement {
-  const li = document.createElement('li');
-  li.setAttribute('part', 'item');
-  const { layout } = s;
+function itemNode(item: NewsItem, s: ItemSettings): Element {
+  const { layout, headingLevel } = s;
+  const li = add(null, 'li', undefined, 'part', 'item');
   const image = (layout === 'cards' || (s.showImage && layout === 'list')) && safeUrl(item.image);
-  if (image) {
-    const img = add(li, 'img', 'image');
-    img.setAttribute('src', image);
-    img.setAttribute('alt', item.imageAlt ?? '');
-    img.setAttribute('loading', 'lazy');
-    img.setAttribute('decoding', 'async');
-  }
-  let titleParent: Element = li;
-  if (isHeadingLevel(s.headingLevel)) {
-    titleParent = li.appendChild(document.createElement('div'));
-    titleParent.setAttribute('role', 'heading');
-    titleParent.setAttribute('aria-level', String(s.headingLevel));
-  }
-  // Given `items` are not parsed: their own URL is checked here as a feed's is when it is read.
+  if (image) add(li, 'img', undefined, 'part', 'image', 'src', image, 'alt', item.imageAlt ?? '', 'loading', 'lazy', 'decoding', 'async');
+  const title = isHeadingLevel(headingLevel) ? add(li, 'div', undefined, 'role', 'heading', 'aria-level', `${headingLevel}`) : li;
+  // Given `items` are not parsed: their own URL is checked here, as a feed's is when it is read.
   const href = itemLink(s.itemHref, { id: item.id, url: safeUrl(item.url) });
-  if (href) add(titleParent, 'a', 'title link', 'title', item.title).setAttribute('href', href);
-  else add(titleParent, 'span', 'title', 'title', item.title).tabIndex = -1;
-  if (item.published && (s.showDate || layout === 'cards')) {
-    add(li, 'time', 'date', '', formatDate(item.published, s.language, s.timeZone)).setAttribute('datetime', dayKey(item.published, s.timeZone));
-  }
-  if (s.showSummary && item.summary && layout !== 'titles') add(li, 'p', 'summary', 'summary', item.summary);
-  if (s.showSource && item.source) add(li, 'span', 'source', 'source', item.source.name);
+  if (href) add(title, 'a', item.title, 'part', 'title link', 'class', 'title', 'href', href);
+  else add(title, 'span', item.title, 'part', 'title', 'class', 'title', 'tabindex', '-1');
+  if (item.published && (s.showDate || layout === 'cards')) add(li, 'time', formatDate(item.published, s.language, s.timeZone), 'part', 'date', 'datetime', dayKey(item.published, s.timeZone));
+  if (s.showSummary && item.summary && layout !== 'titles') add(li, 'p', item.summary, 'part', 'summary', 'class', 'summary');
+  if (s.showSource && item.source) add(li, 'span', item.source.name, 'part', 'source', 'class', 'source');
   return li;
 }
 
 /** The `<li>`s of the items last shown, by item; built again when a setting changes. */
 export class ItemNodes {
   private settings = '';
-  private byItem = new Map<NewsItem, HTMLLIElement>();
-  private shown: readonly NewsItem[] = [];
-  private nodes: HTMLLIElement[] = [];
+  private byItem = new Map<NewsItem, Element>();
+  private items: readonly NewsItem[] = [];
+  private nodes: Element[] = [];
 
   /**
-   * The items' nodes, each built only if this item object has none for these
-   * settings. Keyed by the object, not its id: a feed read again is parsed
-   * into new objects, whose title or date may have changed. Only the items
-   * asked are kept: the others' nodes go with them.
+   * Takes the items to show next: each keeps its node if this item object has
+   * one for these settings. Keyed by the object, not its id: a feed read again
+   * is parsed into new objects, whose title or date may have changed. Only the
+   * items asked are kept: the others' nodes go with them.
    */
-  of(items: readonly NewsItem[], settings: ItemSettings): HTMLLIElement[] {
+  show(items: readonly NewsItem[], settings: ItemSettings): void {
     const key = JSON.stringify(settings);
     const old = key === this.settings ? this.byItem : undefined;
-    const byItem = new Map<NewsItem, HTMLLIElement>();
-    this.nodes = items.map((item) => {
-      // The same object twice in `items` (a page's own array) gets a node of its own.
-      const node = (!byItem.has(item) && old?.get(item)) || itemNode(item, settings);
-      if (!byItem.has(item)) byItem.set(item, node);
-      return node;
-    });
-    [this.settings, this.byItem, this.shown] = [key, byItem, items];
-    return this.nodes;
+    const byItem = new Map<NewsItem, Element>();
+    // The same object twice in `items` (a page's own array) gets a second node.
+    this.nodes = items.map((item) => (byItem.has(item) ? itemNode(item, settings) : byItem.set(item, old?.get(item) ?? itemNode(item, settings)).get(item)!));
+    [this.settings, this.byItem, this.items] = [key, byItem, items];
+  }
+
+  /**
+   * Makes `list`'s children the nodes of {@link show}, in order. Those already
+   * in place from the first stay; the rest goes in with one `append` (one
+   * insertion), not node by node (the items after the first screenful, "Xem thêm").
+   */
+  write(list: Element): void {
+    const { nodes } = this;
+    const present = list.childNodes;
+    let kept = 0;
+    while (present[kept] && present[kept] === nodes[kept]) kept++;
+    while (present[kept]) list.lastChild!.remove();
+    list.append(...nodes.slice(kept));
   }
 
   /** The item whose node holds `target` (an event's), if any. */
   itemAt(target: Element): NewsItem | undefined {
-    const i = this.nodes.indexOf(target.closest('li')!);
-    return i < 0 ? undefined : this.shown[i];
+    return this.items[this.nodes.indexOf(target.closest('li')!)];
   }
 }
-
-/**
- * `<ul ${children(nodes)}>`: the element's children become `nodes`, in order
- * (one part for the whole list, no markers). Those already in place from the
- * first stay; the rest is written in one insertion, a fragment, rather than
- * node by node: "the rest of the items" after the first screenful, "Xem thêm".
- */
-export const children = directive(
-  class extends Directive {
-    render(_nodes: readonly Node[]): unknown {
-      return noChange;
-    }
-
-    override update(part: ElementPart, [nodes]: [readonly Node[]]): unknown {
-      const parent = part.element;
-      const present = parent.childNodes;
-      let kept = 0;
-      while (kept < nodes.length && present[kept] === nodes[kept]) kept++;
-      while (present.length > kept) parent.lastChild!.remove();
-      const rest = document.createDocumentFragment();
-      for (let i = kept; i < nodes.length; i++) rest.appendChild(nodes[i]);
-      parent.appendChild(rest);
-      return noChange;
-    }
-  },
-);

@@ -9,7 +9,7 @@ import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
 import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
-import { children, ItemNodes } from './item-nodes.js';
+import { ItemNodes } from './item-nodes.js';
 import { styles } from './news-list.styles.js';
 
 /**
@@ -207,6 +207,7 @@ export class PortalNewsList extends PortalNewsElement {
    */
   protected override updated(): void {
     const ul = this.renderRoot.querySelector('ul'); // none in the skeleton
+    if (ul) this.itemNodes.write(ul);
     if (!ul?.children[this.screenful - 1]) return; // all written (always when screenful is Infinity)
     this.screenful = Infinity;
     // updateComplete waits for it (internal/messages.ts).
@@ -255,6 +256,8 @@ export class PortalNewsList extends PortalNewsElement {
     const sources = this.hubSources?.feedSources(feed) ?? []; // [] for a feed without `_portal.sources`
     const showSource = !this.hideSource && sources.length > 1;
     const layout = this.layout;
+    // Written into the <ul> after this render (updated), as nodes: see ./item-nodes.ts.
+    this.itemNodes.show(visible.slice(0, this.screenful), { layout, showDate: this.showDate, showSummary: this.showSummary, showImage: this.showImage, itemHref: this.itemHref, headingLevel: this.headingLevel, showSource, language: this.language, timeZone: this.timeZone });
     return html`
       ${this.renderStatus()}
       ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
@@ -263,7 +266,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${layout} lang=${feed.language ?? nothing} @click=${this.select} ${children(this.itemNodes.of(visible.slice(0, this.screenful), { layout, showDate: this.showDate, showSummary: this.showSummary, showImage: this.showImage, itemHref: this.itemHref, headingLevel: this.headingLevel, showSource, language: this.language, timeZone: this.timeZone }))}></ul>`
+        ? html`<ul part="list" class=${layout} lang=${feed.language ?? nothing} @click=${this.select}></ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
