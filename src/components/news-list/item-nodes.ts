@@ -29,10 +29,10 @@ export interface ItemSettings {
 }
 
 /** A `<tag>` with its attributes (name, value, name, value …) and text, appended to `parent`. */
-function add(parent: Element | null, tag: string, text: string | undefined, ...attributes: string[]): Element {
+function add(parent: Element | null, tag: string, text?: string | null, ...attributes: string[]): Element {
   const node = document.createElement(tag);
-  for (let i = 0; i < attributes.length; i += 2) node.setAttribute(attributes[i], attributes[i + 1]);
-  if (text !== undefined) node.textContent = text;
+  for (let i = 0; i < attributes.length; ) node.setAttribute(attributes[i++], attributes[i++]);
+  node.textContent = text ?? null;
   parent?.append(node);
   return node;
 }
@@ -44,40 +44,36 @@ function add(parent: Element | null, tag: string, text: string | undefined, ...a
  */
 function itemNode(item: NewsItem, s: ItemSettings): Element {
   const { layout, headingLevel } = s;
-  const li = add(null, 'li', undefined, 'part', 'item');
+  const { published } = item;
+  const li = add(null, 'li', null, 'part', 'item');
   const image = (layout === 'cards' || (s.showImage && layout === 'list')) && safeUrl(item.image);
-  if (image) add(li, 'img', undefined, 'part', 'image', 'src', image, 'alt', item.imageAlt ?? '', 'loading', 'lazy', 'decoding', 'async');
-  const title = isHeadingLevel(headingLevel) ? add(li, 'div', undefined, 'role', 'heading', 'aria-level', `${headingLevel}`) : li;
+  if (image) add(li, 'img', null, 'part', 'image', 'src', image, 'alt', item.imageAlt ?? '', 'loading', 'lazy', 'decoding', 'async');
+  const title = isHeadingLevel(headingLevel) ? add(li, 'div', null, 'role', 'heading', 'aria-level', `${headingLevel}`) : li;
   // Given `items` are not parsed: their own URL is checked here, as a feed's is when it is read.
   const href = itemLink(s.itemHref, { id: item.id, url: safeUrl(item.url) });
   if (href) add(title, 'a', item.title, 'part', 'title link', 'class', 'title', 'href', href);
   else add(title, 'span', item.title, 'part', 'title', 'class', 'title', 'tabindex', '-1');
-  if (item.published && (s.showDate || layout === 'cards')) add(li, 'time', formatDate(item.published, s.language, s.timeZone), 'part', 'date', 'datetime', dayKey(item.published, s.timeZone));
+  if (published && (s.showDate || layout === 'cards')) add(li, 'time', formatDate(published, s.language, s.timeZone), 'part', 'date', 'datetime', dayKey(published, s.timeZone));
   if (s.showSummary && item.summary && layout !== 'titles') add(li, 'p', item.summary, 'part', 'summary', 'class', 'summary');
   if (s.showSource && item.source) add(li, 'span', item.source.name, 'part', 'source', 'class', 'source');
   return li;
 }
 
-/** The `<li>`s of the items last shown, by item; built again when a setting changes. */
+/** The `<li>`s of the items shown, by item, for one set of settings. */
 export class ItemNodes {
   private settings = '';
-  private byItem = new Map<NewsItem, Element>();
-  private items: readonly NewsItem[] = [];
-  private nodes: Element[] = [];
+  private nodes = new Map<NewsItem, Element>();
 
   /**
    * Takes the items to show next: each keeps its node if this item object has
    * one for these settings. Keyed by the object, not its id: a feed read again
    * is parsed into new objects, whose title or date may have changed. Only the
-   * items asked are kept: the others' nodes go with them.
+   * items asked are kept: the others' nodes go with them (an item given twice
+   * in a page's own array is shown once).
    */
   show(items: readonly NewsItem[], settings: ItemSettings): void {
-    const key = JSON.stringify(settings);
-    const old = key === this.settings ? this.byItem : undefined;
-    const byItem = new Map<NewsItem, Element>();
-    // The same object twice in `items` (a page's own array) gets a second node.
-    this.nodes = items.map((item) => (byItem.has(item) ? itemNode(item, settings) : byItem.set(item, old?.get(item) ?? itemNode(item, settings)).get(item)!));
-    [this.settings, this.byItem, this.items] = [key, byItem, items];
+    const old = this.settings === (this.settings = JSON.stringify(settings)) ? this.nodes : undefined;
+    this.nodes = new Map(items.map((item) => [item, old?.get(item) ?? itemNode(item, settings)]));
   }
 
   /**
@@ -86,7 +82,7 @@ export class ItemNodes {
    * insertion), not node by node (the items after the first screenful, "Xem thêm").
    */
   write(list: Element): void {
-    const { nodes } = this;
+    const nodes = [...this.nodes.values()];
     const present = list.childNodes;
     let kept = 0;
     while (present[kept] && present[kept] === nodes[kept]) kept++;
@@ -95,7 +91,7 @@ export class ItemNodes {
   }
 
   /** The item whose node holds `target` (an event's), if any. */
-  itemAt(target: Element): NewsItem | undefined {
-    return this.items[this.nodes.indexOf(target.closest('li')!)];
+  itemAt(target: Node): NewsItem | undefined {
+    for (const [item, node] of this.nodes) if (node.contains(target)) return item;
   }
 }
