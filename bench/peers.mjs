@@ -204,7 +204,8 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  const key = `${p}\n${body.length}`;
+  // The body itself, not its length: two pages of one length (the CDN page at 200 items, --before's at 20) are not one page.
+  const key = `${p}\n${body}`;
   if (!gz.has(key)) gz.set(key, gzipSync(body, { level: 6 }));
   res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
   res.end(gz.get(key));
@@ -273,10 +274,21 @@ async function measure(name, page, heap = false) {
     if (types.get(e.requestId) === 'Script') jsBytes += e.encodedDataLength;
   });
   await tab.evaluateOnNewDocument(observe);
+  const errors = []; // said when the page fails
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   current = page;
   await tab.goto(`http://127.0.0.1:${port}/page.html`, { waitUntil: 'load' });
-  await tab.waitForFunction(page.done, { timeout: 60_000, polling: 50 }).catch((e) => {
-    throw new Error(`${name} did not put its items on screen in 60 s (${e.message})`);
+  await tab.waitForFunction(page.done, { timeout: 60_000, polling: 50 }).catch(async (e) => {
+    // What the list shows then: its shadow root's elements, by tag.
+    const shown = await tab.evaluate(() => {
+      const root = document.querySelector('portal-news-list')?.shadowRoot;
+      const tags = {};
+      for (const el of root?.querySelectorAll('*') ?? []) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
+      return JSON.stringify(tags);
+    });
+    errors.push(`the list shows ${shown}`);
+    throw new Error(`${name} did not put its items on screen in 60 s (${e.message})${errors.map((m) => `\n  page: ${m}`).join('')}`);
   });
   await new Promise((r) => setTimeout(r, 300)); // the paint after the last DOM change
   const { lcp, lcpElement, tbt } = await tab.evaluate(() => ({ lcp: window.__lcp, lcpElement: window.__lcpElement, tbt: window.__tbt }));
@@ -322,7 +334,7 @@ if (args.heap) {
     printHeap(n, byPage, BASELINE);
   }
 } else if (args.trace) {
-  const names = args.pages ? chosen : [BASELINE, ...LIBRARY];
+  const names = args.pages ? chosen : [BASELINE, ...LIBRARY].filter((name) => pages[name]);
   await traceRender({ openTab, url: `http://127.0.0.1:${port}/page.html`, port, pages, names, sizes: SIZES, runs: RUNS, setPage: (p) => (current = p), sources: { 'news-list.js': widgetBundle }, traceDir: args['trace-dir'] });
 } else {
   const started = Date.now();
