@@ -18,6 +18,7 @@
  *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js] [--rtt 150]
  *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
  *   npm run bench:peers -- --heap [--items 20,200]   what each page keeps in its heap, by kind (bench/heap-snapshot.mjs)
+ *   npm run bench:peers -- --before DIR   also the news-list entry built from DIR/src (another checkout): before and after as two pages of one run
  * RUNS and ITEMS in the environment still work.
  */
 import { build } from 'esbuild';
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
     'trace-dir': { type: 'string' },
     rtt: { type: 'string', default: '0' },
     heap: { type: 'boolean', default: false },
+    before: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
@@ -60,23 +62,28 @@ if (!existsSync(args.cdn)) {
 }
 
 // ---- the assets ------------------------------------------------------------
-const widgetBundle = (
-  await build({
-    entryPoints: ['src/components/news-list/news-list.ts'],
-    bundle: true,
-    format: 'esm',
-    // Traced, it stays readable: a profile then names functions, and esbuild's `// path` comments name their modules.
-    minify: !args.trace,
-    write: false,
-    splitting: false,
-    conditions: ['production'],
-    plugins: [cssLiteralsEsbuildPlugin()],
-    // Lazy chunks (search index, paging, XML) are not needed for a JSON list: inlined here, counted in bytes.
-  })
-).outputFiles[0].text;
+/** The news-list entry of the checkout at `root`, Lit inlined. */
+const bundleList = async (root) =>
+  (
+    await build({
+      entryPoints: [path.join(root, 'src/components/news-list/news-list.ts')],
+      bundle: true,
+      format: 'esm',
+      // Traced, it stays readable: a profile then names functions, and esbuild's `// path` comments name their modules.
+      minify: !args.trace,
+      write: false,
+      splitting: false,
+      conditions: ['production'],
+      plugins: [cssLiteralsEsbuildPlugin()],
+      // Lazy chunks (search index, paging, XML) are not needed for a JSON list: inlined here, counted in bytes.
+    })
+  ).outputFiles[0].text;
+const widgetBundle = await bundleList('.');
 
 const assets = {
   '/lib/news-list.js': widgetBundle,
+  // --before: another checkout's entry (its node_modules resolved from there: link this one's into it).
+  ...(args.before && { '/lib/news-list-before.js': await bundleList(args.before) }),
   '/lib/jquery.js': readFileSync(require.resolve('jquery/dist/jquery.min.js'), 'utf8'),
   '/lib/jquery.rss.js': readFileSync(path.join(path.dirname(require.resolve('jquery-rss/package.json')), 'dist/jquery.rss.min.js'), 'utf8'),
 };
@@ -159,6 +166,9 @@ const pages = {
   'baseline RSS': (n) => ({ html: head('<ul id="news"></ul>', `<script type="module" src="/page.js"></script>`), scripts: { '/page.js': baselineRss(n) }, done: 'window.__done' }),
   'portal-widgets CDN': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, `<script type="module" src="${cdnEntry}"></script>`), done: listDone.replace('N', n) }),
   'portal-widgets news-list.js': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, '<script type="module" src="/lib/news-list.js"></script>'), done: listDone.replace('N', n) }),
+  ...(args.before && {
+    'news-list.js --before': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, '<script type="module" src="/lib/news-list-before.js"></script>'), done: listDone.replace('N', n) }),
+  }),
   'jquery-rss + jQuery': (n, port) => ({
     html: head('<div id="news"></div>', '<script src="/lib/jquery.js"></script><script src="/lib/jquery.rss.js"></script><script defer src="/page.js"></script>'),
     scripts: { '/page.js': jqueryRss(n, port) },
@@ -168,7 +178,7 @@ const pages = {
 
 const BASELINE = 'baseline JSON';
 const JQUERY = 'jquery-rss + jQuery';
-const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js'];
+const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js', 'news-list.js --before'];
 // The baseline is always measured: every ratio is to it.
 const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
 const unknown = chosen.filter((n) => !pages[n]);
@@ -194,7 +204,8 @@ const server = createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  const key = `${p}\n${body.length}`;
+  // The body itself, not its length: two pages of one length (the CDN page at 200 items, --before's at 20) are not one page.
+  const key = `${p}\n${body}`;
   if (!gz.has(key)) gz.set(key, gzipSync(body, { level: 6 }));
   res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
   res.end(gz.get(key));
@@ -263,10 +274,21 @@ async function measure(name, page, heap = false) {
     if (types.get(e.requestId) === 'Script') jsBytes += e.encodedDataLength;
   });
   await tab.evaluateOnNewDocument(observe);
+  const errors = []; // said when the page fails
+  tab.on('pageerror', (e) => errors.push(e.message));
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   current = page;
   await tab.goto(`http://127.0.0.1:${port}/page.html`, { waitUntil: 'load' });
-  await tab.waitForFunction(page.done, { timeout: 60_000, polling: 50 }).catch((e) => {
-    throw new Error(`${name} did not put its items on screen in 60 s (${e.message})`);
+  await tab.waitForFunction(page.done, { timeout: 60_000, polling: 50 }).catch(async (e) => {
+    // What the list shows then: its shadow root's elements, by tag.
+    const shown = await tab.evaluate(() => {
+      const root = document.querySelector('portal-news-list')?.shadowRoot;
+      const tags = {};
+      for (const el of root?.querySelectorAll('*') ?? []) tags[el.localName] = (tags[el.localName] ?? 0) + 1;
+      return JSON.stringify(tags);
+    });
+    errors.push(`the list shows ${shown}`);
+    throw new Error(`${name} did not put its items on screen in 60 s (${e.message})${errors.map((m) => `\n  page: ${m}`).join('')}`);
   });
   await new Promise((r) => setTimeout(r, 300)); // the paint after the last DOM change
   const { lcp, lcpElement, tbt } = await tab.evaluate(() => ({ lcp: window.__lcp, lcpElement: window.__lcpElement, tbt: window.__tbt }));
@@ -284,7 +306,7 @@ async function measure(name, page, heap = false) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 const kb = (b) => (b / 1024).toFixed(1);
-const mb = (b) => (b / 1048576).toFixed(1);
+const mb = (b) => (b / 1048576).toFixed(2);
 
 /** The issue's goals for one size, as PASS/FAIL lines. */
 function goals(n, figures) {
@@ -312,7 +334,7 @@ if (args.heap) {
     printHeap(n, byPage, BASELINE);
   }
 } else if (args.trace) {
-  const names = args.pages ? chosen : [BASELINE, ...LIBRARY];
+  const names = args.pages ? chosen : [BASELINE, ...LIBRARY].filter((name) => pages[name]);
   await traceRender({ openTab, url: `http://127.0.0.1:${port}/page.html`, port, pages, names, sizes: SIZES, runs: RUNS, setPage: (p) => (current = p), sources: { 'news-list.js': widgetBundle }, traceDir: args['trace-dir'] });
 } else {
   const started = Date.now();

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { pageParam } from '../../core/config.js';
-import { dayKey, formatDate } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
-import { itemLink } from '../../core/urls.js';
-import { heading } from '../../internal/heading.js';
+import { dayKey, formatDate } from '../../core/dates.js';
+import type { Lang } from '../../core/i18n/index.js';
+import { itemLink, safeUrl } from '../../core/urls.js';
+import { isHeadingLevel } from '../../internal/heading.js';
 import { track } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -14,6 +15,103 @@ import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-list.styles.js';
 
+// ---- the items, written as DOM ----------------------------------------------
+/*
+ * The items written as DOM rather than as Lit templates. A Lit item
+ * kept a template instance, ~10 parts and their last values each, and a
+ * comment marker per part in the DOM: at 200 items ~100 KB of JS heap and
+ * 1,409 of the page's 2,423 nodes. Here each `<li>` is built once with
+ * createElement, setAttribute and textContent (feed text is never parsed as
+ * HTML; URLs go through the allow-list), kept while its item and the settings
+ * that shape it stay the same, and put in the `<ul>` of the list's template
+ * after its render: a re-render with the same items moves none of them, so
+ * focus and the reader's place stay. In this file, not a module of its own:
+ * the CDN loader makes every module of a widget's folder a chunk of its own
+ * (src/cdn.ts), one more file for every news list (+0.66 KB gz measured).
+ */
+
+/** Everything an item's `<li>` depends on beside the item. */
+interface ItemSettings {
+  layout: 'list' | 'cards' | 'titles';
+  showDate: boolean;
+  showSummary: boolean;
+  showImage: boolean;
+  itemHref?: string;
+  headingLevel: number;
+  showSource: boolean;
+  language: Lang;
+  timeZone: string;
+}
+
+/** A `<tag>` with its attributes (name, value, name, value …) and text, appended to `parent`. */
+function add(parent: Element | null, tag: string, text?: string | null, ...attributes: string[]): Element {
+  const node = document.createElement(tag);
+  for (let i = 0; i < attributes.length; ) node.setAttribute(attributes[i++], attributes[i++]);
+  node.textContent = text ?? null;
+  parent?.append(node);
+  return node;
+}
+
+/**
+ * One item: its image, its title (a link when it has one, in a heading when
+ * `headingLevel` names one), date, summary and source, with no white space
+ * between elements (no text node per gap).
+ */
+function itemNode(item: NewsItem, s: ItemSettings): Element {
+  const { layout, headingLevel } = s;
+  const { published } = item;
+  const li = add(null, 'li', null, 'part', 'item');
+  const image = (layout === 'cards' || (s.showImage && layout === 'list')) && safeUrl(item.image);
+  if (image) add(li, 'img', null, 'part', 'image', 'src', image, 'alt', item.imageAlt ?? '', 'loading', 'lazy', 'decoding', 'async');
+  const title = isHeadingLevel(headingLevel) ? add(li, 'div', null, 'role', 'heading', 'aria-level', `${headingLevel}`) : li;
+  // Given `items` are not parsed: their own URL is checked here, as a feed's is when it is read.
+  const href = itemLink(s.itemHref, { id: item.id, url: safeUrl(item.url) });
+  if (href) add(title, 'a', item.title, 'part', 'title link', 'class', 'title', 'href', href);
+  else add(title, 'span', item.title, 'part', 'title', 'class', 'title', 'tabindex', '-1');
+  if (published && (s.showDate || layout === 'cards')) add(li, 'time', formatDate(published, s.language, s.timeZone), 'part', 'date', 'datetime', dayKey(published, s.timeZone));
+  if (s.showSummary && item.summary && layout !== 'titles') add(li, 'p', item.summary, 'part', 'summary', 'class', 'summary');
+  if (s.showSource && item.source) add(li, 'span', item.source.name, 'part', 'source', 'class', 'source');
+  return li;
+}
+
+/** The `<li>`s of the items shown, by item, for one set of settings. */
+class ItemNodes {
+  private settings = '';
+  private nodes = new Map<NewsItem, Element>();
+
+  /**
+   * Takes the items to show next: each keeps its node if this item object has
+   * one for these settings. Keyed by the object, not its id: a feed read again
+   * is parsed into new objects, whose title or date may have changed. Only the
+   * items asked are kept: the others' nodes go with them (an item given twice
+   * in a page's own array is shown once).
+   */
+  show(items: readonly NewsItem[], settings: ItemSettings): void {
+    const old = this.settings === (this.settings = JSON.stringify(settings)) ? this.nodes : undefined;
+    this.nodes = new Map(items.map((item) => [item, old?.get(item) ?? itemNode(item, settings)]));
+  }
+
+  /**
+   * Makes `list`'s children the nodes of {@link show}, in order. Those already
+   * in place from the first stay; the rest goes in with one `append` (one
+   * insertion), not node by node (the items after the first screenful, "Xem thêm").
+   */
+  write(list: Element): void {
+    const nodes = [...this.nodes.values()];
+    const present = list.childNodes;
+    let kept = 0;
+    while (present[kept] && present[kept] === nodes[kept]) kept++;
+    while (present[kept]) list.lastChild!.remove();
+    list.append(...nodes.slice(kept));
+  }
+
+  /** The item whose node holds `target` (an event's), if any. */
+  itemAt(target: Node): NewsItem | undefined {
+    for (const [item, node] of this.nodes) if (node.contains(target)) return item;
+  }
+}
+
+// ---- the widget ---------------------------------------------------------------
 /**
  * A list of news from a JSON Feed, RSS or Atom document ("Các tin khác").
  *
@@ -209,6 +307,7 @@ export class PortalNewsList extends PortalNewsElement {
    */
   protected override updated(): void {
     const ul = this.renderRoot.querySelector('ul'); // none in the skeleton
+    if (ul) this.itemNodes.write(ul);
     if (!ul?.children[this.screenful - 1]) return; // all written (always when screenful is Infinity)
     this.screenful = Infinity;
     // updateComplete waits for it (internal/messages.ts).
@@ -256,6 +355,9 @@ export class PortalNewsList extends PortalNewsElement {
     if (feed.portal && !this.hubSources) void import('../../core/feed-sources.js').then((m) => ((this.hubSources = m), this.requestUpdate()));
     const sources = this.hubSources?.feedSources(feed) ?? []; // [] for a feed without `_portal.sources`
     const showSource = !this.hideSource && sources.length > 1;
+    const layout = this.layout;
+    // Written into the <ul> after this render (updated), as nodes: see "the items, written as DOM" above.
+    this.itemNodes.show(visible.slice(0, this.screenful), { layout, showDate: this.showDate, showSummary: this.showSummary, showImage: this.showImage, itemHref: this.itemHref, headingLevel: this.headingLevel, showSource, language: this.language, timeZone: this.timeZone });
     return html`
       ${this.renderStatus()}
       ${this.hubSources?.staleNotes(sources, this.language, this.timeZone).map((note) => html`<p part="stale" class="stale">${note}</p>`)}
@@ -264,7 +366,7 @@ export class PortalNewsList extends PortalNewsElement {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${this.layout} lang=${feed.language ?? nothing}>${visible.slice(0, this.screenful).map((item) => this.renderItem(item, showSource))}</ul>`
+        ? html`<ul part="list" class=${layout} lang=${feed.language ?? nothing} @click=${this.select}></ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
@@ -275,26 +377,13 @@ export class PortalNewsList extends PortalNewsElement {
     `;
   }
 
-  /**
-   * One item, written for a long list: no white space between elements (no text
-   * node per gap), and text set as a property (`.textContent`), which needs no
-   * comment marker in the DOM as a `${text}` child would. Only the optional
-   * parts are child parts.
-   */
-  private renderItem(item: NewsItem, showSource: boolean) {
-    const layout = this.layout;
-    const href = itemLink(this.itemHref, item);
-    const title = href
-      ? html`<a part="title link" class="title" href=${href} @click=${(e: MouseEvent) => this.emit('portal-select', { item }, true) || e.preventDefault()} .textContent=${item.title}></a>`
-      : html`<span part="title" class="title" tabindex="-1" .textContent=${item.title}></span>`;
-    const image = item.image && (layout === 'cards' || (this.showImage && layout === 'list'));
-    const date = item.published && (this.showDate || layout === 'cards');
-    const img = image ? html`<img part="image" src=${item.image!} alt=${item.imageAlt ?? ''} loading="lazy" decoding="async" />` : nothing;
-    const time = date
-      ? html`<time part="date" datetime=${dayKey(item.published!, this.timeZone)} .textContent=${formatDate(item.published!, this.language, this.timeZone)}></time>`
-      : nothing;
-    const summary = this.showSummary && item.summary && layout !== 'titles' ? html`<p part="summary" class="summary" .textContent=${item.summary}></p>` : nothing;
-    const source = showSource && item.source ? html`<span part="source" class="source" .textContent=${item.source.name}></span>` : nothing;
-    return html`<li part="item">${img}${heading(this.headingLevel, title)}${time}${summary}${source}</li>`;
-  }
+  /** The items' `<li>`s, built once per item and settings (above). */
+  private readonly itemNodes = new ItemNodes();
+
+  /** A title link's click, for every item at once: `portal-select`, which may cancel the navigation. */
+  private select = (e: MouseEvent): void => {
+    const target = e.target as Element;
+    const item = target.closest('a') && this.itemNodes.itemAt(target);
+    if (item && !this.emit('portal-select', { item }, true)) e.preventDefault();
+  };
 }
