@@ -7,7 +7,7 @@
  */
 import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
-import { asObject, Invalid, isObject, optDate, optNumber, optString, optUrl, type Json } from './fields.js';
+import { asObject, Invalid, isObject, optDate, optString, optUrl, type Json } from './fields.js';
 import { inert } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 import { optional, readEach } from './read-each.js';
@@ -23,6 +23,12 @@ let textOf: TextOf | undefined;
  */
 export const useHtmlText = (f: TextOf) => void (textOf = f);
 export const hasHtmlText = () => textOf !== undefined;
+
+type AttachmentsOf = (raw: unknown, path: string, base: string, warnings: ParseWarning[]) => Attachment[];
+let attachmentsOf: AttachmentsOf | undefined;
+
+/** Reads items' `attachments` from now on (./json-attachments.ts): ./json-news.ts loads it before reading a document that has any. */
+export const useAttachments = (f: AttachmentsOf) => void (attachmentsOf = f);
 
 export function isJsonFeed(doc: unknown): doc is Json {
   return isObject(doc) && typeof doc.version === 'string' && doc.version.includes('jsonfeed.org/version/');
@@ -94,7 +100,7 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
     modified: opt(() => optDate(raw, 'date_modified', path, timeZone)),
     authors: opt(() => readAuthors(raw, path, base, warnings)) ?? [],
     tags: opt(() => readTags(raw.tags, path, warnings)) ?? [],
-    attachments: opt(() => readAttachments(raw.attachments, `${path}.attachments`, base, warnings)) ?? [],
+    attachments: (attachmentsOf && opt(() => attachmentsOf!(raw.attachments, `${path}.attachments`, base, warnings))) || [],
     source: sourceName ? { name: sourceName, url: opt(() => optUrl(source, 'url', `${path}._portal.source`, base, warnings)) } : undefined,
   };
 }
@@ -120,25 +126,4 @@ function readTags(raw: unknown, path: string, warnings: ParseWarning[]): string[
   }
   if (!Array.isArray(raw)) throw new Invalid(`${path}.tags`, 'not-an-array');
   return raw.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
-}
-
-function readAttachments(raw: unknown, path: string, base: string, warnings: ParseWarning[]): Attachment[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw new Invalid(path, 'not-an-array');
-  const out: Attachment[] = [];
-  raw.forEach((a, i) => {
-    const p = `${path}[${i}]`;
-    if (!isObject(a)) return void warnings.push({ path: p, problem: 'not-an-object', effect: 'drop-field' });
-    const url = optional(warnings, () => optUrl(a, 'url', p, base, warnings));
-    const mimeType = optional(warnings, () => optString(a, 'mime_type', p));
-    if (!url || !mimeType) return void warnings.push({ path: p, problem: 'incomplete-attachment', effect: 'drop-field' });
-    out.push({
-      url,
-      mimeType,
-      title: optional(warnings, () => optString(a, 'title', p)),
-      sizeInBytes: optional(warnings, () => optNumber(a, 'size_in_bytes', p)),
-      durationInSeconds: optional(warnings, () => optNumber(a, 'duration_in_seconds', p)),
-    });
-  });
-  return out;
 }

@@ -6,7 +6,6 @@
 import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
 import { cleanBody, isXml, readJson, refuseHtml } from './document.js';
-import { parseFieldMap } from './field-map.js';
 // Most feeds are JSON: its reader comes in this module's chunk, so no second request waits for the first.
 import { parseJsonNews } from './json-news.js';
 import type { FieldMap } from './json-value.js';
@@ -16,7 +15,8 @@ export async function readNews(text: string, base: string, map: FieldMap | strin
   const body = cleanBody(text);
   refuseHtml(body);
   const xml = isXml(body);
-  const fields = typeof map === 'string' ? parseFieldMap(map) : map; // a wrong map is a config error even for XML
+  // A wrong map is a config error even for XML; its reader loads only when a map is given (./json-mapped.ts).
+  const fields = typeof map === 'string' ? (await import('./json-mapped.js')).parseFieldMap(map) : map;
   const limited = await limitText(body, xml);
   return boundFeed(await read(limited.text, xml, base, fields, timeZone), limited);
 }
