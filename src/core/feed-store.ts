@@ -45,7 +45,11 @@ interface Flight {
   waiters: number;
 }
 
-const RETRIES = 2;
+/** What a failed request does next (./feed-store-failures.ts); if that cannot load (offline), the request's own `error()` is told. */
+const failures = (error: () => unknown) =>
+  import('./feed-store-failures.js').catch(() => {
+    throw error();
+  });
 const SAVED_MAX = 30;
 const SAVED_MAX_CHARS = 2_000_000;
 const CACHE_NAME = 'portal-widgets-v1';
@@ -70,12 +74,6 @@ function fingerprint(text: string): string {
   return `\0${text.length} ${h}`;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
-  });
-
 async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number, maxBytes: number): Promise<Loaded> {
   for (let attempt = 0; ; attempt++) {
     const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
@@ -92,13 +90,8 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       });
     } catch (e) {
       if (signal.aborted) throw signal.reason;
-      const error = toPortalError(e, url);
-      if (error.code === 'timeout') throw error;
-      // A redirect loop fails like the network: one more request tells them apart, and it is not retried.
-      if (await (await import('./feed-store-redirects.js')).redirects(url, e, signal)) throw new PortalError('redirects', 'more than 20 redirects, or a redirect that fails');
-      // A cross-origin read the server does not allow (no CORS) will not succeed on a retry either.
-      if (error.code === 'blocked' || attempt >= RETRIES) throw error;
-      await sleep(backoff(attempt), signal);
+      // Which failure it is, and the wait before a retry, load only once a request fails (./feed-store-failures.ts).
+      await (await failures(() => toPortalError(e, url))).afterNetworkFailure(url, e, signal, attempt);
       continue;
     }
     if (res.ok) {
@@ -110,9 +103,12 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       return { text, url: res.url || url };
     }
     void res.body?.cancel().catch(() => {});
+    // A 4xx is told at once; a 5xx waits for the failures' module, and is retried up to its RETRIES times.
     const error = new PortalError('http', `HTTP ${res.status}`, res.status);
-    if (res.status < 500 || attempt >= RETRIES) throw error;
-    await sleep(backoff(attempt), signal);
+    if (res.status < 500) throw error;
+    const { backoff, RETRIES } = await failures(() => error);
+    if (attempt >= RETRIES) throw error;
+    await backoff(attempt, signal);
   }
 }
 
@@ -148,9 +144,6 @@ async function readBody(res: Response, maxBytes: number, signal: AbortSignal, ti
   }
   return body;
 }
-
-/** 300 ms, 600 ms … with ±50 % jitter, so many readers do not retry in step. */
-const backoff = (attempt: number) => 300 * 2 ** attempt * (0.5 + Math.random());
 
 /** Fetches `url` once per page, whoever asks. */
 export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
