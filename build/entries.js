@@ -128,5 +128,6 @@ export const budgets = {
   // loaded only for documents that have them; the eager file carries the two import()s (+0.03).
   // 18.2 / 35.05 / 30.7 (18.19 / 35.03 / 30.70; 18.26 / 35.09 / 30.76 before): a failed request's
   // handling (which failure, the redirect check, the backoff) loads only once one fails (-0.07 on every page).
-  cdn: { loader: 2, pages: { 'news-list': 18.2, article: 35.05 }, all: 30.7 },
+  // all 30.75 (30.70 measured): not set at the figure itself.
+  cdn: { loader: 2, pages: { 'news-list': 18.2, article: 35.05 }, all: 30.75 },
 };
