@@ -129,5 +129,7 @@ export const budgets = {
   // 18.2 / 35.05 / 30.7 (18.19 / 35.03 / 30.70; 18.26 / 35.09 / 30.76 before): a failed request's
   // handling (which failure, the redirect check, the backoff) loads only once one fails (-0.07 on every page).
   // all 30.75 (30.70 measured): not set at the figure itself.
-  cdn: { loader: 2, pages: { 'news-list': 18.2, article: 35.05 }, all: 30.75 },
+  // news-list 18.25 (18.20 measured): the item builder in a module of its own (+0.01), which the
+  // generated tag list leaves in the widget's chunk (the folder glob made it a file of its own).
+  cdn: { loader: 2, pages: { 'news-list': 18.25, article: 35.05 }, all: 30.75 },
 };
