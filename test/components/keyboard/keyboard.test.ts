@@ -188,7 +188,7 @@ describe('keyboard and focus', () => {
     const input = $<HTMLInputElement>(el, '[part="filter"]');
     input.focus();
     await sendKeys({ type: 'huong' });
-    await until(() => shadow(el).querySelectorAll('[part="link"]').length === 1, 3000, 'one link');
+    await until(() => shadow(el).querySelectorAll('[part="link"]').length === 1, 8000, 'one link');
     expect($(el, '[part="link"]').textContent).to.include('Hương Trà');
   });
 
