@@ -22,7 +22,7 @@ const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string'])
 
 /** Self size by row label, and the largest strings. */
 export async function heapBreakdown(cdp) {
-  const { snapshot, nodes, strings } = await takeSnapshot(cdp);
+  const { snapshot, nodes, edges, strings } = await takeSnapshot(cdp);
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
   const width = fields.length;
@@ -46,7 +46,41 @@ export async function heapBreakdown(cdp) {
     rows.set(label, (rows.get(label) ?? 0) + size);
   }
   big.sort((a, b) => b.size - a.size);
-  return { total, native, rows, big: big.slice(0, 5) };
+  return { total, native, rows, big: big.slice(0, 5), machineCode: process.env.HEAP_JIT ? machineCode(snapshot, nodes, edges, strings) : undefined };
+}
+
+/**
+ * `HEAP_JIT=1`: the machine code (V8's InstructionStream objects: functions its
+ * tiers compiled, regular expressions compiled to native code) by what holds
+ * it, the function's name (minified) or the regular expression: where the
+ * "(code)" row's difference from jquery-rss lies.
+ */
+function machineCode(snapshot, nodes, edges, strings) {
+  const fields = snapshot.meta.node_fields;
+  const width = fields.length;
+  const [TYPE, NAME, SIZE, EDGES] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f));
+  const edgeWidth = snapshot.meta.edge_fields.length;
+  const TO = snapshot.meta.edge_fields.indexOf('to_node');
+  const types = snapshot.meta.node_types[0];
+  const holders = new Map();
+  for (let i = 0, e = 0; i < nodes.length; i += width) {
+    for (let k = 0; k < nodes[i + EDGES]; k++, e += edgeWidth) {
+      const to = edges[e + TO];
+      const list = holders.get(to);
+      if (list) list.push(i);
+      else holders.set(to, [i]);
+    }
+  }
+  const name = (i) => strings[nodes[i + NAME]];
+  const byHolder = new Map();
+  for (let i = 0; i < nodes.length; i += width) {
+    if (types[nodes[i + TYPE]] !== 'code' || !name(i).endsWith('InstructionStream')) continue;
+    // InstructionStream ← Code wrapper ← SharedFunctionInfo (a function) or IrRegExpData (a regular expression).
+    const owners = (holders.get(i) ?? []).flatMap((j) => holders.get(j) ?? []).map(name).filter((n) => /SharedFunctionInfo|RegExp/.test(n));
+    const label = owners[0]?.replace('system / ', '') ?? '(other)';
+    byHolder.set(label, (byHolder.get(label) ?? 0) + nodes[i + SIZE]);
+  }
+  return [...byHolder].sort((a, b) => b[1] - a[1]);
 }
 
 const kb = (b) => (b / 1024).toFixed(1);
@@ -64,5 +98,9 @@ export function printHeap(n, byPage, baseline) {
     const dom = diffs.filter(([l]) => l.startsWith('native '));
     for (const [label, d] of [...js.slice(0, 12), ...dom.slice(0, 6)]) console.log(`    ${label.padEnd(36)} ${kb(h.rows.get(label) ?? 0).padStart(8)}  (${d >= 0 ? '+' : ''}${kb(d)})`);
     for (const s of h.big) console.log(`    string ${kb(s.size)} KB: ${JSON.stringify(s.text.slice(0, 70))}`);
+    if (h.machineCode) {
+      const all = h.machineCode.reduce((sum, [, size]) => sum + size, 0);
+      console.log(`    machine code ${kb(all)} KB, the largest holders: ${h.machineCode.slice(0, 12).map(([l, size]) => `${l} ${kb(size)}`).join(', ')}`);
+    }
   }
 }
