@@ -98,6 +98,59 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'DROP INDEX IF EXISTS visitors_seen;',
     postgres: 'DROP INDEX IF EXISTS visitors_seen;',
   },
+  {
+    version: 5,
+    name: 'the visits that arrive together in one call (PostgreSQL)',
+    sqlite: '-- nothing: the visit is recorded by the hub\'s own statements',
+    // A durable commit is most of a visit's cost to the server (its WAL flush, the backend woken):
+    // the visits a hub receives while its previous call commits go in one call, one transaction,
+    // each answered only after that commit. Each visit is decided as record_visit decides it (so
+    // that function stays, for hubs of version 3 during an upgrade). Rows are locked in one order
+    // in every call, visitors by (site, hash), then totals by site, then days by (site, day), so
+    // two hubs' calls never wait for each other in a cycle. Each visit answers the total and the
+    // day just after it: the call's final figures less the visits counted after it in that order.
+    postgres: `
+      CREATE FUNCTION record_visits(v_sites text[], v_hashes text[], v_nows bigint[], v_starts bigint[], v_days text[], v_window bigint)
+      RETURNS TABLE (counted boolean, site_total bigint, site_today bigint)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        i int;
+        counted_before bigint;
+        was_counted boolean;
+        flags boolean[] := array_fill(false, ARRAY[cardinality(v_sites)]);
+        g record;
+      BEGIN
+        FOR i IN SELECT u.o FROM unnest(v_sites, v_hashes) WITH ORDINALITY AS u(s, h, o) ORDER BY u.s, u.h, u.o LOOP
+          INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES (v_sites[i], v_hashes[i], v_nows[i], v_nows[i])
+            ON CONFLICT (site, hash) DO NOTHING;
+          was_counted := FOUND;
+          IF NOT was_counted THEN
+            SELECT v.last_counted INTO counted_before FROM visitors v WHERE v.site = v_sites[i] AND v.hash = v_hashes[i] FOR UPDATE;
+            was_counted := counted_before IS NULL OR v_nows[i] - counted_before >= v_window;
+            INSERT INTO visitors AS v (site, hash, last_seen, last_counted) VALUES (v_sites[i], v_hashes[i], v_nows[i], v_nows[i])
+              ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(v.last_seen, excluded.last_seen),
+                last_counted = CASE WHEN was_counted THEN excluded.last_counted ELSE v.last_counted END;
+          END IF;
+          flags[i] := was_counted;
+        END LOOP;
+        FOR g IN SELECT u.s, min(u.st) AS st, count(*) AS n FROM unnest(v_sites, v_starts, flags) AS u(s, st, c)
+                 WHERE u.c GROUP BY u.s ORDER BY u.s LOOP
+          INSERT INTO totals AS t (site, total) VALUES (g.s, g.st + g.n) ON CONFLICT (site) DO UPDATE SET total = t.total + g.n;
+        END LOOP;
+        FOR g IN SELECT u.s, u.d, count(*) AS n FROM unnest(v_sites, v_days, flags) AS u(s, d, c)
+                 WHERE u.c GROUP BY u.s, u.d ORDER BY u.s, u.d LOOP
+          INSERT INTO days AS d (site, day, visits) VALUES (g.s, g.d, g.n) ON CONFLICT (site, day) DO UPDATE SET visits = d.visits + g.n;
+        END LOOP;
+        RETURN QUERY
+          SELECT u.c,
+                 t.total - count(*) FILTER (WHERE u.c) OVER (PARTITION BY u.s ORDER BY u.h, u.o ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING),
+                 d.visits - count(*) FILTER (WHERE u.c) OVER (PARTITION BY u.s, u.d ORDER BY u.h, u.o ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+          FROM unnest(v_sites, v_hashes, v_days, flags) WITH ORDINALITY AS u(s, h, d, c, o)
+          LEFT JOIN totals t ON t.site = u.s
+          LEFT JOIN days d ON d.site = u.s AND d.day = u.d
+          ORDER BY u.o;
+      END $$;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

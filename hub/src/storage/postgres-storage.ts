@@ -3,13 +3,15 @@
  * on one database. The same schema (migrations.ts), the same interface and the
  * same tests as SQLite. What makes several hubs count exactly:
  *
- * - each visit is one transaction, one call of the function `record_visit`
- *   (migrations.ts, version 3): the visitor inserted and, only if it was new,
- *   the total and the day incremented; a repeat visitor's row is locked
+ * - each visit is recorded in exactly one transaction, committed before its
+ *   answer: a call of the function `record_visits` (migrations.ts, version 5)
+ *   that holds the visits which arrived while the hub's previous calls were
+ *   committing (group commit, visit-batches.ts; a quiet hub's visit leaves at
+ *   once, alone). Per visit: the visitor inserted and, only if it was new, the
+ *   total and the day incremented; a repeat visitor's row is locked
  *   (FOR UPDATE) while the 30-minute rule is decided, so two hubs never both
- *   count it; the call answers the total and the day it left; it goes out on
- *   a pipelined connection (pipelined-connections.ts), still its own
- *   transaction, committed before its answer;
+ *   count it; every call locks rows in one order, so two hubs' calls never
+ *   deadlock; each visit answers the total and the day just after it;
  * - the day's salt is a row every hub reads: the first hub of a new day stores
  *   a fresh one only if the stored one is older (a conditional upsert), and
  *   every other hub then reads that one;
@@ -24,7 +26,8 @@ import pg from 'pg';
 import type { CountRecord, HubStorage, UpstreamCopy } from '../storage.js';
 import { COPY_COLUMNS, copyOfRow, rowOfCopy, type CopyRow } from './copy-rows.js';
 import { MIGRATIONS_TABLE_SQL, pending } from './migrations.js';
-import { PipelinedConnections } from './pipelined-connections.js';
+import { VisitConnections } from './visit-connections.js';
+import { VisitBatches, type Visit } from './visit-batches.js';
 import { COUNT_WINDOW, ONLINE_WINDOW, StorageUnavailable, VisitStore, type Recorded, type VisitStoreOptions } from './visit-store.js';
 
 export interface PostgresOptions extends VisitStoreOptions {
@@ -35,8 +38,11 @@ export interface PostgresOptions extends VisitStoreOptions {
   url: string;
   /** Connections this hub keeps for its other statements (default 10; opened as needed). */
   poolSize?: number;
-  /** Pipelined connections for the visits (default 8): see pipelined-connections.ts. */
-  visitConnections?: number;
+  /**
+   * Calls of `record_visits` committing at once (default 2), each on a connection of its own
+   * (visit-batches.ts): the visits that arrive meanwhile wait and leave together in the next.
+   */
+  visitCalls?: number;
 }
 
 /** BIGINT columns (totals, milliseconds) as numbers: every value the hub keeps is far below 2^53. */
@@ -57,11 +63,15 @@ function asUnavailable(e: unknown): never {
   throw unavailable(e) ? new StorageUnavailable(e) : e;
 }
 
+/** SQLSTATE deadlock_detected: the transaction was rolled back, nothing of it kept. */
+const DEADLOCK = '40P01';
+
 const MIGRATION_LOCK = 7_261_201; // any constant: every hub takes the same advisory lock
 
 export class PostgresStorage extends VisitStore implements HubStorage {
   readonly pool: pg.Pool;
-  private readonly visitConnections: PipelinedConnections;
+  private readonly visitConnections: VisitConnections;
+  private readonly visitBatches: VisitBatches<Recorded>;
 
   /** Connects, brings the schema to the newest version (one hub at a time), and answers the store. */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
@@ -89,12 +99,9 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     this.pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     // An idle connection cut by a database restart: dropped from the pool, never a crash.
     this.pool.on('error', () => {});
-    this.visitConnections = new PipelinedConnections(connection, options.visitConnections ?? 8);
-  }
-
-  /** A visit's statement, on the pipelined connections (rows as arrays). */
-  private visitQuery<R extends unknown[]>(config: pg.QueryArrayConfig): Promise<pg.QueryArrayResult<R>> {
-    return this.visitConnections.query<R>(config).catch(asUnavailable);
+    const calls = options.visitCalls ?? 2;
+    this.visitConnections = new VisitConnections(connection, calls);
+    this.visitBatches = new VisitBatches((visits) => this.recordTogether(visits), calls);
   }
 
   /** A statement on any connection of the pool; a `name`d one is parsed and planned once per connection. */
@@ -192,16 +199,31 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     return (await this.query<{ day: string }>('SELECT day FROM salt WHERE id = 1')).rows[0]?.day;
   }
 
-  protected async record(site: string, hash: string, now: number, start: number): Promise<Recorded> {
-    // Rows as arrays: no object built per visit from the field names.
-    const { rows } = await this.visitQuery<[counted: boolean, total: number | null, today: number | null]>({
-      text: 'SELECT counted, site_total, site_today FROM record_visit($1, $2, $3, $4, $5, $6)',
-      values: [site, hash, now, start + 1, this.dayOf(now), COUNT_WINDOW],
-      name: 'record_visit',
+  protected record(site: string, hash: string, now: number, start: number): Promise<Recorded> {
+    return this.visitBatches.record({ site, hash, now, start });
+  }
+
+  /** The visits given, in one call of `record_visits`: one transaction, answered in their order. */
+  private async recordTogether(visits: Visit[]): Promise<Recorded[]> {
+    const query: pg.QueryArrayConfig = {
+      text: 'SELECT counted, site_total, site_today FROM record_visits($1, $2, $3, $4, $5, $6)',
+      values: [visits.map((v) => v.site), visits.map((v) => v.hash), visits.map((v) => v.now), visits.map((v) => v.start), visits.map((v) => this.dayOf(v.now)), COUNT_WINDOW],
+      name: 'record_visits',
+      // Rows as arrays: no object built per visit from the field names.
       rowMode: 'array',
-    });
-    const [counted, total, today] = rows[0];
-    return { counted, total: total ?? start, today: today ?? 0 };
+    };
+    type Row = [counted: boolean, total: number | null, today: number | null];
+    let rows: Row[];
+    try {
+      rows = (await this.visitConnections.query<Row>(query)).rows;
+    } catch (e) {
+      // Locks are taken in one order, so two calls should never deadlock; the prune's DELETE takes
+      // its own order: a call it aborted committed nothing and is sent once more.
+      if ((e as { code?: string }).code !== DEADLOCK) return asUnavailable(e);
+      rows = (await this.visitConnections.query<Row>(query).catch(asUnavailable)).rows;
+    }
+    if (rows.length !== visits.length) throw new Error(`record_visits answered ${rows.length} rows for ${visits.length} visits`);
+    return rows.map(([counted, total, today], i) => ({ counted, total: total ?? visits[i].start, today: today ?? 0 }));
   }
 
   protected async readStored(sites: string[], day: string) {
