@@ -337,6 +337,17 @@ async function database(via = 'socket') {
   return (via === 'tcp' ? cluster.url : cluster.socketUrl).replace(/\/postgres(?=$|\?)/, `/${name}`);
 }
 
+/** PostgreSQL's transaction id now (this read takes one): the write transactions between two reads, cluster-wide. */
+async function transactionId(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return Number((await c.query('SELECT pg_current_xact_id()::text AS x')).rows[0].x);
+  } finally {
+    await c.end();
+  }
+}
+
 /**
  * One scenario: `hubs` hubs on `storage`, loaded together for `duration` s;
  * `fault(ports, hubs)` runs at mid-time. Answers the figures.
@@ -348,11 +359,17 @@ async function scenario(name, { sites, storage, hubs: hubCount, duration, fault,
   const ports = await Promise.all(Array.from({ length: hubCount }, freePort));
   const hubs = await Promise.all(ports.map((p) => startHub(config, p, env)));
   const tally = newTally();
+  const xidBefore = storage === 'postgres' && !fault ? await transactionId(env.DATABASE_URL) : undefined;
   const cpuBefore = cpuNow(hubs);
   const runs = ports.map((p) => load(p, Math.ceil(CONNECTIONS / hubCount), duration, sites, tally));
   // CPU per POST is read when the POSTs stop: the province GETs of the tail are not POSTs.
   let cpuAtTail;
-  const tail = setTimeout(() => ((cpuAtTail = cpuNow(hubs)), (tally.postsAtTail = tally.n)), (duration - TAIL) * 1000);
+  let xidAtTail;
+  const tail = setTimeout(() => {
+    cpuAtTail = cpuNow(hubs);
+    tally.postsAtTail = tally.n;
+    if (xidBefore !== undefined) xidAtTail = transactionId(env.DATABASE_URL).catch(() => undefined);
+  }, (duration - TAIL) * 1000);
   const notes = [];
   if (fault) {
     await sleep((duration * 1000) / 2);
@@ -368,6 +385,9 @@ async function scenario(name, { sites, storage, hubs: hubCount, duration, fault,
     tally.capacity = cpu.capacity;
     notes.push(cpu.text);
   }
+  const xids = (await xidAtTail) - xidBefore - 1;
+  // Each call of record_visits is one transaction with the visits that arrived together (the group commit).
+  if (xids > 0) notes.push(`PostgreSQL: ${tally.postsAtTail} POSTs in ${xids} write transactions, ${(tally.postsAtTail / xids).toFixed(1)} visits per transaction`);
   const storedBefore = await storedTotals(ports[0]);
   const before = compare(storedBefore, tally, sites);
   const { resent, committedUnanswered } = await reconcile(ports[0], sites, tally);
