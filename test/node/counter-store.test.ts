@@ -5,13 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../hub/src/storage/migrations.js';
-import type { PostgresStorage } from '../../hub/src/storage/postgres-storage.js';
+import pg from 'pg';
+import { PostgresStorage } from '../../hub/src/storage/postgres-storage.js';
+import { StorageUnavailable } from '../../hub/src/storage/visit-store.js';
 import type { SqliteStorage } from '../../hub/src/sqlite-storage.js';
 import type { HubStorage } from '../../hub/src/storage.js';
-import { ENGINES, freshPlace, openStore, sites, type EngineName, type Place } from './counter-kit.js';
+import { ENGINES, freshDatabase, freshPlace, openStore, sites, TEST_SECRET, type EngineName, type Place } from './counter-kit.js';
+import { sleep } from './hub-kit.js';
 import { FakeClock, minutes } from './server-helpers.js';
 
 const twoSites = { sites: sites(2, (i) => ({ start: i === 2 ? 1000 : 0 })) };
@@ -162,6 +165,68 @@ describe('visits recorded together on PostgreSQL (group commit)', { skip: ENGINE
     }
     const totals = await a.countsOf(['site-1', 'site-2']);
     assert.deepEqual([totals.get('site-1')!.total, totals.get('site-2')!.total], [200, 1200]);
+  });
+
+  /** A store of its own on a fresh database, with the connection that inspects it. */
+  const own = async (options: { statementTimeout?: number } = {}) => {
+    const url = await freshDatabase();
+    const store = await PostgresStorage.open({ url, timeZone: 'UTC', secret: Buffer.from(TEST_SECRET), ...options });
+    const sql = new pg.Client({ connectionString: url });
+    await sql.connect();
+    after(async () => {
+      await sql.end();
+      await store.close();
+    });
+    await store.visit('site-1', 'first'); // connected, the salt read, the minute's prune done
+    const total = async () => Number((await sql.query("SELECT total FROM totals WHERE site = 'site-1'")).rows[0]?.total ?? 0);
+    return { store, sql, total, url };
+  };
+  const settle = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+  it('the prune never deadlocks with a call: it skips the visitors a call holds', async () => {
+    const { store, sql, url } = await own();
+    await sql.query("INSERT INTO visitors VALUES ('site-1', 'b', 0, 0), ('site-1', 'a', 1, 1)"); // two visitors of long ago, 'b' first in every order a delete may take
+    // Another hub is inserting visitor 'am' (not committed yet): the call below holds 'a', waits for 'am', then wants 'b'.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query("INSERT INTO visitors VALUES ('site-1', 'am', 5, 5)");
+    const visits = ['a', 'am', 'b'].map((h) => settle(store.visit('site-1', h)));
+    await sleep(300);
+    // A delete of old visitors in last_seen order: 'b' first, then 'a', which the call holds.
+    const pruned = settle((store as unknown as { prune(before: number): Promise<void> }).prune(100));
+    await sleep(300);
+    await other.query('ROLLBACK');
+    await other.end();
+    assert.deepEqual(await pruned, { value: undefined }, 'the prune finished, not aborted as a deadlock');
+    for (const v of await Promise.all(visits)) assert.ok('value' in v && v.value.counted, JSON.stringify(v));
+  });
+
+  it('a call the database cancels at its statement timeout is answered 503 and rolled back: stored = acknowledged', async () => {
+    const { store, sql, total } = await own({ statementTimeout: 300 });
+    await sql.query('BEGIN');
+    await sql.query('LOCK TABLE totals IN EXCLUSIVE MODE'); // the database stalls for the visits
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => settle(store.visit('site-1', `stalled-${i}`))));
+    await sql.query('COMMIT');
+    for (const a of answers) {
+      assert.ok('error' in a && a.error instanceof StorageUnavailable, JSON.stringify(a));
+      assert.match((a.error as Error).message, /statement timeout/);
+    }
+    assert.equal(await total(), 1, 'only the first visit: nothing of the cancelled calls');
+    assert.equal((await store.visit('site-1', 'after')).total, 2, 'counting goes on');
+  });
+
+  it('close() lets the calls in flight commit and answer, and refuses the visits still waiting with 503', async () => {
+    const { store, total } = await own();
+    const answers = Array.from({ length: 2000 }, (_, i) => settle(store.visit('site-1', `closing-${i}`)));
+    await new Promise((r) => setImmediate(r)); // the first calls have just left, the other visits wait
+    await store.close();
+    const settled = await Promise.all(answers);
+    const acknowledged = settled.filter((a) => 'value' in a && a.value.counted).length;
+    const refused = settled.filter((a) => 'error' in a);
+    for (const a of refused) assert.ok('error' in a && a.error instanceof StorageUnavailable, String('error' in a && a.error));
+    assert.ok(acknowledged > 0 && refused.length > 0 && acknowledged + refused.length === 2000, `${acknowledged} answered, ${refused.length} refused`);
+    assert.equal(await total(), acknowledged + 1, 'every visit answered as counted is stored, and no other');
   });
 });
 

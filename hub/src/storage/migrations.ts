@@ -104,11 +104,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: '-- nothing: the visit is recorded by the hub\'s own statements',
     // A durable commit is most of a visit's cost to the server (its WAL flush, the backend woken):
     // the visits a hub receives while its previous call commits go in one call, one transaction,
-    // each answered only after that commit. Each visit is decided as record_visit decides it (so
-    // that function stays, for hubs of version 3 during an upgrade). Rows are locked in one order
-    // in every call, visitors by (site, hash), then totals by site, then days by (site, day), so
-    // two hubs' calls never wait for each other in a cycle. Each visit answers the total and the
-    // day just after it: the call's final figures less the visits counted after it in that order.
+    // each answered only after that commit. Each visit is decided as record_visit decides it, and
+    // a visitor pruned between the insert's conflict and its lock is inserted again rather than
+    // counted by two hubs (record_visit stays, for hubs of version 3 during an upgrade). Rows are
+    // locked in one order in every call, visitors by (site, hash), then totals by site, then days
+    // by (site, day), so two hubs' calls never wait for each other in a cycle; the deletes of old
+    // visitors skip the rows a call holds (postgres-storage.ts), so they never wait for one either.
+    // Each visit answers the total and the day just after it: the call's final figures less the
+    // visits counted after it in that order.
     postgres: `
       CREATE FUNCTION record_visits(v_sites text[], v_hashes text[], v_nows bigint[], v_starts bigint[], v_days text[], v_window bigint)
       RETURNS TABLE (counted boolean, site_total bigint, site_today bigint)
@@ -121,16 +124,22 @@ export const MIGRATIONS: readonly Migration[] = [
         g record;
       BEGIN
         FOR i IN SELECT u.o FROM unnest(v_sites, v_hashes) WITH ORDINALITY AS u(s, h, o) ORDER BY u.s, u.h, u.o LOOP
-          INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES (v_sites[i], v_hashes[i], v_nows[i], v_nows[i])
-            ON CONFLICT (site, hash) DO NOTHING;
-          was_counted := FOUND;
-          IF NOT was_counted THEN
+          LOOP
+            -- A first visit (most of them). Another transaction inserting the same visitor is waited for.
+            INSERT INTO visitors (site, hash, last_seen, last_counted) VALUES (v_sites[i], v_hashes[i], v_nows[i], v_nows[i])
+              ON CONFLICT (site, hash) DO NOTHING;
+            was_counted := FOUND;
+            EXIT WHEN was_counted;
+            -- Seen before: the row stays locked until the decision is committed, so two hubs never both count it.
             SELECT v.last_counted INTO counted_before FROM visitors v WHERE v.site = v_sites[i] AND v.hash = v_hashes[i] FOR UPDATE;
-            was_counted := counted_before IS NULL OR v_nows[i] - counted_before >= v_window;
-            INSERT INTO visitors AS v (site, hash, last_seen, last_counted) VALUES (v_sites[i], v_hashes[i], v_nows[i], v_nows[i])
-              ON CONFLICT (site, hash) DO UPDATE SET last_seen = GREATEST(v.last_seen, excluded.last_seen),
-                last_counted = CASE WHEN was_counted THEN excluded.last_counted ELSE v.last_counted END;
-          END IF;
+            IF FOUND THEN
+              was_counted := v_nows[i] - counted_before >= v_window;
+              UPDATE visitors SET last_seen = GREATEST(last_seen, v_nows[i]), last_counted = CASE WHEN was_counted THEN v_nows[i] ELSE last_counted END
+                WHERE site = v_sites[i] AND hash = v_hashes[i];
+              EXIT;
+            END IF;
+            -- Pruned between the two statements: inserted again (or found again, if another hub did it first).
+          END LOOP;
           flags[i] := was_counted;
         END LOOP;
         FOR g IN SELECT u.s, min(u.st) AS st, count(*) AS n FROM unnest(v_sites, v_starts, flags) AS u(s, st, c)

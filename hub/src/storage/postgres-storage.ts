@@ -43,6 +43,8 @@ export interface PostgresOptions extends VisitStoreOptions {
    * (visit-batches.ts): the visits that arrive meanwhile wait and leave together in the next.
    */
   visitCalls?: number;
+  /** Milliseconds the database gives a statement before it cancels and rolls it back (default 7000; tests shorten it). */
+  statementTimeout?: number;
 }
 
 /** BIGINT columns (totals, milliseconds) as numbers: every value the hub keeps is far below 2^53. */
@@ -65,6 +67,13 @@ function asUnavailable(e: unknown): never {
 
 /** SQLSTATE deadlock_detected: the transaction was rolled back, nothing of it kept. */
 const DEADLOCK = '40P01';
+
+/**
+ * The visitors last seen before $1, but not those a visit's call holds locked (SKIP LOCKED): such a
+ * visitor is being seen now, and a delete that waited for it while holding rows the call waits
+ * for would deadlock with it (a call's locks come in one order, a delete's in another).
+ */
+const DELETE_SEEN_BEFORE = 'DELETE FROM visitors WHERE ctid IN (SELECT ctid FROM visitors WHERE last_seen < $1 FOR UPDATE SKIP LOCKED)';
 
 const MIGRATION_LOCK = 7_261_201; // any constant: every hub takes the same advisory lock
 
@@ -93,7 +102,10 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       // Waiting for a free connection counts here too: under a burst, requests queue for the pool.
       // A database that is down refuses at once (ECONNREFUSED), whatever these are.
       connectionTimeoutMillis: 8000,
-      query_timeout: 8000,
+      // The server gives up first and rolls the statement back, so a visit answered "not recorded"
+      // was not; the client's own bound only catches a server that stopped answering at all.
+      statement_timeout: options.statementTimeout ?? 7000,
+      query_timeout: (options.statementTimeout ?? 7000) + 3000,
       types,
     };
     this.pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
@@ -101,7 +113,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     this.pool.on('error', () => {});
     const calls = options.visitCalls ?? 2;
     this.visitConnections = new VisitConnections(connection, calls);
-    this.visitBatches = new VisitBatches((visits) => this.recordTogether(visits), calls);
+    this.visitBatches = new VisitBatches((visits) => this.recordTogether(visits), { inFlight: calls });
   }
 
   /** A statement on any connection of the pool; a `name`d one is parsed and planned once per connection. */
@@ -189,7 +201,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
         [day, randomBytes(32)],
       );
       // Hashes made with the old salt can never match again: keep only those the "online" window still needs.
-      if (replaced.rowCount) await c.query('DELETE FROM visitors WHERE last_seen < $1', [now - ONLINE_WINDOW]);
+      if (replaced.rowCount) await c.query(DELETE_SEEN_BEFORE, [now - ONLINE_WINDOW]);
       return (await c.query<{ value: Buffer }>('SELECT value FROM salt WHERE id = 1')).rows[0].value;
     });
   }
@@ -213,14 +225,16 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       rowMode: 'array',
     };
     type Row = [counted: boolean, total: number | null, today: number | null];
-    let rows: Row[];
-    try {
-      rows = (await this.visitConnections.query<Row>(query)).rows;
-    } catch (e) {
-      // Locks are taken in one order, so two calls should never deadlock; the prune's DELETE takes
-      // its own order: a call it aborted committed nothing and is sent once more.
-      if ((e as { code?: string }).code !== DEADLOCK) return asUnavailable(e);
-      rows = (await this.visitConnections.query<Row>(query).catch(asUnavailable)).rows;
+    let rows: Row[] | undefined;
+    for (let attempt = 1; !rows; attempt++) {
+      try {
+        rows = (await this.visitConnections.query<Row>(query)).rows;
+      } catch (e) {
+        // Every call locks in one order and the deletes skip what a call holds, so no deadlock is
+        // expected; should one happen all the same, the aborted call committed nothing: sent again.
+        if ((e as { code?: string }).code !== DEADLOCK) return asUnavailable(e);
+        if (attempt === 3) throw new StorageUnavailable(e);
+      }
     }
     if (rows.length !== visits.length) throw new Error(`record_visits answered ${rows.length} rows for ${visits.length} visits`);
     return rows.map(([counted, total, today], i) => ({ counted, total: total ?? visits[i].start, today: today ?? 0 }));
@@ -241,7 +255,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   }
 
   protected async prune(before: number): Promise<void> {
-    await this.query('DELETE FROM visitors WHERE last_seen < $1', [before]);
+    await this.query(DELETE_SEEN_BEFORE, [before]);
   }
 
   async exportCounts(): Promise<CountRecord[]> {
@@ -253,13 +267,14 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   async importCounts(records: CountRecord[]): Promise<void> {
     const totals = records.filter((r): r is Extract<CountRecord, { total: number }> => 'total' in r);
     const days = records.filter((r): r is Extract<CountRecord, { day: string }> => 'day' in r);
+    // Rows in key order, the order record_visits locks them in: an import beside running hubs does not deadlock with their calls.
     await this.transaction(async (c) => {
       await c.query(
-        'INSERT INTO totals (site, total) SELECT * FROM unnest($1::text[], $2::int8[]) ON CONFLICT (site) DO UPDATE SET total = excluded.total',
+        'INSERT INTO totals (site, total) SELECT * FROM unnest($1::text[], $2::int8[]) AS r(site, total) ORDER BY site ON CONFLICT (site) DO UPDATE SET total = excluded.total',
         [totals.map((r) => r.site), totals.map((r) => r.total)],
       );
       await c.query(
-        'INSERT INTO days (site, day, visits) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[]) ON CONFLICT (site, day) DO UPDATE SET visits = excluded.visits',
+        'INSERT INTO days (site, day, visits) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[]) AS r(site, day, visits) ORDER BY site, day ON CONFLICT (site, day) DO UPDATE SET visits = excluded.visits',
         [days.map((r) => r.site), days.map((r) => r.day), days.map((r) => r.visits)],
       );
     });
@@ -291,6 +306,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   private closed?: Promise<void>;
   async close(): Promise<void> {
     this.stopMaintenance();
-    await (this.closed ??= Promise.all([this.pool.end(), this.visitConnections.end()]).then(() => {}));
+    // The visits' calls in flight finish and are answered before their connections close.
+    await (this.closed ??= this.visitBatches.close().then(() => Promise.all([this.pool.end(), this.visitConnections.end()])).then(() => {}));
   }
 }

@@ -6,8 +6,14 @@
  * a backend woken, the round trip) is most of what a visit costs PostgreSQL,
  * so under load a few commits carry many visits, and when the hub is quiet a
  * visit leaves at once, alone. Nothing is acknowledged early: a call that
- * fails fails every visit in it (503 upstream, none counted).
+ * fails fails every visit in it.
+ *
+ * A database that is slow rather than down must not pile visits up: a visit
+ * that waited longer than `maxWait` for a call is refused without being sent,
+ * and beyond `maxWaiting` visits a new one is refused at once (503 upstream,
+ * nothing recorded, as when the database is down).
  */
+import { StorageUnavailable } from './visit-store.js';
 
 export interface Visit {
   site: string;
@@ -19,29 +25,40 @@ export interface Visit {
 
 interface Waiting<R> {
   visit: Visit;
+  since: number;
   resolve(result: R): void;
   reject(error: unknown): void;
+}
+
+export interface VisitBatchesOptions {
+  /** Calls committing at once: the visits beyond them wait for the next call. */
+  inFlight: number;
+  /** Visits in one call at most (a bound on one transaction's size and locks). */
+  maxBatch?: number;
+  /** Milliseconds a visit may wait for a call before it is refused unsent (default 8000, the hub's query timeout). */
+  maxWait?: number;
+  /** Visits waiting at most; more are refused at once (default 10 000). */
+  maxWaiting?: number;
 }
 
 export class VisitBatches<R> {
   private waiting: Waiting<R>[] = [];
   private inFlight = 0;
   private scheduled = false;
+  private closing?: Promise<void>;
+  private drained?: () => void;
 
-  /**
-   * @param send records the visits given in one transaction and answers them in order
-   * @param maxInFlight calls committing at once: visits beyond them wait for the next call
-   * @param maxBatch visits in one call at most (a bound on one transaction's size and locks)
-   */
+  /** @param send records the visits given in one transaction and answers them in order */
   constructor(
     private readonly send: (visits: Visit[]) => Promise<R[]>,
-    private readonly maxInFlight: number,
-    private readonly maxBatch = 256,
+    private readonly options: VisitBatchesOptions,
   ) {}
 
   record(visit: Visit): Promise<R> {
+    if (this.closing) return Promise.reject(new StorageUnavailable(new Error('the hub is stopping')));
+    if (this.waiting.length >= (this.options.maxWaiting ?? 10_000)) return Promise.reject(new StorageUnavailable(new Error('too many visits waiting for the database')));
     return new Promise<R>((resolve, reject) => {
-      this.waiting.push({ visit, resolve, reject });
+      this.waiting.push({ visit, since: Date.now(), resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // After the poll phase: every request read in this turn of the event loop has queued its visit by then.
@@ -54,17 +71,32 @@ export class VisitBatches<R> {
   }
 
   private flush(): void {
-    while (this.waiting.length && this.inFlight < this.maxInFlight) {
-      const batch = this.waiting.splice(0, this.maxBatch);
-      this.inFlight++;
-      this.send(batch.map((w) => w.visit)).then(
-        (results) => batch.forEach((w, i) => w.resolve(results[i])),
-        (error: unknown) => batch.forEach((w) => w.reject(error)),
-      ).finally(() => {
-        this.inFlight--;
-        // The visits that came in while this call committed leave now, together.
-        this.flush();
-      });
+    const oldest = Date.now() - (this.options.maxWait ?? 8000);
+    while (this.waiting.length && this.waiting[0].since < oldest) {
+      this.waiting.shift()!.reject(new StorageUnavailable(new Error('no answer from the database in time')));
     }
+    while (this.waiting.length && this.inFlight < this.options.inFlight) {
+      const batch = this.waiting.splice(0, this.options.maxBatch ?? 256);
+      this.inFlight++;
+      this.send(batch.map((w) => w.visit))
+        .then(
+          (results) => batch.forEach((w, i) => w.resolve(results[i])),
+          (error: unknown) => batch.forEach((w) => w.reject(error)),
+        )
+        .finally(() => {
+          this.inFlight--;
+          // The visits that came in while this call committed leave now, together.
+          this.flush();
+          if (!this.inFlight) this.drained?.();
+        });
+    }
+  }
+
+  /** Refuses new visits, lets the calls in flight finish (their visits answered), refuses the ones still waiting. */
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      for (const w of this.waiting.splice(0)) w.reject(new StorageUnavailable(new Error('the hub is stopping')));
+      if (this.inFlight) await new Promise<void>((resolve) => (this.drained = resolve));
+    })());
   }
 }

@@ -161,7 +161,9 @@ export abstract class VisitStore {
     const now = this.clock();
     if (now - this.lastPrune >= PRUNE_EVERY || now < this.lastPrune) {
       this.lastPrune = now;
-      await this.prune(now - COUNT_WINDOW);
+      // Housekeeping, not this visit's business: the pruned hashes are past both rules' windows,
+      // and a failed prune (the database busy or down) is tried again in a minute.
+      void this.prune(now - COUNT_WINDOW).catch(() => {});
     }
     const [{ counted, total, today }, online] = await Promise.all([this.record(site, hash, now, this.startOf(site)), this.onlineAt(now)]);
     // The online count may be up to a second old: the visitor who just came in is online.
