@@ -166,6 +166,8 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     const client = await this.connect();
     try {
       // Hubs started together: one migrates, the others wait and then find nothing left to do.
+      // A migration may rewrite a large table: no statement timeout for it (RESET below restores the hub's).
+      await client.query('SET statement_timeout = 0');
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await client.query(MIGRATIONS_TABLE_SQL);
       const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
@@ -182,6 +184,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      await client.query('RESET statement_timeout').catch(() => {});
       client.done();
     }
   }
@@ -269,6 +272,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     const days = records.filter((r): r is Extract<CountRecord, { day: string }> => 'day' in r);
     // Rows in key order, the order record_visits locks them in: an import beside running hubs does not deadlock with their calls.
     await this.transaction(async (c) => {
+      await c.query('SET LOCAL statement_timeout = 0'); // years of days of a province: the time it takes
       await c.query(
         'INSERT INTO totals (site, total) SELECT * FROM unnest($1::text[], $2::int8[]) AS r(site, total) ORDER BY site ON CONFLICT (site) DO UPDATE SET total = excluded.total',
         [totals.map((r) => r.site), totals.map((r) => r.total)],
