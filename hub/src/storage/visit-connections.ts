@@ -50,9 +50,18 @@ export class VisitConnections {
     if (this.ended) throw new Error('Client was closed and is not queryable');
     const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     slot.inFlight++;
+    let client: pg.Client | undefined;
     try {
-      const client = await (slot.client ?? this.connect(slot));
+      client = await (slot.client ?? this.connect(slot));
       return await client.query<R>(config);
+    } catch (e) {
+      // The driver's own bound ran out (the database stopped answering, past its statement timeout):
+      // the statement may still be running there, and the connection would hold every later one.
+      if ((e as Error).message === 'Query read timeout' && slot.client) {
+        slot.client = undefined;
+        void client?.end().catch(() => {});
+      }
+      throw e;
     } finally {
       slot.inFlight--;
     }
