@@ -4,7 +4,7 @@ import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
-import { track } from '../../internal/messages.js';
+import { trackPending } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
 import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
@@ -216,7 +216,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
     if (!ul?.children[this.screenful - 1]) return; // all written (always when screenful is Infinity)
     this.screenful = Infinity;
     // updateComplete waits for it (internal/messages.ts).
-    void track(
+    void trackPending(
       new Promise<void>((resolve) => {
         // The viewport not full, or a hidden tab (which paints no frame): all at once.
         if (document.hidden || ul.getBoundingClientRect().bottom < innerHeight) return resolve();
