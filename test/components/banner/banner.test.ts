@@ -130,9 +130,11 @@ describe('<portal-banner>', () => {
     expect(shadow(el).querySelector('[part="banner"]')!.lastElementChild).to.equal(more);
     expect(run.textContent, 'a screen reader reads it all').to.include('NHIỆM KỲ 2024 - 2029');
     await expect(el).to.be.accessible();
+    const width = more.getBoundingClientRect().width;
     more.click();
     await el.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(more.getBoundingClientRect().width, 'the chevron turns (▾ to ▴), the button keeps its width').to.equal(width);
     expect(run.offsetWidth, 'unfolded, all readable').to.be.at.most(viewport.clientWidth + 1);
     expect(more.textContent).to.include('▴');
     expect(el.getBoundingClientRect().height).to.be.above(60);
