@@ -149,8 +149,6 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     clearTimeout(this.timer);
   }
 
-
-
   private readChildren(): void {
     this.children_ = childMessages(this);
   }
@@ -190,7 +188,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   protected override updated(): void {
     const track = this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) {
-      // The duration follows from the text's width and the speed, set through the CSSOM (allowed under a strict CSP).
+      // The duration follows from the text's width (its first run's) and the speed, set through the CSSOM (allowed under a strict CSP).
       if (this.moving) track.style.setProperty('--_duration', `${((track.firstElementChild as HTMLElement).offsetWidth / this.speed).toFixed(2)}s`);
       // Watched once per band: the track is as wide as its text while folded, the viewport as the band allows.
       if (track !== this.watched) {
