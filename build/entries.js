@@ -95,7 +95,8 @@ export const budgets = {
   'news-search': { beyondShared: 2.45 },
   'link-directory': { beyondShared: 3.2 },
   // 4.15 (3.91 measured before): the still band's "Xem thêm" disclosure and its ResizeObserver (no layout shift with reduced motion).
-  banner: { beyondShared: 4.15 },
+  // 4.12 (4.09; 4.12 before): the observers made with the element, the query's listener its onchange (branch health).
+  banner: { beyondShared: 4.12 },
   'video-list': { beyondShared: 3.25 },
   'visit-counter': { beyondShared: 2.75 },
   // The bounds against hostile feeds and the readers load with the first feed (formats/news-read.ts).
@@ -131,5 +132,6 @@ export const budgets = {
   // all 30.75 (30.70 measured): not set at the figure itself.
   // news-list 18.25 (18.20 measured): the item builder in a module of its own (+0.01), which the
   // generated tag list leaves in the widget's chunk (the folder glob made it a file of its own).
-  cdn: { loader: 2, pages: { 'news-list': 18.25, article: 35.05 }, all: 30.75 },
+  // all 30.71 (30.68; 30.71 before): the banner's observers and the readers' on-demand parts (branch health).
+  cdn: { loader: 2, pages: { 'news-list': 18.25, article: 35.05 }, all: 30.71 },
 };

@@ -17,19 +17,24 @@ let errorsLoad: Promise<void> | undefined;
 let englishFailed = false;
 let errorsFailed = false;
 
-/** Tables still loading, and renders a widget put off (a long list's items beyond the first screenful): every widget's `updateComplete` waits for them. */
-export const loadingMessages = new Set<Promise<void>>();
+/**
+ * What every widget's `updateComplete` waits for beside its own render: the tables
+ * below while they load, and a render a widget put off (a long list's items beyond
+ * the first screenful). Kept here, with its first users: a module of its own
+ * measured +0.01 KB gz on the whole-library entry.
+ */
+export const pendingWork = new Set<Promise<void>>();
 
-/** Makes every widget's `updateComplete` wait for `load` too. */
-export const track = (load: Promise<void>): Promise<void> => {
-  loadingMessages.add(load);
-  void load.finally(() => loadingMessages.delete(load));
-  return load;
+/** Makes every widget's `updateComplete` wait for `work` too. */
+export const trackPending = (work: Promise<void>): Promise<void> => {
+  pendingWork.add(work);
+  void work.finally(() => pendingWork.delete(work));
+  return work;
 };
 
 /** Loads the error texts once; settles when they are there or cannot be. */
 export const loadErrorTexts = (): Promise<void> =>
-  (errorsLoad ??= track(
+  (errorsLoad ??= trackPending(
     import('../core/i18n/errors.js').then(
       (m) => void (errorTexts = m.errorTexts),
       () => void (errorsFailed = true),
@@ -37,7 +42,7 @@ export const loadErrorTexts = (): Promise<void> =>
   ));
 
 const loadEnglish = (): Promise<void> =>
-  (englishLoad ??= track(
+  (englishLoad ??= trackPending(
     import('../core/i18n/en.js').then(
       (m) => void (english = m.en),
       () => void (englishFailed = true),

@@ -8,7 +8,7 @@ import { DEFAULT_TIME_ZONE } from '../core/dates.js';
 import type { PortalError } from '../core/errors.js';
 import { resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
 import type { PortalEventDetails, PortalEventName } from './events.js';
-import { errorText, loadingMessages, sharedMessages } from './messages.js';
+import { errorText, pendingWork, sharedMessages } from './messages.js';
 
 /** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
 const live = new Set<PortalElement>();
@@ -54,11 +54,11 @@ export abstract class PortalElement extends LitElement {
 
   private rerender = (): void => this.requestUpdate();
 
-  /** Also waits for a message table the render asked for (English, the error texts), and the render that follows it. */
+  /** Also waits for the pending work (./messages.ts: a message table the render asked for, a render put off), and the render that follows it. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (loadingMessages.size) {
-      await Promise.all(loadingMessages);
+    while (pendingWork.size) {
+      await Promise.all(pendingWork);
       done = await super.getUpdateComplete();
     }
     return done;

@@ -106,10 +106,13 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   /** The still text is unfolded in full (the "Xem thêm" button, or pressing pause), not cut at one line. */
   private expanded = false;
   /** Shows "Xem thêm" only while the folded text overflows: watches the band's width and the text's (messages, fonts). */
-  private resize?: ResizeObserver;
+  private resize = new ResizeObserver(() => this.fitExpandButton());
+  /** The track it watches, with its viewport: a render makes new ones only when the band comes back (after loading, an error, an empty period). */
+  private watched?: HTMLElement;
   private children_: BannerMessage[] = [];
-  private motion?: MediaQueryList;
-  private observer?: MutationObserver;
+  private motion = matchMedia(MOTION_OK);
+  /** Follows the light-DOM children, the messages when there is no document. */
+  private observer = new MutationObserver(() => this.readChildren());
   private timer?: ReturnType<typeof setTimeout>;
 
   protected readonly kind = bannerDocument;
@@ -131,29 +134,24 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.motion ??= matchMedia(MOTION_OK);
     this.motionOk = this.motion.matches;
-    this.motion.addEventListener('change', this.onMotion);
+    this.motion.onchange = (e) => (this.motionOk = e.matches); // this element's own query: no other listener to keep
     this.readChildren();
-    this.observer ??= new MutationObserver(this.readChildren);
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.motion?.removeEventListener('change', this.onMotion);
-    this.observer?.disconnect();
-    this.resize?.disconnect();
+    this.motion.onchange = null;
+    this.observer.disconnect();
+    this.resize.disconnect();
+    this.watched = undefined; // watched again on the render that reconnecting brings (its children are read again)
     clearTimeout(this.timer);
   }
 
-  private onMotion = (e: MediaQueryListEvent): void => {
-    this.motionOk = e.matches;
-  };
-
-  private readChildren = (): void => {
+  private readChildren(): void {
     this.children_ = childMessages(this);
-  };
+  }
 
   private togglePause(): void {
     this.paused = !this.paused;
@@ -181,24 +179,26 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   }
 
   /** "Xem thêm" is there while the folded text is cut (or unfolded by it); set on the DOM, as it follows layout, not state. */
-  private fitExpandButton = (): void => {
-    const [button, viewport, track] = ['.expand', '.viewport', '.track'].map((s) => this.renderRoot.querySelector<HTMLElement>(s));
-    if (button) button.hidden = !this.expanded && track!.offsetWidth <= viewport!.clientWidth;
-  };
+  private fitExpandButton(): void {
+    const button = this.renderRoot.querySelector<HTMLElement>('.expand');
+    const track = this.watched!; // the button's, as every render that shows it watches its track first
+    if (button) button.hidden = !this.expanded && track.offsetWidth <= track.parentElement!.clientWidth;
+  }
 
   protected override updated(): void {
-    // The duration follows from the text's width and the speed, set through the CSSOM (allowed under a strict CSP).
-    const run = this.renderRoot.querySelector<HTMLElement>('.run');
-    if (run && this.moving)
-      this.renderRoot.querySelector<HTMLElement>('.track')!.style.setProperty('--_duration', `${(run.offsetWidth / this.speed).toFixed(2)}s`);
-    this.resize?.disconnect();
-    if (run && !this.moving) {
-      this.fitExpandButton();
-      this.resize ??= new ResizeObserver(this.fitExpandButton);
-      // The track is as wide as its text while folded; the viewport as the band allows.
-      this.resize.observe(run.parentElement!);
-      this.resize.observe(run.parentElement!.parentElement!);
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
+    if (track) {
+      // The duration follows from the text's width (its first run's) and the speed, set through the CSSOM (allowed under a strict CSP).
+      if (this.moving) track.style.setProperty('--_duration', `${((track.firstElementChild as HTMLElement).offsetWidth / this.speed).toFixed(2)}s`);
+      // Watched once per band: the track is as wide as its text while folded, the viewport as the band allows.
+      if (track !== this.watched) {
+        this.resize.disconnect();
+        this.resize.observe((this.watched = track));
+        this.resize.observe(track.parentElement!);
+      }
     }
+    // A render may change the text or the fold without resizing either.
+    this.fitExpandButton();
     // Show or hide messages when their period starts or ends.
     clearTimeout(this.timer);
     const wait = nextChange(this.doc.value?.messages ?? []);

@@ -5,49 +5,22 @@
  * "Xem tất cả", which clears the filter and takes it out of the address, and
  * "Xem thêm".
  */
-import { toPortalError, type PortalError } from '../../core/errors.js';
-import type { NewsItem } from '../../core/model.js';
+import { toPortalError } from '../../core/errors.js';
 import { filterMessages } from '../../core/i18n/news-filter.js';
 import type { Lang } from '../../core/i18n/index.js';
 import type { NewsFilter } from '../../core/news-filter.js';
-import type { PortalEventDetails } from '../../internal/events.js';
-import type { NewsPages } from '../../internal/news-pages.js';
-
-/** What this module needs of the list (its own type would be an import circle with news-list.component.ts). */
-interface FilteredList {
-  language: Lang;
-  syncUrl: boolean;
-  matchingItems: readonly unknown[];
-  updateComplete: Promise<boolean>;
-  renderRoot: ParentNode;
-  filter(filter: NewsFilter): Promise<void>;
-  emit(name: 'portal-filter', detail: PortalEventDetails['portal-filter']): boolean;
-}
-/** The list's own state this module reads and calls (private in the class). */
-type Internals = {
-  active: NewsFilter;
-  pages: NewsPages;
-  moreLoading: boolean;
-  moreError?: PortalError;
-  announce(): void;
-  limit: number;
-  shown: number;
-  matching(items: NewsItem[]): NewsItem[];
-  text?: typeof import('../../core/text.js');
-  announced?: unknown;
-};
+import type { FilteredList } from './filtered-list.js';
 
 /** `list`'s result line: "3 tin cho «hội nghị», xếp theo mức độ phù hợp". */
 export const line = (list: FilteredList): string =>
-  filterMessages[list.language].line(list.matchingItems.length, (list as unknown as Internals).active);
+  filterMessages[list.language].line(list.matchingItems.length, list.active);
 
 /** {@link PortalNewsList.filter}'s work once this module is there: the search code first for a query, then the filter, then its further pages. */
 export async function applyFilter(list: FilteredList, filter: NewsFilter): Promise<void> {
-  const own = list as unknown as Internals;
-  if (filter.query?.trim()) own.text ??= await import('../../core/text.js');
-  own.active = { ...own.active, ...filter };
-  own.shown = 0;
-  own.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
+  if (filter.query?.trim()) list.text ??= await import('../../core/text.js');
+  list.active = { ...list.active, ...filter };
+  list.shown = 0;
+  list.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
   await list.updateComplete;
   await loadFilteredPages(list);
 }
@@ -84,51 +57,49 @@ const loadedFor = new WeakMap<FilteredList, { key: string; done: Promise<void> }
  * the feed's, not its first page's.
  */
 export function loadFilteredPages(list: FilteredList): Promise<void> {
-  const own = list as unknown as Internals;
-  const { date, query, tag } = own.active;
-  const key = `${JSON.stringify(own.active)} ${own.pages.next}`;
-  if (!(date || query || tag) || !own.pages.next) return Promise.resolve();
+  const { date, query, tag } = list.active;
+  const key = `${JSON.stringify(list.active)} ${list.pages.next}`;
+  if (!(date || query || tag) || !list.pages.next) return Promise.resolve();
   const last = loadedFor.get(list);
   if (last?.key === key) return last.done;
-  const done = loadPages(list, own, date && !query && !tag ? (date.length === 7 ? `${date}-01` : date) : undefined);
+  const done = loadPages(list, date && !query && !tag ? (date.length === 7 ? `${date}-01` : date) : undefined);
   loadedFor.set(list, { key, done });
   return done;
 }
 
-async function loadPages(list: FilteredList, own: Internals, day: string | undefined): Promise<void> {
-  own.moreLoading = true;
+async function loadPages(list: FilteredList, day: string | undefined): Promise<void> {
+  list.moreLoading = true;
   try {
-    await own.pages.loadBackTo(day);
+    await list.pages.loadBackTo(day);
   } catch (e) {
-    own.moreError = toPortalError(e);
+    list.moreError = toPortalError(e);
   } finally {
-    own.moreLoading = false;
+    list.moreLoading = false;
   }
   await list.updateComplete;
-  own.announce();
+  list.announce();
 }
 
 /** "Xem thêm": `limit` items more, reading further pages when the loaded ones cannot fill them; focus goes to the first new item. */
 export async function more(list: FilteredList): Promise<void> {
-  const own = list as unknown as Internals;
-  const target = (own.shown || own.limit) + own.limit;
+  const target = (list.shown || list.limit) + list.limit;
   // Fetch further pages only when the loaded items cannot fill the next step.
-  if (list.matchingItems.length < target && own.pages.next) {
-    own.moreLoading = true;
-    own.moreError = undefined;
+  if (list.matchingItems.length < target && list.pages.next) {
+    list.moreLoading = true;
+    list.moreError = undefined;
     try {
-      await own.pages.load((items) => own.matching(items as NewsItem[]).length >= target);
+      await list.pages.load((items) => list.matching(items).length >= target);
     } catch (e) {
-      own.moreError = toPortalError(e);
+      list.moreError = toPortalError(e);
       return;
     } finally {
-      own.moreLoading = false;
+      list.moreLoading = false;
     }
   }
-  const first = own.shown || own.limit;
-  own.shown = target;
+  const first = list.shown || list.limit;
+  list.shown = target;
   await list.updateComplete;
-  own.announce();
+  list.announce();
   // The button may be gone now: focus goes to the first new item, not to <body>.
   focusItem(list, first);
 }

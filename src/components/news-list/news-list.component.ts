@@ -4,11 +4,12 @@ import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
 import { filterNews, type NewsFilter } from '../../core/news-filter.js';
-import { track } from '../../internal/messages.js';
+import { trackPending } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
 import { itemListStyles, itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
+import type { FilteredList } from './filtered-list.js';
 import { ItemNodes } from './item-nodes.js';
 import { styles } from './news-list.styles.js';
 
@@ -52,7 +53,7 @@ import { styles } from './news-list.styles.js';
  * @fires portal-select - An item link was activated: `detail.item`; cancel it to handle navigation yourself.
  * @fires portal-filter - The reader cleared the filter with "Xem tất cả": `detail.filter` is the filter now (empty). A search or archive `for` this list empties its box or day.
  */
-export class PortalNewsList extends PortalNewsElement {
+export class PortalNewsList extends PortalNewsElement implements FilteredList {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
     limit: { type: Number },
@@ -109,11 +110,14 @@ export class PortalNewsList extends PortalNewsElement {
   /** Never show the source per item (shown by default when a hub merged the items from more than one source). */
   hideSource = false;
 
-  /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. */
-  private active: NewsFilter = {};
-  private shown = 0;
-  private moreError?: PortalError;
-  private moreLoading = false;
+  /** The active filter, set by {@link filter}, `<portal-news-search for>`, `<portal-news-archive for>` or `sync-url`. @internal */
+  active: NewsFilter = {};
+  /** @internal */
+  shown = 0;
+  /** @internal */
+  moreError?: PortalError;
+  /** @internal */
+  moreLoading = false;
   private announcement = '';
   private awaitingFilter = false;
   /** Most items the next render writes: a screenful until the first render that fills one (see {@link updated}), then all. */
@@ -144,8 +148,8 @@ export class PortalNewsList extends PortalNewsElement {
   /** The result line, "Xem tất cả" and "Xem thêm", loaded with the first filter or click (so always there while a filter is active). */
   private lines?: typeof import('./filtered.js');
 
-  /** The feed and its further pages, loaded as "More" needs them. */
-  private readonly pages = new NewsPages(this, () => this.doc.value);
+  /** The feed and its further pages, loaded as "More" needs them. @internal */
+  readonly pages = new NewsPages(this, () => this.doc.value);
 
   /** Every loaded item, in feed order: the first page and the further ones (shared with every widget of the feed). */
   get allItems(): NewsItem[] {
@@ -157,17 +161,18 @@ export class PortalNewsList extends PortalNewsElement {
     return this.matching(this.allItems);
   }
 
-  private matching(items: NewsItem[]): NewsItem[] {
+  /** @internal */
+  matching(items: readonly NewsItem[]): NewsItem[] {
     return filterNews(items, { ...this.active, tag: this.active.tag ?? this.tag, exclude: this.exclude }, this.timeZone, this.indexOf(items));
   }
 
   /** A hub's merge status (sources, stale notes), loaded for a feed that has it. */
   private hubSources?: typeof import('../../core/feed-sources.js');
 
-  /** The search module, loaded on demand: a list that is never searched never downloads it. */
-  private text?: typeof import('../../core/text.js');
+  /** The search module, loaded on demand: a list that is never searched never downloads it. @internal */
+  text?: typeof import('../../core/text.js');
 
-  private indexOf(items: NewsItem[]): SearchIndex | undefined {
+  private indexOf(items: readonly NewsItem[]): SearchIndex | undefined {
     return this.active.query && this.text ? this.text.searchIndex(items) : undefined;
   }
 
@@ -211,7 +216,7 @@ export class PortalNewsList extends PortalNewsElement {
     if (!ul?.children[this.screenful - 1]) return; // all written (always when screenful is Infinity)
     this.screenful = Infinity;
     // updateComplete waits for it (internal/messages.ts).
-    void track(
+    void trackPending(
       new Promise<void>((resolve) => {
         // The viewport not full, or a hidden tab (which paints no frame): all at once.
         if (document.hidden || ul.getBoundingClientRect().bottom < innerHeight) return resolve();
@@ -220,10 +225,11 @@ export class PortalNewsList extends PortalNewsElement {
     );
   }
 
-  /** The feed the count was last announced for; null: a new filter, to announce at the next render. */
-  private announced?: unknown;
+  /** The feed the count was last announced for; null: a new filter, to announce at the next render. @internal */
+  announced?: unknown;
 
-  private announce(): void {
+  /** @internal */
+  announce(): void {
     this.announced = this.doc.value;
     this.announcement = this.filtered ? this.lines!.line(this) : this.msg.count(this.matchingItems.length);
   }

@@ -5,17 +5,14 @@
  * skips that entry; wrapped in {@link optional} it drops only the field.
  */
 import { safeUrl } from '../urls.js';
+import type { OnDemand } from './on-demand.js';
 import type { ParseWarning } from './warnings.js';
 import { Invalid } from './read-each.js';
 
 export { Invalid } from './read-each.js';
 
-type DateReader = (text: string, timeZone?: string) => Date | undefined;
-let fullReader: DateReader | undefined;
-
-/** Makes {@link parseDate} read every form ./date-text.ts knows (loaded on demand, once one is met). */
-export const useFullDates = (reader: DateReader) => void (fullReader = reader);
-export const hasFullDates = () => fullReader !== undefined;
+/** The full date reader (./date-text.ts): loaded once a date {@link parseDate} does not know is met, it reads them all from then on. */
+export const fullDates: OnDemand<(text: string, timeZone?: string) => Date | undefined> = {};
 
 const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:(z)|([+-])(\d\d):?(\d\d))$/i;
 
@@ -25,7 +22,7 @@ const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:(
  * reader (./date-text.ts) and reads again when a date was not understood.
  */
 export function parseDate(text: string, timeZone?: string): Date | undefined {
-  if (fullReader) return fullReader(text, timeZone);
+  if (fullDates.read) return fullDates.read(text, timeZone);
   const m = RFC3339.exec(text.trim());
   if (!m) return undefined;
   const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((n) => Number(n ?? 0));

@@ -9,26 +9,17 @@ import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
 import { asObject, Invalid, isObject, optDate, optString, optUrl, type Json } from './fields.js';
 import { inert } from './inert-html.js';
+import type { OnDemand } from './on-demand.js';
 import type { ParseWarning } from './warnings.js';
 import { optional, readEach } from './read-each.js';
 
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
 
-type TextOf = (html: string) => string;
-let textOf: TextOf | undefined;
+/** HTML to text (./html-text.ts), to title an item that has neither title, summary nor text: loaded, and the document read again, once one is met. */
+export const htmlTitles: OnDemand<(html: string) => string> = {};
 
-/**
- * Makes an untitled item's title from its HTML from now on (./html-text.ts): ./json-news.ts loads
- * it, and reads again, only once it meets an item with neither title, summary nor text.
- */
-export const useHtmlText = (f: TextOf) => void (textOf = f);
-export const hasHtmlText = () => textOf !== undefined;
-
-type AttachmentsOf = (raw: unknown, path: string, base: string, warnings: ParseWarning[]) => Attachment[];
-let attachmentsOf: AttachmentsOf | undefined;
-
-/** Reads items' `attachments` from now on (./json-attachments.ts): ./json-news.ts loads it before reading a document that has any. */
-export const useAttachments = (f: AttachmentsOf) => void (attachmentsOf = f);
+/** The items' `attachments` reader (./json-attachments.ts): loaded before reading a document that has any. */
+export const itemAttachments: OnDemand<(raw: unknown, path: string, base: string, warnings: ParseWarning[]) => Attachment[]> = {};
 
 export function isJsonFeed(doc: unknown): doc is Json {
   return isObject(doc) && typeof doc.version === 'string' && doc.version.includes('jsonfeed.org/version/');
@@ -72,7 +63,7 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
   const contentText = opt(() => optString(raw, 'content_text', path));
   const summary = opt(() => optString(raw, 'summary', path));
   // No title: the summary, else the start of the content, as text (an HTML-only item is not left untitled).
-  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && textOf?.(contentHtml)))?.slice(0, 120) || undefined);
+  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined);
   // The spec asks for content_html or content_text (even empty); a title alone is enough for a news list.
   if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string')
     throw new Invalid(`${path}.title`, 'missing');
@@ -100,7 +91,7 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
     modified: opt(() => optDate(raw, 'date_modified', path, timeZone)),
     authors: opt(() => readAuthors(raw, path, base, warnings)) ?? [],
     tags: opt(() => readTags(raw.tags, path, warnings)) ?? [],
-    attachments: (attachmentsOf && opt(() => attachmentsOf!(raw.attachments, `${path}.attachments`, base, warnings))) || [],
+    attachments: (itemAttachments.read && opt(() => itemAttachments.read!(raw.attachments, `${path}.attachments`, base, warnings))) || [],
     source: sourceName ? { name: sourceName, url: opt(() => optUrl(source, 'url', `${path}._portal.source`, base, warnings)) } : undefined,
   };
 }

@@ -8,9 +8,9 @@
  */
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
-import { hasFullDates, isObject, useFullDates, type Json } from './fields.js';
+import { fullDates, isObject, type Json } from './fields.js';
 import type { FieldMap } from './json-value.js';
-import { hasHtmlText, isJsonFeed, parseJsonFeed, useAttachments, useHtmlText } from './json-feed.js';
+import { htmlTitles, isJsonFeed, itemAttachments, parseJsonFeed } from './json-feed.js';
 
 export async function parseJsonNews(json: unknown, base: string, map: FieldMap | undefined, timeZone?: string): Promise<Feed> {
   if (!map && !isJsonFeed(json)) throw new PortalError('format', 'version: missing');
@@ -20,15 +20,15 @@ export async function parseJsonNews(json: unknown, base: string, map: FieldMap |
     (map ? map.attachments : Array.isArray((json as Json).items) && ((json as Json).items as unknown[]).some((i) => isObject(i) && i.attachments != null)) &&
       import('./json-attachments.js'),
   ]);
-  if (attachments) useAttachments(attachments.readAttachments);
+  if (attachments) itemAttachments.read = attachments.readAttachments;
   const read = () => (mapped ? mapped.parseMapped(json, base, map!, timeZone) : parseJsonFeed(json as Json, base, timeZone));
   const feed = read();
-  const dates = !hasFullDates() && feed.warnings.some((w) => w.problem === 'not-a-date');
+  const dates = !fullDates.read && feed.warnings.some((w) => w.problem === 'not-a-date');
   // Untitled but for its HTML (or titled by nothing at all: read again, it comes out the same).
-  const titles = !hasHtmlText() && feed.items.some((i) => !i.title && i.contentHtml);
+  const titles = !htmlTitles.read && feed.items.some((i) => !i.title && i.contentHtml);
   if (!dates && !titles) return feed;
   const [dateText, htmlText] = await Promise.all([dates && import('./date-text.js'), titles && import('./html-text.js')]);
-  if (dateText) useFullDates(dateText.parseDate);
-  if (htmlText) useHtmlText(htmlText.htmlToText);
+  if (dateText) fullDates.read = dateText.parseDate;
+  if (htmlText) htmlTitles.read = htmlText.htmlToText;
   return read();
 }

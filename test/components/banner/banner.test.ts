@@ -130,9 +130,11 @@ describe('<portal-banner>', () => {
     expect(shadow(el).querySelector('[part="banner"]')!.lastElementChild).to.equal(more);
     expect(run.textContent, 'a screen reader reads it all').to.include('NHIỆM KỲ 2024 - 2029');
     await expect(el).to.be.accessible();
+    const width = more.getBoundingClientRect().width;
     more.click();
     await el.updateComplete;
     expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(more.getBoundingClientRect().width, 'the chevron turns (▾ to ▴), the button keeps its width').to.equal(width);
     expect(run.offsetWidth, 'unfolded, all readable').to.be.at.most(viewport.clientWidth + 1);
     expect(more.textContent).to.include('▴');
     expect(el.getBoundingClientRect().height).to.be.above(60);
@@ -180,6 +182,34 @@ describe('<portal-banner>', () => {
     expect(more.hidden).to.equal(true);
     el.style.inlineSize = '60px';
     await until(() => !more.hidden, 2000, '"Xem thêm" once the text is cut');
+  });
+
+  it('watches its band once, not on every render, and again once moved to another place in the page', async () => {
+    const observe = ResizeObserver.prototype.observe;
+    const watched: Element[] = [];
+    ResizeObserver.prototype.observe = function (this: ResizeObserver, target: Element, options?: ResizeObserverOptions) {
+      watched.push(target);
+      observe.call(this, target, options);
+    };
+    try {
+      const el = await fixture<PortalBanner>(html`<portal-banner static style="inline-size: 1366px"><span>Chào mừng</span></portal-banner>`);
+      await el.updateComplete;
+      expect(watched, 'the track and its viewport').to.deep.equal([$(el, '.track'), $(el, '.viewport')]);
+      const more = $<HTMLButtonElement>(el, '[part="expand-button"]')!;
+      el.append(Object.assign(document.createElement('span'), { textContent: 'Hai' }));
+      await until(() => $(el, '.run')!.textContent!.includes('Hai'), 2000, 'new child');
+      el.speed = 40;
+      await el.updateComplete;
+      expect(watched, 'renders with the same band watch nothing more').to.have.length(2);
+      expect(more.hidden).to.equal(true);
+      el.parentElement!.parentElement!.append(el);
+      await el.updateComplete;
+      expect(watched, 'watched again after the move').to.have.length(4);
+      el.style.inlineSize = '60px';
+      await until(() => !more.hidden, 2000, '"Xem thêm" once the text is cut, after the move');
+    } finally {
+      ResizeObserver.prototype.observe = observe;
+    }
   });
 
   it('a focused link in folded text unfolds it, so it is in view', async () => {
