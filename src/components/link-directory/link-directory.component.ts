@@ -106,9 +106,11 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
   }
 
   private async onFilter(e: Event): Promise<void> {
-    const value = (e.target as HTMLInputElement).value;
+    const input = e.target as HTMLInputElement;
     this.matcher ??= (await import('../../core/text.js')).wordMatcher;
-    this.query = value;
+    // The box's value now, not at this keystroke: the keys typed while the matcher loaded each wait
+    // for it, and one of them resuming after a later one must not put its older text back.
+    this.query = input.value;
     this.announcement = this.m.count(this.visibleGroups.reduce((n, g) => n + g.links.length, 0));
   }
 
