@@ -177,7 +177,7 @@ describe('visits recorded together on PostgreSQL (group commit)', { skip: ENGINE
       await sql.end();
       await store.close();
     });
-    await store.visit('site-1', 'first'); // connected, the salt read, the minute's prune done
+    await store.visit('site-1', 'first'); // connected, the salt read, the minute's prune sent
     const total = async () => Number((await sql.query("SELECT total FROM totals WHERE site = 'site-1'")).rows[0]?.total ?? 0);
     return { store, sql, total, url };
   };
@@ -200,6 +200,31 @@ describe('visits recorded together on PostgreSQL (group commit)', { skip: ENGINE
     await other.end();
     assert.deepEqual(await pruned, { value: undefined }, 'the prune finished, not aborted as a deadlock');
     for (const v of await Promise.all(visits)) assert.ok('value' in v && v.value.counted, JSON.stringify(v));
+  });
+
+  it('a visitor deleted while a call waits for its row is counted by one hub only', async () => {
+    const { sql, url } = await own();
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    };
+    const [pruner, hubA, hubB] = await Promise.all([connect(), connect(), connect()]);
+    const W = minutes(30);
+    const call = (c: pg.Client, now: number) =>
+      c.query<{ counted: boolean }>('SELECT counted FROM record_visits($1, $2, $3, $4, $5, $6)', [['site-1'], ['gone'], [now], [0], ['2024-04-19'], W]).then((r) => r.rows[0].counted);
+    await sql.query("INSERT INTO visitors VALUES ('site-1', 'gone', 0, 0)");
+    await pruner.query('BEGIN');
+    await pruner.query("SELECT * FROM visitors WHERE hash = 'gone' FOR UPDATE");
+    const a = call(hubA, 10 * W); // its insert conflicts with the row, then waits for the row's lock
+    await sleep(300);
+    await pruner.query("DELETE FROM visitors WHERE hash = 'gone'");
+    const b = call(hubB, 10 * W + 1); // waits for the delete, then inserts the visitor anew
+    await sleep(300);
+    await pruner.query('COMMIT');
+    assert.deepEqual([await a, await b].sort(), [false, true], 'one hub counts the visitor, the other finds it counted');
+    assert.equal(Number((await sql.query("SELECT total FROM totals WHERE site = 'site-1'")).rows[0].total), 2, "the first visit and this visitor's one");
+    await Promise.all([pruner, hubA, hubB].map((c) => c.end()));
   });
 
   it('a call the database cancels at its statement timeout is answered 503 and rolled back: stored = acknowledged', async () => {

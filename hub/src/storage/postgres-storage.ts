@@ -81,6 +81,8 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   readonly pool: pg.Pool;
   private readonly visitConnections: VisitConnections;
   private readonly visitBatches: VisitBatches<Recorded>;
+  /** For the migrations and an import: the same connection, without the statements' time bounds. */
+  private readonly unboundedConfig: pg.ClientConfig;
 
   /** Connects, brings the schema to the newest version (one hub at a time), and answers the store. */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
@@ -103,11 +105,14 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       // A database that is down refuses at once (ECONNREFUSED), whatever these are.
       connectionTimeoutMillis: 8000,
       // The server gives up first and rolls the statement back, so a visit answered "not recorded"
-      // was not; the client's own bound only catches a server that stopped answering at all.
+      // was not; the client's own bound only catches a server that stopped answering at all (or
+      // stalled in a commit, past the statement: such a visit may have been kept, and its retry
+      // within 30 minutes is not counted again).
       statement_timeout: options.statementTimeout ?? 7000,
       query_timeout: (options.statementTimeout ?? 7000) + 3000,
       types,
     };
+    this.unboundedConfig = { ...connection, statement_timeout: undefined, query_timeout: undefined };
     this.pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, idleTimeoutMillis: 30_000 });
     // An idle connection cut by a database restart: dropped from the pool, never a crash.
     this.pool.on('error', () => {});
@@ -125,11 +130,16 @@ export class PostgresStorage extends VisitStore implements HubStorage {
    * A connection of the pool, for several statements. A connection cut between
    * two of them (the database stopping) emits 'error', which the pool does not
    * listen for while it is lent out: listened for here, or the process would die.
+   * `unbounded`: a connection of its own without the statements' time bounds
+   * (a migration may rewrite a large table, an import write years of days).
    */
-  private async connect(): Promise<pg.PoolClient & { done(error?: Error): void }> {
-    let client: pg.PoolClient;
+  private async connect(unbounded = false): Promise<pg.ClientBase & { done(error?: Error): void }> {
+    let client: pg.PoolClient | pg.Client;
     try {
-      client = await this.pool.connect();
+      if (unbounded) {
+        client = new pg.Client(this.unboundedConfig);
+        await client.connect();
+      } else client = await this.pool.connect();
     } catch (e) {
       throw new StorageUnavailable(e);
     }
@@ -138,14 +148,15 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     return Object.assign(client, {
       done: (error?: Error) => {
         client.off('error', ignore);
-        client.release(error);
+        if ('release' in client) client.release(error);
+        else void client.end().catch(() => {});
       },
     });
   }
 
   /** `fn` inside BEGIN … COMMIT on one connection; rolled back on any error. */
-  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.connect();
+  private async transaction<T>(fn: (client: pg.ClientBase) => Promise<T>, unbounded = false): Promise<T> {
+    const client = await this.connect(unbounded);
     let broken: Error | undefined;
     try {
       await client.query('BEGIN');
@@ -163,11 +174,9 @@ export class PostgresStorage extends VisitStore implements HubStorage {
   }
 
   private async migrate(): Promise<void> {
-    const client = await this.connect();
+    const client = await this.connect(true);
     try {
       // Hubs started together: one migrates, the others wait and then find nothing left to do.
-      // A migration may rewrite a large table: no statement timeout for it (RESET below restores the hub's).
-      await client.query('SET statement_timeout = 0');
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await client.query(MIGRATIONS_TABLE_SQL);
       const applied = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
@@ -184,7 +193,6 @@ export class PostgresStorage extends VisitStore implements HubStorage {
       }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-      await client.query('RESET statement_timeout').catch(() => {});
       client.done();
     }
   }
@@ -272,7 +280,6 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     const days = records.filter((r): r is Extract<CountRecord, { day: string }> => 'day' in r);
     // Rows in key order, the order record_visits locks them in: an import beside running hubs does not deadlock with their calls.
     await this.transaction(async (c) => {
-      await c.query('SET LOCAL statement_timeout = 0'); // years of days of a province: the time it takes
       await c.query(
         'INSERT INTO totals (site, total) SELECT * FROM unnest($1::text[], $2::int8[]) AS r(site, total) ORDER BY site ON CONFLICT (site) DO UPDATE SET total = excluded.total',
         [totals.map((r) => r.site), totals.map((r) => r.total)],
@@ -281,7 +288,7 @@ export class PostgresStorage extends VisitStore implements HubStorage {
         'INSERT INTO days (site, day, visits) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[]) AS r(site, day, visits) ORDER BY site, day ON CONFLICT (site, day) DO UPDATE SET visits = excluded.visits',
         [days.map((r) => r.site), days.map((r) => r.day), days.map((r) => r.visits)],
       );
-    });
+    }, true);
   }
 
   async readCopies(): Promise<UpstreamCopy[]> {

@@ -9,7 +9,8 @@
  * fails fails every visit in it.
  *
  * A database that is slow rather than down must not pile visits up: a visit
- * that waited longer than `maxWait` for a call is refused without being sent,
+ * that waited `maxWait` for a call is refused without being sent (a timer
+ * wakes the queue then, even while every call is still in flight),
  * and beyond `maxWaiting` visits a new one is refused at once (503 upstream,
  * nothing recorded, as when the database is down).
  */
@@ -47,6 +48,9 @@ export class VisitBatches<R> {
   private scheduled = false;
   private closing?: Promise<void>;
   private drained?: () => void;
+  /** Wakes the queue when its oldest visit runs out of time, calls in flight or not. */
+  private deadline?: ReturnType<typeof setTimeout>;
+  private deadlineFor?: number;
 
   /** @param send records the visits given in one transaction and answers them in order */
   constructor(
@@ -58,7 +62,7 @@ export class VisitBatches<R> {
     if (this.closing) return Promise.reject(new StorageUnavailable(new Error('the hub is stopping')));
     if (this.waiting.length >= (this.options.maxWaiting ?? 10_000)) return Promise.reject(new StorageUnavailable(new Error('too many visits waiting for the database')));
     return new Promise<R>((resolve, reject) => {
-      this.waiting.push({ visit, since: Date.now(), resolve, reject });
+      this.waiting.push({ visit, since: performance.now(), resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         // After the poll phase: every request read in this turn of the event loop has queued its visit by then.
@@ -71,8 +75,9 @@ export class VisitBatches<R> {
   }
 
   private flush(): void {
-    const oldest = Date.now() - (this.options.maxWait ?? 8000);
-    while (this.waiting.length && this.waiting[0].since < oldest) {
+    const maxWait = this.options.maxWait ?? 8000;
+    const oldest = performance.now() - maxWait;
+    while (this.waiting.length && this.waiting[0].since <= oldest) {
       this.waiting.shift()!.reject(new StorageUnavailable(new Error('no answer from the database in time')));
     }
     while (this.waiting.length && this.inFlight < this.options.inFlight) {
@@ -90,11 +95,20 @@ export class VisitBatches<R> {
           if (!this.inFlight) this.drained?.();
         });
     }
+    // Re-armed only when the oldest waiting visit changed: under load this runs a thousand times a second.
+    const head = this.waiting[0]?.since;
+    if (head === this.deadlineFor) return;
+    clearTimeout(this.deadline);
+    this.deadlineFor = head;
+    if (head !== undefined) {
+      this.deadline = setTimeout(() => ((this.deadlineFor = undefined), this.flush()), head + maxWait - performance.now());
+    }
   }
 
   /** Refuses new visits, lets the calls in flight finish (their visits answered), refuses the ones still waiting. */
   close(): Promise<void> {
     return (this.closing ??= (async () => {
+      clearTimeout(this.deadline);
       for (const w of this.waiting.splice(0)) w.reject(new StorageUnavailable(new Error('the hub is stopping')));
       if (this.inFlight) await new Promise<void>((resolve) => (this.drained = resolve));
     })());

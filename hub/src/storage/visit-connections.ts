@@ -50,16 +50,15 @@ export class VisitConnections {
     if (this.ended) throw new Error('Client was closed and is not queryable');
     const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     slot.inFlight++;
-    let client: pg.Client | undefined;
+    const connection = slot.client ?? this.connect(slot);
     try {
-      client = await (slot.client ?? this.connect(slot));
-      return await client.query<R>(config);
+      return await (await connection).query<R>(config);
     } catch (e) {
       // The driver's own bound ran out (the database stopped answering, past its statement timeout):
       // the statement may still be running there, and the connection would hold every later one.
-      if ((e as Error).message === 'Query read timeout' && slot.client) {
+      if ((e as Error).message === 'Query read timeout' && slot.client === connection) {
         slot.client = undefined;
-        void client?.end().catch(() => {});
+        void connection.then((c) => c.end()).catch(() => {});
       }
       throw e;
     } finally {
