@@ -10,6 +10,7 @@
  * fingerprint kept, to tell a re-read of the same document. A widget that comes
  * later revalidates (a 304 is cheap) and shares the parse.
  */
+import { feedRequest, takeEarly } from './early-fetch.js';
 import { PortalError, toPortalError } from './errors.js';
 import { surelyUtf8 } from './formats/utf8.js';
 
@@ -79,15 +80,8 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
     const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
     let res: Response;
     try {
-      res = await fetch(url, {
-        // Same origin: the mode of a `<link rel="preload" as="fetch" crossorigin>`, so the page's preload is used, not
-        // fetched again; another origin (a hub, an agency): no cookies go with it.
-        credentials: new URL(url, globalThis.location?.href).origin === globalThis.location?.origin ? 'same-origin' : 'omit',
-        // Revalidate with the HTTP cache's ETag/Last-Modified (a 304 costs no body)
-        // without adding request headers that would need a CORS preflight.
-        cache: 'no-cache',
-        signal: attemptSignal,
-      });
+      // The loader's early request on the first attempt (./early-fetch.ts), if it is there and succeeded.
+      res = (await takeEarly(url, attemptSignal)) ?? (await fetch(url, { ...feedRequest(url), signal: attemptSignal }));
     } catch (e) {
       if (signal.aborted) throw signal.reason;
       // Which failure it is, and the wait before a retry, load only once a request fails (./feed-store-failures.ts).

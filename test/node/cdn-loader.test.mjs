@@ -8,7 +8,10 @@
  * - on an article page the sanitizer is fetched beside the article's chunk, not
  *   after it has run (the article's chunk is held back; the sanitizer arrives first);
  * - the request waterfall: every script is at most two requests deep (page →
- *   loader → everything else), printed with the count per depth.
+ *   loader → everything else), printed with the count per depth;
+ * - the loader starts a widget's feed before the widget's chunk has come (the
+ *   chunk is held back), and the store takes that request: one download; if it
+ *   fails the store fetches again; the counter's endpoint is the counter's alone.
  * Scripts are all the loader's siblings in /dist/cdn/, never anything else.
  */
 import assert from 'node:assert/strict';
@@ -33,7 +36,7 @@ function serveStrict(upstream) {
   const t0 = performance.now();
   const state = { log: [], hold: { match: /^$/, ms: 0 }, failOnce: /^$/, csp: STRICT_CSP };
   const http = createServer(async (req, res) => {
-    const entry = { path: new URL(req.url, 'http://x').pathname, arrived: performance.now() - t0, sent: Infinity };
+    const entry = { method: req.method, path: new URL(req.url, 'http://x').pathname, arrived: performance.now() - t0, sent: Infinity };
     state.log.push(entry);
     if (state.failOnce.test(entry.path)) {
       state.failOnce = /^$/;
@@ -223,6 +226,54 @@ for (const name of matrixBrowsers()) {
         assert.ok(sanitizer.arrived < chunk.sent, `the sanitizer asked for at ${sanitizer.arrived.toFixed(0)} ms, the article chunk sent at ${chunk.sent.toFixed(0)} ms`);
         assert.equal(server.state.log.filter((e) => e.path === sanitizer.path).length, 1, 'the sanitizer is downloaded once');
         assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test("the loader starts the news list's feed before the list's chunk has come, and the list uses that one download", { timeout: 60_000 }, async () => {
+      const hold = { match: chunkOf('news-list'), ms: 1000 };
+      const { page, errors, close } = await open(browser, '/test/cdn/news-list.html', hold);
+      try {
+        const [list] = await settledWidgets(page, 'main', 15_000);
+        assert.match(list.text, /Khai mạc kỳ họp/, 'the news list shows the feed');
+        const feeds = server.state.log.filter((e) => e.path === '/test/cdn/feed.json');
+        const chunk = server.state.log.find((e) => chunkOf('news-list').test(e.path));
+        assert.equal(feeds.length, 1, 'the feed is downloaded once');
+        assert.ok(feeds[0].arrived < chunk.sent, `the feed asked for at ${feeds[0].arrived.toFixed(0)} ms, the chunk sent at ${chunk.sent.toFixed(0)} ms`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test("a feed whose early request fails (503) is fetched again by the list's store, and shown", { timeout: 60_000 }, async () => {
+      const { page, close } = await open(browser, '/test/cdn/news-list.html', { match: chunkOf('news-list'), ms: 300 }, /^\/test\/cdn\/feed\.json$/);
+      try {
+        const [list] = await settledWidgets(page, 'main', 15_000);
+        assert.match(list.text, /Khai mạc kỳ họp/, 'the news list shows the feed');
+        assert.equal(server.state.log.filter((e) => e.path === '/test/cdn/feed.json').length, 2, 'the 503, then the store\'s own request');
+      } finally {
+        await close();
+      }
+    });
+
+    test("the loader never fetches the visit counter's endpoint (the counter POSTs to it)", { timeout: 60_000 }, async () => {
+      const { page, close } = await open(browser, '/test/cdn/news-list.html');
+      try {
+        await settledWidgets(page, 'main');
+        // With `hit` its first read is the POST of the visit: a GET would be the loader's.
+        await page.evaluate(() => {
+          const counter = document.createElement('portal-visit-counter');
+          counter.setAttribute('src', '/test/cdn/visits'); // the attribute, which the loader reads
+          counter.setAttribute('hit', '');
+          document.querySelector('#later').append(counter);
+        });
+        await page.waitForFunction(() => customElements.get('portal-visit-counter'));
+        await page.waitForNetworkIdle({ idleTime: 300 });
+        const asked = server.state.log.filter((e) => e.path === '/test/cdn/visits');
+        assert.ok(asked.length > 0, 'the counter posted');
+        assert.deepEqual(asked.map((e) => e.method).filter((m) => m !== 'POST'), [], 'no GET of the endpoint');
       } finally {
         await close();
       }
