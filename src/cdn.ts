@@ -32,7 +32,9 @@ function load(el: Element): void {
   try {
     const url = src == null || tag === 'portal-visit-counter' ? undefined : new URL(src, document.baseURI);
     if (url?.protocol === 'https:' || url?.protocol === 'http:') startEarly(url.href);
-  } catch {}
+  } catch {
+    // not a URL: the widget tells its error when it loads
+  }
   const define = byTag.get(tag);
   if (!define) return; // loading
   byTag.delete(tag); // one import per tag, however many elements

@@ -10,7 +10,7 @@
  * fingerprint kept, to tell a re-read of the same document. A widget that comes
  * later revalidates (a 304 is cheap) and shares the parse.
  */
-import { feedRequest, takeEarly } from './early-fetch.js';
+import { EARLY_FETCH, type EarlyFetch, feedRequest } from './early-fetch.js';
 import { PortalError, toPortalError } from './errors.js';
 import { surelyUtf8 } from './formats/utf8.js';
 
@@ -80,8 +80,8 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
     const attemptSignal = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
     let res: Response;
     try {
-      // The loader's early request on the first attempt (./early-fetch.ts), if it is there and succeeded.
-      res = (await takeEarly(url, attemptSignal)) ?? (await fetch(url, { ...feedRequest(url), signal: attemptSignal }));
+      // Through the CDN loader's fetch where it is on the page: its early request, if it has one (./early-fetch.ts).
+      res = await ((globalThis as { [EARLY_FETCH]?: EarlyFetch })[EARLY_FETCH] ?? fetch)(url, feedRequest(url, attemptSignal));
     } catch (e) {
       if (signal.aborted) throw signal.reason;
       // Which failure it is, and the wait before a retry, load only once a request fails (./feed-store-failures.ts).
