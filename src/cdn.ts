@@ -50,8 +50,14 @@ export function discover(root: Element | Document | DocumentFragment): void {
   for (const el of root.querySelectorAll(':not(:defined)')) load(el);
 }
 
-discover(document);
-new MutationObserver((records) => {
-  if (!byTag.size) return;
-  for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) discover(node);
-}).observe(document.documentElement, { subtree: true, childList: true });
+// One copy watches the page. A second one runs when the page loads this file by another URL (`?v=2`):
+// the chunks import it by its plain name for the early fetch's request options.
+const WATCHING = 'portal-widgets-loader';
+if (!(globalThis as Record<string, unknown>)[WATCHING]) {
+  (globalThis as Record<string, unknown>)[WATCHING] = 1;
+  discover(document);
+  new MutationObserver((records) => {
+    if (!byTag.size) return;
+    for (const r of records) for (const node of r.addedNodes) if (node instanceof Element) discover(node);
+  }).observe(document.documentElement, { subtree: true, childList: true });
+}

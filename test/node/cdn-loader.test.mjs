@@ -247,6 +247,19 @@ for (const name of matrixBrowsers()) {
       }
     });
 
+    test('a page that loads the loader with a query (?v=2) still downloads the feed once: the second copy the chunks import does not watch the page', { timeout: 60_000 }, async () => {
+      const { page, errors, close } = await open(browser, '/test/cdn/news-list-versioned.html');
+      try {
+        const [list] = await settledWidgets(page, 'main', 15_000);
+        assert.match(list.text, /Khai mạc kỳ họp/, 'the news list shows the feed');
+        await sleep(300);
+        assert.equal(server.state.log.filter((e) => e.path === '/test/cdn/feed.json').length, 1, 'one download, not one per copy of the loader');
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
     test("a feed whose early request fails (503) is fetched again by the list's store, and shown", { timeout: 60_000 }, async () => {
       const { page, close } = await open(browser, '/test/cdn/news-list.html', { match: chunkOf('news-list'), ms: 300 }, /^\/test\/cdn\/feed\.json$/);
       try {
