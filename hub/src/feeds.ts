@@ -15,6 +15,8 @@ import { BoundedParser } from './bounded-parse.js';
 
 /** Pages of one upstream read per refresh, at most (each bounded in size and time like the first). */
 const MAX_UPSTREAM_PAGES = 20;
+/** How long stop() waits for the refreshes in flight (each is already bounded by its time-out and the abort). */
+const STOP_GRACE_MS = 5000;
 
 export interface FeedsOptions {
   feeds: FeedConfig[];
@@ -80,19 +82,30 @@ export class Feeds {
     return Object.fromEntries([...this.upstreams].map(([id, list]) => [id, list.map(sourceStatus)]));
   }
 
-  /** Stops the schedules and aborts the fetches in flight; resolves when they have settled. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the schedules and aborts the fetches in flight; resolves when they have settled, or after
+   * `graceMs` whatever is still running (a store that hangs must not keep the process from exiting).
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.stopping.abort();
     const all = [...this.upstreams.values()].flat();
     for (const u of all) clearTimeout(u.timer);
-    await Promise.all(all.map((u) => u.running));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(all.map((u) => u.running)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
     await this.parser.close();
   }
 
+  /** The next refresh is scheduled whatever the last one did (even if it threw), so an upstream is never dropped. */
   private schedule(u: Upstream, delay: number): void {
     if (this.stopping.signal.aborted) return;
     u.timer = setTimeout(() => {
-      u.running = this.refresh(u).finally(() => (u.running = undefined));
+      u.running = this.refresh(u)
+        .catch((e: unknown) => console.error(`feed ${u.feed.id}: refresh of ${u.config.url} failed:`, e))
+        .finally(() => {
+          u.running = undefined;
+          this.schedule(u, this.nextDelay(u));
+        });
     }, delay);
   }
 
@@ -165,7 +178,6 @@ export class Feeds {
       console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
     }
     this.render(u.feed.id);
-    this.schedule(u, this.nextDelay(u));
   }
 
   private render(id: string): void {

@@ -12,6 +12,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 export const MAX_REDIRECTS = 5;
@@ -143,15 +144,19 @@ async function readBody(res: IncomingMessage, maxBytes: number, signal: AbortSig
   }
   const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
   const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
-  const stream = decoder ? res.pipe(decoder) : res;
   const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+  const collect = async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
       size += chunk.length;
       if (size > maxBytes) throw new UpstreamError('too-large', `body larger than ${maxBytes} bytes`);
       chunks.push(chunk);
     }
+  };
+  // pipeline, not pipe: a body cut off or stalled past the deadline destroys the decoder too, so the read
+  // always ends (res.pipe left the decoder waiting for ever, and the upstream was never fetched again).
+  try {
+    await (decoder ? pipeline(res, decoder, collect, { signal }) : pipeline(res, collect, { signal }));
   } catch (e) {
     res.destroy();
     throw e instanceof UpstreamError ? e : toUpstreamError(e as NodeJS.ErrnoException, signal);

@@ -1,0 +1,112 @@
+/**
+ * The hub against upstreams that misbehave in the middle of an answer, over
+ * real HTTP with real hub processes: compressed bodies that stall or are cut
+ * off (the refresh ends, is named, and the next one happens), SIGTERM while a
+ * fetch hangs, credentials and redirects, later pages that fail, bad URLs.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { freshPlace, ENGINES } from './counter-kit.js';
+import { jsonFeed, spawnHub, startUpstream, until, writeConfig, type Answer, type HubProcess, type Upstream } from './hub-kit.js';
+
+let upstream: Upstream;
+const hubs: HubProcess[] = [];
+const run = async (file: string, env?: Record<string, string>) => {
+  const h = await spawnHub(file, env);
+  hubs.push(h);
+  return h;
+};
+before(async () => (upstream = await startUpstream()));
+after(async () => {
+  await Promise.all(hubs.map((h) => h.stop('SIGKILL')));
+  await upstream.close();
+});
+
+const site = { id: 'portal', name: 'Cổng', origins: ['https://xa.example.gov.vn'] };
+const up = (name: string, p: string, extra: Record<string, unknown> = {}) => ({ name, url: `${upstream.url}${p}`, internal: true, refreshSeconds: 60, ...extra });
+type Source = { name: string; last_success?: string; last_error?: string };
+type FeedBody = { items: { id: string; title: string; _portal: { source: { name: string; url?: string } } }[]; _portal: { sources: Source[] } };
+const getFeed = async (hub: HubProcess, id: string) => (await (await fetch(`${hub.url}/feeds/${id}.json`)).json()) as FeedBody;
+const metrics = async (hub: HubProcess) => (await fetch(`${hub.url}/metrics`)).text();
+const fetchCount = (text: string, feed: string, name: string, outcome: string) =>
+  Number(new RegExp(`portal_hub_upstream_fetches_total\\{feed="${feed}",upstream="${name}",outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+
+const feedOf = (title: string) => jsonFeed([{ id: title, title, date: '2024-04-19T08:00:00+07:00' }]);
+const compress = { gzip: (b: Buffer) => gzipSync(b), br: (b: Buffer) => brotliCompressSync(b) };
+
+/** First answer: the compressed head of a large body, then a stall (never ends) or a cut connection; later answers whole. */
+function failsOnceMidBody(encoding: 'gzip' | 'br', fault: 'stall' | 'cut', title: string): Answer {
+  let calls = 0;
+  const whole = compress[encoding](Buffer.from(feedOf(title)));
+  // Incompressible padding, so the head sent is only part of the body.
+  const big = compress[encoding](Buffer.from(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [], pad: Math.random().toString(36).repeat(20_000) })));
+  return (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/feed+json', 'content-encoding': encoding });
+    if (++calls > 1) return void res.end(whole);
+    res.write(big.subarray(0, 200));
+    if (fault === 'cut') setTimeout(() => res.socket?.destroy(), 100);
+  };
+}
+
+describe('an upstream whose compressed body stalls or is cut off', () => {
+  it('names the failure (timeout / network), then fetches it again and succeeds: gzip and brotli', async () => {
+    const cases = [
+      ['gzip', 'stall'],
+      ['gzip', 'cut'],
+      ['br', 'stall'],
+      ['br', 'cut'],
+    ] as const;
+    for (const [encoding, fault] of cases) upstream.route(`/${encoding}-${fault}.json`, failsOnceMidBody(encoding, fault, `${encoding} ${fault} sau lỗi`));
+    const hub = await run(
+      writeConfig({
+        sites: [site],
+        feeds: [{ id: 'mid', title: 'Mid-body', upstreams: cases.map(([e, f]) => up(`${e}-${f}`, `/${e}-${f}.json`, { timeoutMs: 500 })) }],
+      }),
+    );
+    await until(async () => (await getFeed(hub, 'mid')).items.length === 4, 20_000, 'every upstream fetched again after its failure');
+    const text = await metrics(hub);
+    for (const [encoding, fault] of cases) {
+      const outcome = fault === 'stall' ? 'timeout' : 'network';
+      assert.equal(fetchCount(text, 'mid', `${encoding}-${fault}`, outcome), 1, `${encoding} ${fault}: one ${outcome} failure in the metrics`);
+      assert.equal(fetchCount(text, 'mid', `${encoding}-${fault}`, 'ok'), 1, `${encoding} ${fault}: then one success`);
+    }
+    const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { feeds: Record<string, Source[]> };
+    assert.ok(health.feeds.mid.every((s) => s.last_success && !s.last_error), 'healthz: each recovered');
+  });
+
+  it('shows the failure in /healthz while it lasts', async () => {
+    upstream.route('/always-stalls.json', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/feed+json', 'content-encoding': 'gzip' });
+      res.write(gzipSync(Buffer.from(feedOf('never'))).subarray(0, 20));
+    });
+    upstream.route('/always-cut.json', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/feed+json', 'content-encoding': 'br' });
+      res.write(brotliCompressSync(Buffer.from(feedOf('never'))).subarray(0, 20));
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    const hub = await run(writeConfig({ sites: [site], feeds: [{ id: 'down', title: 'Down', upstreams: [up('stalls', '/always-stalls.json', { timeoutMs: 300 }), up('cut', '/always-cut.json')] }] }));
+    const health = async () => ((await (await fetch(`${hub.url}/healthz`)).json()) as { feeds: Record<string, Source[]> }).feeds.down;
+    await until(async () => (await health()).every((s) => s.last_error), 10_000, 'both failures reported');
+    const [stalls, cut] = await health();
+    assert.match(stalls.last_error!, /time-out/);
+    assert.match(cut.last_error!, /ECONNRESET|aborted|closed/);
+    await until(async () => (upstream.hits.get('/always-stalls.json')?.count ?? 0) >= 2, 10_000, 'the stalled upstream retried');
+  });
+
+  for (const engine of ENGINES)
+    it(`SIGTERM while a fetch hangs in the body exits promptly with 0 (${engine.name}; before the fix PostgreSQL never exited)`, { skip: engine.skip }, async () => {
+      upstream.route('/hangs.json', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/feed+json', 'content-encoding': 'gzip' });
+        res.write(gzipSync(Buffer.from(feedOf('never'))).subarray(0, 20));
+      });
+      const before = upstream.hits.get('/hangs.json')?.count ?? 0;
+      const place = await freshPlace(engine.name);
+      const hub = await run(writeConfig({ sites: [site], storage: { dataDir: place.dataDir }, feeds: [{ id: 'h', title: 'H', upstreams: [up('hangs', '/hangs.json', { timeoutMs: 120_000 })] }] }), place.env);
+      await until(() => (upstream.hits.get('/hangs.json')?.count ?? 0) > before, 10_000, 'the fetch started');
+      const t0 = Date.now();
+      hub.child.kill('SIGTERM');
+      const code = await Promise.race([hub.exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))]);
+      assert.equal(code, 0, `exit code (after ${Date.now() - t0} ms)`);
+    });
+});
