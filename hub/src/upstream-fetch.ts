@@ -79,17 +79,22 @@ const publicLookup: LookupFunction = (hostname, options, callback) => {
 export async function fetchUpstream(url: string, options: FetchOptions): Promise<Fetched> {
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  let current = new URL(url);
+  let current = parseUrl(url, 'http', 'not a URL');
+  // Credentials go to the configured origin only, as fetch does: a redirect elsewhere (or https: → http:)
+  // drops them for the rest of the chain, even one that comes back.
+  const origin = current.origin;
+  let authorization = options.authorization;
   for (let hop = 0; ; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new UpstreamError('refused', `${current.protocol} is not http(s)`);
     const host = current.hostname.replace(/^\[|\]$/g, '');
     if (!options.internal && hop > 0 && isIP(host) && isPrivateAddress(host)) throw new UpstreamError('refused', `redirect to ${host}, a private address`);
-    const res = await get(current, options, signal, !options.internal && !isIP(host));
+    if (current.origin !== origin) authorization = undefined;
+    const res = await get(current, { ...options, authorization }, signal, !options.internal && !isIP(host));
     const location = res.headers.location;
     if ([301, 302, 303, 307, 308].includes(res.statusCode ?? 0) && location) {
       res.resume();
       if (hop >= MAX_REDIRECTS) throw new UpstreamError('redirects', `more than ${MAX_REDIRECTS} redirects`);
-      current = new URL(location, current);
+      current = parseUrl(location, 'redirects', 'redirect to an invalid URL', current);
       continue;
     }
     const common = { etag: header(res, 'etag'), lastModified: header(res, 'last-modified'), url: current.href };
@@ -102,6 +107,15 @@ export async function fetchUpstream(url: string, options: FetchOptions): Promise
       throw new UpstreamError('http', `HTTP ${res.statusCode}`);
     }
     return { status: 200, body: await readBody(res, options.maxBytes, signal), contentType: header(res, 'content-type'), ...common };
+  }
+}
+
+/** `new URL`, its TypeError named as the upstream's fault (never an internal error with a stack). */
+function parseUrl(text: string, outcome: 'http' | 'redirects', what: string, base?: URL): URL {
+  try {
+    return new URL(text, base);
+  } catch {
+    throw new UpstreamError(outcome, `${what}: ${JSON.stringify(text.slice(0, 200))}`);
   }
 }
 
