@@ -5,12 +5,12 @@
  * stored, so a restart or an outage still serves them; the merge re-rendered
  * once per change.
  */
-import { PortalError } from 'portal-widgets/core';
+import { PortalError, type Feed } from 'portal-widgets/core';
 import type { FeedConfig, UpstreamConfig } from './config.js';
 import { mergeItems, renderFeed, toJsonFeedItem, type JsonFeedItem, type RenderedFeed, type SourceStatus } from './feed-output.js';
 import type { HubMetrics } from './metrics.js';
 import type { FeedStorage, UpstreamCopy } from './storage.js';
-import { fetchUpstream, UpstreamError, type FetchOutcome } from './upstream-fetch.js';
+import { fetchUpstream, UpstreamError, type FetchOptions, type FetchOutcome } from './upstream-fetch.js';
 import { BoundedParser } from './bounded-parse.js';
 
 /** Pages of one upstream read per refresh, at most (each bounded in size and time like the first). */
@@ -121,6 +121,7 @@ export class Feeds {
     const { config } = u;
     const copy = { ...u.copy, lastAttempt: Date.now() };
     let outcome: FetchOutcome | 'parse';
+    let problem: string | undefined;
     const options = {
       timeoutMs: config.timeoutMs,
       maxBytes: config.maxBytes,
@@ -137,18 +138,9 @@ export class Feeds {
       });
       if (fetched.status === 200) {
         const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
-        // A feed in pages (JSON Feed next_url, Atom rel=next) is read as far as the merge keeps items, on the
-        // upstream's own origin only (never an open proxy); the first page's validators stand for all.
-        const items = [...feed.items];
-        const seen = new Set([fetched.url]);
-        const origin = new URL(fetched.url).origin;
-        for (let next = feed.nextUrl, n = 1; next && new URL(next).origin === origin && !seen.has(next) && items.length < u.feed.limit && n < MAX_UPSTREAM_PAGES; n++) {
-          seen.add(next);
-          const more = await fetchUpstream(next, options);
-          const page = await this.parser.parse(more.body!, more.contentType, more.url, config.map);
-          items.push(...page.items);
-          next = page.nextUrl;
-        }
+        const pages = await this.readLaterPages(u, fetched.url, feed, options);
+        const items = pages.items;
+        problem = pages.problem;
         const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
         u.items = items.map((item) => toJsonFeedItem(item, source));
         copy.items = JSON.stringify(u.items);
@@ -161,13 +153,13 @@ export class Feeds {
         outcome = 'not-modified';
       }
       copy.lastSuccess = Date.now();
-      copy.lastError = undefined;
+      // A 304 keeps the items, and so the note of a later page that failed when they were read.
+      copy.lastError = outcome === 'ok' ? problem : u.copy.failures ? undefined : u.copy.lastError;
       copy.failures = 0;
     } catch (e) {
       if (this.stopping.signal.aborted) return;
       outcome = e instanceof UpstreamError ? e.outcome : 'parse';
-      copy.lastError = e instanceof UpstreamError || e instanceof PortalError ? e.message : `internal error: ${String(e)}`;
-      if (!(e instanceof UpstreamError || e instanceof PortalError)) console.error(e);
+      copy.lastError = describeFailure(e);
       copy.failures = u.copy.failures + 1;
     }
     u.copy = copy;
@@ -178,6 +170,33 @@ export class Feeds {
       console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
     }
     this.render(u.feed.id);
+  }
+
+  /**
+   * A feed in pages (JSON Feed next_url, Atom rel=next) is read as far as the merge keeps items, on the
+   * upstream's own origin only (never an open proxy); the first page's validators stand for all. A later
+   * page that fails ends the reading: the pages read so far are kept, and the failure is the `problem`.
+   */
+  private async readLaterPages(u: Upstream, firstUrl: string, first: Feed, options: FetchOptions): Promise<{ items: Feed['items']; problem?: string }> {
+    const items = [...first.items];
+    const seen = new Set([firstUrl]);
+    const origin = new URL(firstUrl).origin;
+    let n = 1;
+    for (let next = first.nextUrl; next && sameOrigin(next, origin) && !seen.has(next) && items.length < u.feed.limit && n < MAX_UPSTREAM_PAGES; n++) {
+      seen.add(next);
+      try {
+        const more = await fetchUpstream(next, options);
+        // A page asked for without validators has no business answering 304: read as the end, not as a body.
+        if (more.status !== 200) throw new UpstreamError('http', `HTTP ${more.status}`);
+        const page = await this.parser.parse(more.body!, more.contentType, more.url, u.config.map);
+        items.push(...page.items);
+        next = page.nextUrl;
+      } catch (e) {
+        if (this.stopping.signal.aborted) throw e;
+        return { items, problem: `page ${n + 1}: ${describeFailure(e)} (the items of the ${n} page(s) before it are kept)` };
+      }
+    }
+    return { items };
   }
 
   private render(id: string): void {
@@ -192,6 +211,15 @@ export class Feeds {
     this.rendered.set(id, renderFeed({ id, title: feed.title, homePageUrl: feed.homePageUrl, pageSize: feed.pageSize }, items, list.map(sourceStatus), changed));
   }
 }
+
+/** What /healthz and the feed say of a failure: ours by its message, anything else as internal (and logged, with its stack). */
+function describeFailure(e: unknown): string {
+  if (e instanceof UpstreamError || e instanceof PortalError) return e.message;
+  console.error(e);
+  return `internal error: ${String(e)}`;
+}
+
+const sameOrigin = (url: string, origin: string) => URL.canParse(url) && new URL(url).origin === origin;
 
 function readItems(copy: UpstreamCopy): JsonFeedItem[] {
   try {

@@ -110,3 +110,28 @@ describe('an upstream whose compressed body stalls or is cut off', () => {
       assert.equal(code, 0, `exit code (after ${Date.now() - t0} ms)`);
     });
 });
+
+describe('an upstream in pages whose later page fails', () => {
+  const page = (p: string, title: string, next?: string) => (_req: unknown, res: import('node:http').ServerResponse) =>
+    void res.writeHead(200, { 'content-type': 'application/feed+json' }).end(
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'p', ...(next ? { next_url: `${upstream.url}${next}` } : {}), items: [{ id: p, url: `https://a.example${p}`, title, date_published: '2024-04-19T08:00:00+07:00' }] }),
+    );
+
+  it('keeps the items of the pages before it and says which page failed: a 304 on page 2, a 500 on page 3', async () => {
+    upstream.route('/p304-1.json', page('/p304-1', 'Trang 1', '/p304-2.json'));
+    upstream.route('/p304-2.json', (_req, res) => void res.writeHead(304).end());
+    upstream.route('/p500-1.json', page('/p500-1', 'Trang một', '/p500-2.json'));
+    upstream.route('/p500-2.json', page('/p500-2', 'Trang hai', '/p500-3.json'));
+    upstream.route('/p500-3.json', (_req, res) => void res.writeHead(500).end('oops'));
+    const hub = await run(writeConfig({ sites: [site], feeds: [{ id: 'pg', title: 'Pages', upstreams: [up('a304', '/p304-1.json'), up('a500', '/p500-1.json')] }] }));
+    await until(async () => (await getFeed(hub, 'pg'))._portal.sources.every((s) => s.last_success), 10_000, 'both read');
+    const feed = await getFeed(hub, 'pg');
+    assert.deepEqual(feed.items.map((i) => i.title).sort(), ['Trang 1', 'Trang hai', 'Trang một']);
+    const [a304, a500] = feed._portal.sources;
+    assert.equal(a304.last_error, 'page 2: HTTP 304 (the items of the 1 page(s) before it are kept)');
+    assert.equal(a500.last_error, 'page 3: HTTP 500 (the items of the 2 page(s) before it are kept)');
+    const text = await metrics(hub);
+    assert.equal(fetchCount(text, 'pg', 'a304', 'ok'), 1);
+    assert.equal(fetchCount(text, 'pg', 'a500', 'ok'), 1);
+  });
+});
