@@ -1,0 +1,109 @@
+/**
+ * What the hub's config and data folder accept, checked at start: URLs that
+ * cannot be parsed, origins written as people write them, a DATA_DIR whose
+ * parent is missing or cannot be made, a visitor-secret file that is empty.
+ * Real hub processes where the start itself is what is tested.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { checkConfig, ConfigError } from '../../hub/src/config.js';
+import { startHub, type RunningHub } from '../../hub/src/hub.js';
+import { spawnHub, tempDir, writeConfig, type HubProcess } from './hub-kit.js';
+import { browserUa } from './server-helpers.js';
+
+const hubs: HubProcess[] = [];
+const running: RunningHub[] = [];
+after(async () => {
+  await Promise.all(hubs.map((h) => h.stop('SIGKILL')));
+  await Promise.all(running.map((h) => h.stop(0)));
+});
+const site = { id: 'portal', name: 'Cổng', origins: ['https://xa.example.gov.vn'] };
+const problems = (raw: Record<string, unknown>) => {
+  try {
+    checkConfig({ storage: { dataDir: tempDir() }, ...raw }, {});
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  return [];
+};
+/** The start fails: its exit code and standard error. */
+const failedStart = (file: string, env: Record<string, string> = {}) =>
+  spawnHub(file, env).then(
+    (h) => (hubs.push(h), assert.fail('started')),
+    (e: { code: number; stderr: string }) => e,
+  );
+
+describe('URLs in the config', () => {
+  it('refuses an upstream URL, homeUrl or homePageUrl that cannot be parsed, naming it', () => {
+    const found = problems({
+      sites: [site],
+      feeds: [{ id: 'a', title: 'A', homePageUrl: 'https://[x/', upstreams: [{ name: 'B', url: 'http://[oops/feed', homeUrl: 'http://ok.example/' }, { name: 'C', url: '{self}/ok.json' }] }],
+    });
+    assert.deepEqual(found, ['feeds[0].homePageUrl: not a URL ("https://[x/")', 'feeds[0].upstreams[0].url: not a URL ("http://[oops/feed")']);
+  });
+
+  it('refuses origins with anything after the host (a query, a user), and the hub does not start', async () => {
+    assert.deepEqual(problems({ sites: [{ ...site, origins: ['https://x.example?q', 'https://u@x.example', '*'] }] }), [
+      'sites[0].origins[0]: "https://x.example?q" is not an origin (scheme://host[:port], nothing after it)',
+      'sites[0].origins[1]: "https://u@x.example" is not an origin (scheme://host[:port], nothing after it)',
+    ]);
+    const err = await failedStart(writeConfig({ sites: [site], feeds: [{ id: 'a', title: 'A', upstreams: [{ name: 'B', url: 'http://[oops/feed' }] }] }));
+    assert.equal(err.code, 1);
+    assert.match(err.stderr, /feeds\[0\]\.upstreams\[0\]\.url: not a URL/);
+    assert.doesNotMatch(err.stderr, /\n\s+at /, 'no stack');
+  });
+});
+
+describe('origins as people write them', () => {
+  it('upper case and the default port match what browsers send: the POST is counted, with CORS', async () => {
+    const config = checkConfig(
+      { listen: { host: '127.0.0.1', port: 0 }, storage: { dataDir: path.join(tempDir(), 'data') }, sites: [{ ...site, origins: ['https://SGDDT.ThuaThienHue.gov.vn', 'https://t.example:443/', 'http://p.example:8080/'] }] },
+      {},
+    );
+    assert.deepEqual(config.sites[0].origins, ['https://sgddt.thuathienhue.gov.vn', 'https://t.example', 'http://p.example:8080']);
+    const hub = await startHub(config, { env: {} });
+    running.push(hub);
+    for (const [i, origin] of ['https://sgddt.thuathienhue.gov.vn', 'https://t.example', 'http://p.example:8080'].entries()) {
+      const res = await fetch(`${hub.url}/api/visits/portal`, { method: 'POST', headers: { origin, 'content-type': 'application/json', 'user-agent': browserUa(`o-${i}`) }, body: '{}' });
+      assert.equal(res.status, 200, `${origin}: ${await res.clone().text()}`);
+      assert.equal(res.headers.get('access-control-allow-origin'), origin);
+    }
+    const other = await fetch(`${hub.url}/api/visits/portal`, { method: 'POST', headers: { origin: 'https://other.example', 'content-type': 'application/json', 'user-agent': browserUa('x') }, body: '{}' });
+    assert.equal(other.status, 403);
+  });
+});
+
+describe('the data folder and the visitor secret', () => {
+  it('a DATA_DIR whose parent does not exist is made (secret and database)', async () => {
+    const dir = tempDir();
+    const hub = await spawnHub(writeConfig({ sites: [site] }, dir), { DATA_DIR: path.join(dir, 'new', 'deeper', 'data') });
+    hubs.push(hub);
+    const res = await fetch(`${hub.url}/api/visits/portal`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': browserUa('d') }, body: '{}' });
+    assert.equal(res.status, 200);
+    assert.equal(readFileSync(path.join(dir, 'new', 'deeper', 'data.hub-secret'), 'utf8').length, 64);
+  });
+
+  it('a DATA_DIR that cannot be made is a clear error naming it, no stack', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a-file'), 'not a folder');
+    const err = await failedStart(writeConfig({ sites: [site] }, dir), { DATA_DIR: path.join(dir, 'a-file', 'data') });
+    assert.equal(err.code, 1);
+    assert.match(err.stderr, /storage\.dataDir: cannot create the folder .*a-file \((EEXIST|ENOTDIR)\); check DATA_DIR/);
+    assert.doesNotMatch(err.stderr, /\n\s+at /, 'no stack');
+  });
+
+  it('refuses an empty or cut secret file, saying how to fix it (not regenerated: that would count the day again)', async () => {
+    for (const content of ['', '\n', 'abc123']) {
+      const dir = tempDir();
+      mkdirSync(path.join(dir, 'data'));
+      writeFileSync(path.join(dir, 'data.hub-secret'), content, { mode: 0o600 });
+      const err = await failedStart(writeConfig({ sites: [site] }, dir));
+      assert.equal(err.code, 1);
+      assert.match(err.stderr, new RegExp(`data\\.hub-secret: the visitor secret is ${content.trim().length} characters, shorter than the 64 the hub writes\\. Restore it from a backup, or delete the file`));
+      assert.equal(readFileSync(path.join(dir, 'data.hub-secret'), 'utf8'), content, 'left as it was');
+    }
+  });
+});
