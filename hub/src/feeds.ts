@@ -5,6 +5,7 @@
  * stored, so a restart or an outage still serves them; the merge re-rendered
  * once per change.
  */
+import { createHash } from 'node:crypto';
 import { PortalError, type Feed } from 'portal-widgets/core';
 import type { FeedConfig, UpstreamConfig } from './config.js';
 import { mergeItems, renderFeed, toJsonFeedItem, type JsonFeedItem, type RenderedFeed, type SourceStatus } from './feed-output.js';
@@ -33,6 +34,8 @@ export interface FeedsOptions {
 interface Upstream {
   feed: FeedConfig;
   config: UpstreamConfig;
+  /** configKey(config): a stored copy read with another is fetched again without its validators. */
+  configKey: string;
   copy: UpstreamCopy;
   items: JsonFeedItem[];
   timer?: NodeJS.Timeout;
@@ -56,7 +59,7 @@ export class Feeds {
     for (const feed of this.options.feeds) {
       const list = feed.upstreams.map((config): Upstream => {
         const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
-        return { feed, config, copy, items: readItems(copy) };
+        return { feed, config, configKey: configKey(config), copy, items: readItems(copy) };
       });
       this.upstreams.set(feed.id, list);
       this.render(feed.id);
@@ -133,8 +136,9 @@ export class Feeds {
     try {
       const fetched = await fetchUpstream(config.url.replace(/^\{self\}/, this.options.self()), {
         ...options,
-        etag: u.copy.items ? u.copy.etag : undefined,
-        lastModified: u.copy.items ? u.copy.lastModified : undefined,
+        // Validators only for items this config made: after a fix of the map (or a renamed source) a 304 would keep
+        // the items the old config made.
+        ...(u.copy.items && u.copy.configKey === u.configKey ? { etag: u.copy.etag, lastModified: u.copy.lastModified } : {}),
       });
       if (fetched.status === 200) {
         const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
@@ -146,6 +150,7 @@ export class Feeds {
         copy.items = JSON.stringify(u.items);
         copy.etag = fetched.etag;
         copy.lastModified = fetched.lastModified;
+        copy.configKey = u.configKey;
         outcome = 'ok';
       } else {
         if (fetched.etag) copy.etag = fetched.etag;
@@ -220,6 +225,12 @@ function describeFailure(e: unknown): string {
 }
 
 const sameOrigin = (url: string, origin: string) => URL.canParse(url) && new URL(url).origin === origin;
+
+/** What the stored items depend on in an upstream's config, as a short hash (the URL is the copy's key already). */
+function configKey(c: UpstreamConfig): string {
+  const parts = { format: c.format, map: c.map ?? null, name: c.name, homeUrl: c.homeUrl ?? null };
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+}
 
 function readItems(copy: UpstreamCopy): JsonFeedItem[] {
   try {

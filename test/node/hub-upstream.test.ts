@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { freshPlace, ENGINES } from './counter-kit.js';
-import { jsonFeed, spawnHub, startUpstream, until, writeConfig, type Answer, type HubProcess, type Upstream } from './hub-kit.js';
+import { jsonFeed, spawnHub, startUpstream, tempDir, until, withEtag, writeConfig, type Answer, type HubProcess, type Upstream } from './hub-kit.js';
 
 let upstream: Upstream;
 const hubs: HubProcess[] = [];
@@ -133,5 +133,37 @@ describe('an upstream in pages whose later page fails', () => {
     const text = await metrics(hub);
     assert.equal(fetchCount(text, 'pg', 'a304', 'ok'), 1);
     assert.equal(fetchCount(text, 'pg', 'a500', 'ok'), 1);
+  });
+});
+
+describe('a config fixed between two runs on one data folder', () => {
+  it('fetches the upstream again whole (no validators) when the map or the source changed, conditionally when nothing did', async () => {
+    const body = JSON.stringify({ data: { list: [{ TieuDe: 'Hội nghị giao ban', MoTa: 'Tóm tắt', LienKet: 'https://sgddt.example/tin/1', NgayDang: '2024-04-19T08:00:00+07:00' }] } });
+    upstream.route('/api/tin-tuc', withEtag('application/json', () => body));
+    const dir = tempDir();
+    const config = (name: string, title: string) =>
+      writeConfig({ sites: [site], feeds: [{ id: 'cms', title: 'CMS', upstreams: [up(name, '/api/tin-tuc', { format: 'json', homeUrl: `https://${title.toLowerCase()}.example/`, map: { items: 'data.list', title, url: 'LienKet', date_published: 'NgayDang' } })] }] }, dir);
+    const hits = () => upstream.hits.get('/api/tin-tuc') ?? { count: 0, conditional: 0, notModified: 0 };
+    const item = async (hub: HubProcess) => (await getFeed(hub, 'cms')).items[0];
+
+    let hub = await run(config('CMS cũ', 'MoTa'));
+    await until(async () => (await item(hub))?.title === 'Tóm tắt', 10_000, 'the first read, with the wrong map');
+    assert.equal(await hub.stop(), 0);
+    const before = { ...hits() };
+
+    hub = await run(config('Sở GD&ĐT', 'TieuDe'));
+    await until(async () => (await item(hub))?.title === 'Hội nghị giao ban', 10_000, 'the items read with the fixed map');
+    const fixed = await item(hub);
+    assert.deepEqual(fixed._portal.source, { name: 'Sở GD&ĐT', url: 'https://tieude.example/' });
+    assert.equal(hits().count, before.count + 1);
+    assert.equal(hits().conditional, before.conditional, 'asked without If-None-Match');
+    assert.equal(await hub.stop(), 0);
+
+    hub = await run(config('Sở GD&ĐT', 'TieuDe'));
+    await until(() => hits().count === before.count + 2, 10_000, 'the third run fetched');
+    await until(async () => !!(await getFeed(hub, 'cms'))._portal.sources[0].last_success, 10_000, 'its outcome');
+    assert.equal(hits().conditional, before.conditional + 1, 'the same config: a conditional GET');
+    assert.equal(hits().notModified, before.notModified + 1, 'answered 304');
+    assert.equal((await item(hub)).title, 'Hội nghị giao ban');
   });
 });
