@@ -38,6 +38,8 @@ interface Upstream {
   configKey: string;
   copy: UpstreamCopy;
   items: JsonFeedItem[];
+  /** The status the rendered feed shows (see republish): /healthz has the live one. */
+  published: SourceStatus;
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
 }
@@ -59,7 +61,8 @@ export class Feeds {
     for (const feed of this.options.feeds) {
       const list = feed.upstreams.map((config): Upstream => {
         const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
-        return { feed, config, configKey: configKey(config), copy, items: readItems(copy) };
+        const u = { feed, config, configKey: configKey(config), copy, items: readItems(copy) };
+        return { ...u, published: sourceStatus(u) };
       });
       this.upstreams.set(feed.id, list);
       this.render(feed.id);
@@ -167,6 +170,7 @@ export class Feeds {
       copy.lastError = describeFailure(e);
       copy.failures = u.copy.failures + 1;
     }
+    const itemsChanged = copy.items !== u.copy.items;
     u.copy = copy;
     this.options.metrics.upstreamFetch(u.feed.id, config.name, outcome);
     try {
@@ -174,7 +178,7 @@ export class Feeds {
     } catch (e) {
       console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
     }
-    this.render(u.feed.id);
+    if (republish(u, itemsChanged)) this.render(u.feed.id);
   }
 
   /**
@@ -212,8 +216,8 @@ export class Feeds {
       feed.limit,
       this.options.timeZone,
     );
-    const changed = Math.max(0, ...list.map((u) => u.copy.lastSuccess ?? 0)) || Date.now();
-    this.rendered.set(id, renderFeed({ id, title: feed.title, homePageUrl: feed.homePageUrl, pageSize: feed.pageSize }, items, list.map(sourceStatus), changed));
+    const changed = Math.max(0, ...list.map((u) => Date.parse(u.published.last_success ?? '') || 0)) || Date.now();
+    this.rendered.set(id, renderFeed({ id, title: feed.title, homePageUrl: feed.homePageUrl, pageSize: feed.pageSize }, items, list.map((u) => u.published), changed));
   }
 }
 
@@ -240,7 +244,26 @@ function readItems(copy: UpstreamCopy): JsonFeedItem[] {
   }
 }
 
-function sourceStatus(u: Upstream): SourceStatus {
+/** Of max_age: how old the published last_success may get before a refresh that changed nothing publishes it again. */
+const PUBLISH_EVERY = 0.1;
+
+/**
+ * Whether the rendered feed must change after a refresh of `u` (and then `u.published` is brought up to date).
+ * A refresh that changed neither the items nor the error leaves the feed, so its ETag, as it was: a 304 or the
+ * same body again is not a change. Only last_success moves on such refreshes; it is published again once the
+ * published one is a tenth of max_age old, so a source refreshed on time never looks stale to the widgets
+ * (they note a source whose last_success is older than max_age), at one render per max_age/10 at most.
+ */
+function republish(u: Upstream, itemsChanged: boolean): boolean {
+  const now = sourceStatus(u);
+  const published = Date.parse(u.published.last_success ?? '') || 0;
+  const due = !!u.copy.lastSuccess && u.copy.lastSuccess - published >= u.config.maxAgeSeconds * 1000 * PUBLISH_EVERY;
+  if (!itemsChanged && !due && now.last_error === u.published.last_error) return false;
+  u.published = now;
+  return true;
+}
+
+function sourceStatus(u: Pick<Upstream, 'config' | 'copy'>): SourceStatus {
   return {
     name: u.config.name,
     ...(u.config.homeUrl ? { url: u.config.homeUrl } : {}),

@@ -167,3 +167,32 @@ describe('a config fixed between two runs on one data folder', () => {
     assert.equal((await item(hub)).title, 'Hội nghị giao ban');
   });
 });
+
+describe('refreshes that change nothing', () => {
+  it('leave the feed as it was: the same ETag across 304s, and a reader\'s If-None-Match gets 304', async () => {
+    upstream.route('/steady.json', withEtag('application/feed+json', () => feedOf('Tin không đổi')));
+    upstream.route('/steady-body.json', (_req, res) => void res.writeHead(200, { 'content-type': 'application/feed+json' }).end(feedOf('Cùng nội dung')));
+    const hub = await run(writeConfig({ sites: [site], feeds: [{ id: 'st', title: 'Steady', upstreams: [up('etag', '/steady.json', { refreshSeconds: 1 }), up('same-body', '/steady-body.json', { refreshSeconds: 1 })] }] }));
+    const hits = (p: string) => upstream.hits.get(p) ?? { count: 0, conditional: 0, notModified: 0 };
+    await until(async () => (await getFeed(hub, 'st')).items.length === 2, 10_000, 'both read');
+    const first = await fetch(`${hub.url}/feeds/st.json`);
+    const etag = first.headers.get('etag')!;
+    const [n304, nBody] = [hits('/steady.json').notModified, hits('/steady-body.json').count];
+    await until(() => hits('/steady.json').notModified >= n304 + 2 && hits('/steady-body.json').count >= nBody + 2, 15_000, 'two more refreshes of each');
+    const later = await fetch(`${hub.url}/feeds/st.json`);
+    assert.equal(later.headers.get('etag'), etag, 'the same ETag after two 304s and two identical bodies');
+    assert.equal(later.headers.get('last-modified'), first.headers.get('last-modified'));
+    assert.equal((await fetch(`${hub.url}/feeds/st.json`, { headers: { 'if-none-match': etag } })).status, 304);
+    const health = (await (await fetch(`${hub.url}/healthz`)).json()) as { feeds: Record<string, Source[]> };
+    const published = (await first.json()) as FeedBody;
+    assert.ok(Date.parse(health.feeds.st[0].last_success!) > Date.parse(published._portal.sources[0].last_success!), '/healthz has the live last success');
+  });
+
+  it('still publishes last_success again once a tenth of max_age old, so a source on time never looks stale', async () => {
+    upstream.route('/aging.json', withEtag('application/feed+json', () => feedOf('Tin cũ')));
+    const hub = await run(writeConfig({ sites: [site], feeds: [{ id: 'age', title: 'Age', upstreams: [up('aging', '/aging.json', { refreshSeconds: 1, maxAgeSeconds: 20 })] }] }));
+    await until(async () => !!(await getFeed(hub, 'age'))._portal.sources[0].last_success, 10_000, 'read');
+    const firstSeen = (await getFeed(hub, 'age'))._portal.sources[0].last_success;
+    await until(async () => (await getFeed(hub, 'age'))._portal.sources[0].last_success !== firstSeen, 15_000, 'last_success published again (every 2 s at most here)');
+  });
+});
