@@ -38,6 +38,8 @@ interface Upstream {
   configKey: string;
   copy: UpstreamCopy;
   items: JsonFeedItem[];
+  /** The kind of the last failure, in this run (logChange). */
+  lastOutcome?: FetchOutcome | 'parse';
   /** The status the rendered feed shows (see republish): /healthz has the live one. */
   published: SourceStatus;
   timer?: NodeJS.Timeout;
@@ -171,6 +173,7 @@ export class Feeds {
       copy.failures = u.copy.failures + 1;
     }
     const itemsChanged = copy.items !== u.copy.items;
+    logChange(u, outcome, copy);
     u.copy = copy;
     this.options.metrics.upstreamFetch(u.feed.id, config.name, outcome);
     try {
@@ -242,6 +245,20 @@ function readItems(copy: UpstreamCopy): JsonFeedItem[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * One line on standard error (journalctl) when an upstream starts failing, fails another way, or recovers:
+ * not one per retry of the same failure (the backoff retries within seconds).
+ */
+function logChange(u: Upstream, outcome: FetchOutcome | 'parse', next: UpstreamCopy): void {
+  const was = u.copy.failures ? (u.lastOutcome ?? 'failing') : 'ok';
+  const now = next.failures ? outcome : 'ok';
+  u.lastOutcome = now;
+  if (now === was) return;
+  const who = `feed ${u.feed.id}: upstream "${u.config.name}" (${u.config.url})`;
+  if (now === 'ok') console.warn(`${who} recovered after ${u.copy.failures} failed fetch(es)`);
+  else console.error(`${who} failed: ${outcome}: ${next.lastError}`);
 }
 
 /** Of max_age: how old the published last_success may get before a refresh that changed nothing publishes it again. */

@@ -196,3 +196,23 @@ describe('refreshes that change nothing', () => {
     await until(async () => (await getFeed(hub, 'age'))._portal.sources[0].last_success !== firstSeen, 15_000, 'last_success published again (every 2 s at most here)');
   });
 });
+
+describe('the log', () => {
+  it('says once when an upstream starts failing, once when it fails another way, and once when it recovers: not per retry', async () => {
+    let calls = 0;
+    upstream.route('/flaps.json', (_req, res) => {
+      calls++;
+      if (calls <= 3) return void res.writeHead(503).end('down');
+      if (calls === 4) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
+      res.writeHead(200, { 'content-type': 'application/feed+json' }).end(feedOf('Đã trở lại'));
+    });
+    const hub = await run(writeConfig({ sites: [site], feeds: [{ id: 'log', title: 'Log', upstreams: [up('flaps', '/flaps.json')] }] }));
+    await until(async () => (await getFeed(hub, 'log')).items.length === 1, 30_000, 'the recovery');
+    const lines = hub.stderr.split('\n').filter((l) => l.includes('upstream "flaps"'));
+    assert.equal(calls, 5);
+    assert.equal(lines.length, 3, lines.join('\n'));
+    assert.match(lines[0], /^feed log: upstream "flaps" \(http:\/\/127\.0\.0\.1:\d+\/flaps\.json\) failed: http: HTTP 503$/);
+    assert.match(lines[1], /failed: parse: format/);
+    assert.match(lines[2], /^feed log: upstream "flaps" .* recovered after 4 failed fetch\(es\)$/);
+  });
+});
