@@ -1,15 +1,18 @@
 /**
  * What the hub's config and data folder accept, checked at start: URLs that
  * cannot be parsed, origins written as people write them, a DATA_DIR whose
- * parent is missing or cannot be made, a visitor-secret file that is empty.
+ * parent is missing or cannot be made, a visitor-secret file that is empty,
+ * an import file with a line that is not an object or of a site not configured.
  * Real hub processes where the start itself is what is tested.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkConfig, ConfigError } from '../../hub/src/config.js';
 import { startHub, type RunningHub } from '../../hub/src/hub.js';
+import { countsFromJsonLines } from '../../hub/src/storage/counts-file.js';
 import { spawnHub, tempDir, writeConfig, type HubProcess } from './hub-kit.js';
 import { browserUa } from './server-helpers.js';
 
@@ -105,5 +108,30 @@ describe('the data folder and the visitor secret', () => {
       assert.match(err.stderr, new RegExp(`data\\.hub-secret: the visitor secret is ${content.trim().length} characters, shorter than the 64 the hub writes\\. Restore it from a backup, or delete the file`));
       assert.equal(readFileSync(path.join(dir, 'data.hub-secret'), 'utf8'), content, 'left as it was');
     }
+  });
+});
+
+describe('import files', () => {
+  const head = '{"format":"portal-widgets-hub/counts","version":1}';
+  it('names the line that is not an object (null, an array, a number), the head too', () => {
+    for (const [text, message] of [
+      [`${head}\nnull\n`, /^Error: line 2: not an object \(null\)$/],
+      [`${head}\n{"site":"portal","total":1}\n[1]\n`, /^Error: line 3: not an object \(\[1\]\)$/],
+      [`${head}\n\n7\n`, /^Error: line 3: not an object \(7\)$/],
+      ['null\n', /^Error: line 1: not an object/],
+    ] as const)
+      assert.throws(() => countsFromJsonLines(text), message);
+  });
+
+  it('refuses a site the config does not have, naming the line and the sites it has; the hub command writes nothing', async () => {
+    assert.throws(() => countsFromJsonLines(`${head}\n{"site":"portal","total":5}\n{"site":"nosuchsite","total":9}\n`, ['portal']), /^Error: line 3: site "nosuchsite" is not in the config \(sites: portal\): add it there first/);
+    assert.deepEqual(countsFromJsonLines(`${head}\n{"site":"portal","total":5}\n`, ['portal']), [{ site: 'portal', total: 5 }]);
+    const dir = tempDir();
+    const file = writeConfig({ sites: [site] }, dir);
+    writeFileSync(path.join(dir, 'counts.jsonl'), `${head}\n{"site":"nosuchsite","total":999999999}\n`);
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', 'import', '--config', file, path.join(dir, 'counts.jsonl')], { encoding: 'utf8' });
+    assert.equal(child.status, 1);
+    assert.match(child.stderr, /^import failed: line 2: site "nosuchsite" is not in the config \(sites: portal\)/);
+    assert.ok(!existsSync(path.join(dir, 'data')), 'refused before the storage was opened');
   });
 });
