@@ -8,11 +8,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkConfig, ConfigError } from '../../hub/src/config.js';
 import { startHub, type RunningHub } from '../../hub/src/hub.js';
 import { countsFromJsonLines } from '../../hub/src/storage/counts-file.js';
+import { ENGINES, freshPlace } from './counter-kit.js';
 import { spawnHub, tempDir, writeConfig, type HubProcess } from './hub-kit.js';
 import { browserUa } from './server-helpers.js';
 
@@ -133,5 +135,38 @@ describe('import files', () => {
     assert.equal(child.status, 1);
     assert.match(child.stderr, /^import failed: line 2: site "nosuchsite" is not in the config \(sites: portal\)/);
     assert.ok(!existsSync(path.join(dir, 'data')), 'refused before the storage was opened');
+  });
+});
+
+describe('start and protocol messages', () => {
+  it('a HOST that is no address of this machine is a clear message, no stack', async () => {
+    const err = await failedStart(writeConfig({ sites: [site] }), { HOST: 'no-such-host.invalid' });
+    assert.equal(err.code, 1);
+    assert.match(err.stderr, /Cannot listen on "no-such-host\.invalid" \((ENOTFOUND|EAI_AGAIN)\): HOST \(or listen\.host\) must be an address or name of this machine/);
+    assert.doesNotMatch(err.stderr, /\n\s+at /, 'no stack');
+  });
+
+  it('on PostgreSQL the start line names the database, not a data folder', { skip: ENGINES[1].skip }, async () => {
+    const place = await freshPlace('postgres');
+    const hub = await spawnHub(writeConfig({ sites: [site], storage: { engine: 'postgres' } }), place.env);
+    hubs.push(hub);
+    assert.match(hub.stdout, /Visit counter: http:\/\/\S+\/api\/visits \(PostgreSQL at DATABASE_URL\)/);
+    assert.equal(await hub.stop(), 0);
+  });
+
+  it('answers a malformed request 400 Bad Request and headers too large 431 Request Header Fields Too Large', async () => {
+    const hub = await spawnHub(writeConfig({ sites: [site] }));
+    hubs.push(hub);
+    const { hostname, port } = new URL(hub.url);
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = connect(Number(port), hostname, () => socket.end(text));
+        socket.on('data', (d) => (answer += d));
+        socket.on('close', () => resolve(answer.split('\r\n')[0]));
+        socket.on('error', reject);
+      });
+    assert.equal(await raw('NOT HTTP AT ALL\r\n\r\n'), 'HTTP/1.1 400 Bad Request');
+    assert.equal(await raw(`GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`), 'HTTP/1.1 431 Request Header Fields Too Large');
   });
 });
