@@ -5,23 +5,14 @@
  * fetch hangs, credentials and redirects, later pages that fail, bad URLs.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { freshPlace, ENGINES } from './counter-kit.js';
-import { jsonFeed, spawnHub, startUpstream, tempDir, until, withEtag, writeConfig, type Answer, type HubProcess, type Upstream } from './hub-kit.js';
+import { jsonFeed, fileHubs, fileUpstream, tempDir, until, withEtag, writeConfig, type Answer, type HubProcess } from './hub-kit.js';
 
-let upstream: Upstream;
-const hubs: HubProcess[] = [];
-const run = async (file: string, env?: Record<string, string>) => {
-  const h = await spawnHub(file, env);
-  hubs.push(h);
-  return h;
-};
-before(async () => (upstream = await startUpstream()));
-after(async () => {
-  await Promise.all(hubs.map((h) => h.stop('SIGKILL')));
-  await upstream.close();
-});
+// Hubs stop first (after hooks run in reverse order), then the upstream.
+const upstream = fileUpstream();
+const run = fileHubs();
 
 const site = { id: 'portal', name: 'Cổng', origins: ['https://xa.example.gov.vn'] };
 const up = (name: string, p: string, extra: Record<string, unknown> = {}) => ({ name, url: `${upstream.url}${p}`, internal: true, refreshSeconds: 60, ...extra });
