@@ -56,27 +56,40 @@ function hash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * An item with neither title nor summary: the start of its content, as text (an
+ * HTML-only item is not left untitled). The spec asks for content_html or
+ * content_text (even empty); a title alone is enough for a news list.
+ */
+function contentTitle(raw: Json, path: string, contentText?: string, contentHtml?: string): string | undefined {
+  const title = (contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined;
+  if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string') throw new Invalid(`${path}.title`, 'missing');
+  return title;
+}
+
+/** The id of an item that has none: its URL, else a hash of its title and date. */
+function madeId(path: string, warnings: ParseWarning[], url?: string, title?: string, published?: Date): string {
+  warnings.push({ path: `${path}.id`, problem: url ? 'id-from-url' : 'id-from-hash', effect: 'repair' });
+  return url ?? `hash-${hash(`${title ?? ''}|${published?.toISOString() ?? ''}`)}`;
+}
+
+/**
+ * One item. What most items lack (a title, an id, authors, tags) is read by
+ * functions of its own, called only then: V8 compiles a function whole, the
+ * branches an item never takes included.
+ */
 function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
-  // The item's optional fields by kind: a wrong one is dropped with a warning.
+  // The optional fields by kind: a wrong one is dropped with a warning.
   const text = (key: string) => optional(warnings, optString, raw, key, path);
   const link = (key: string) => optional(warnings, optUrl, raw, key, path, base, warnings);
   const date = (key: string) => optional(warnings, optDate, raw, key, path, timeZone);
   const contentHtml = inert(text('content_html'));
   const contentText = text('content_text');
   const summary = text('summary');
-  // No title: the summary, else the start of the content, as text (an HTML-only item is not left untitled).
-  const title = text('title') ?? summary ?? ((contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined);
-  // The spec asks for content_html or content_text (even empty); a title alone is enough for a news list.
-  if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string')
-    throw new Invalid(`${path}.title`, 'missing');
+  const title = text('title') ?? summary ?? contentTitle(raw, path, contentText, contentHtml);
   const url = link('url') ?? link('external_url');
   const published = date('date_published');
-  let id = text('id');
-  if (id === undefined) {
-    const fallback = url ? 'id-from-url' : 'id-from-hash';
-    id = url ?? `hash-${hash(`${title ?? ''}|${published?.toISOString() ?? ''}`)}`;
-    warnings.push({ path: `${path}.id`, problem: fallback, effect: 'repair' });
-  }
+  const id = text('id') ?? madeId(path, warnings, url, title, published);
   const ext = isObject(raw._portal) ? raw._portal : {};
   const source = isObject(ext.source) ? ext.source : undefined;
   const sourceName = source && optional(warnings, optString, source, 'name', `${path}._portal.source`);
@@ -91,7 +104,6 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
     imageAlt: typeof ext.image_alt === 'string' ? ext.image_alt : undefined,
     published,
     modified: date('date_modified'),
-    // Read only when present: most items have neither, and a reader never run is never compiled.
     authors: (raw.authors ?? raw.author) == null ? [] : (optional(warnings, readAuthors, raw, path, base, warnings) ?? []),
     tags: raw.tags == null ? [] : (optional(warnings, readTags, raw.tags, path, warnings) ?? []),
     attachments: (itemAttachments.read && optional(warnings, itemAttachments.read, raw.attachments, `${path}.attachments`, base, warnings)) || [],
