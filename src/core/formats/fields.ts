@@ -14,61 +14,28 @@ export { Invalid } from './read-each.js';
 /** The full date reader (./date-text.ts): loaded once a date {@link parseDate} does not know is met, it reads them all from then on. */
 export const fullDates: OnDemand<(text: string, timeZone?: string) => Date | undefined> = {};
 
-/** The number that `count` ASCII digits write at `from` in `s`; NaN when one is not a digit (or past the end). */
-function digitsAt(s: string, from: number, count = 2): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const digit = s.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) return NaN;
-    n = n * 10 + digit;
-  }
-  return n;
-}
+const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:(z)|([+-])(\d\d):?(\d\d))$/i;
 
 /**
  * Reads a date. Until the full reader is loaded only RFC 3339 with an offset
  * (what JSON feeds write) is known, in a few bytes; parseNews loads the full
  * reader (./date-text.ts) and reads again when a date was not understood.
- * `yyyy-mm-ddThh:mm[:ss[.fff…]]` then `Z` or `±hh[:]mm` (`T` may be a space; `T`
- * and `Z` in either case), read by position: a regular expression would be
- * compiled to 4 KB of machine code kept for the page's life, and one run per item.
+ * The groups are read one by one: an array destructured (and a callback per
+ * group) is several times the bytecode, and so the machine code, of this
+ * function, which runs for every item.
  */
 export function parseDate(text: string, timeZone?: string): Date | undefined {
   if (fullDates.read) return fullDates.read(text, timeZone);
-  const s = text.trim();
-  const T = s[10];
-  if (s[4] != '-' || s[7] != '-' || (T != 'T' && T != 't' && T != ' ') || s[13] != ':') return undefined;
-  const y = digitsAt(s, 0, 4);
-  const mo = digitsAt(s, 5);
-  const d = digitsAt(s, 8);
-  const h = digitsAt(s, 11);
-  const mi = digitsAt(s, 14);
-  let at = 16; // where the zone starts
-  let sec = 0;
-  let ms = 0;
-  if (s[at] == ':') {
-    sec = digitsAt(s, 17);
-    at = 19;
-    if (s[at] == '.') {
-      while (digitsAt(s, ++at, 1) >= 0);
-      if (at == 20) return undefined; // a point without digits
-      ms = Math.round(Number(`0${s.slice(19, at)}`) * 1000);
-    }
-  }
-  const sign = s[at];
-  let offset = 0;
-  if (sign == 'Z' || sign == 'z') {
-    if (s.length != at + 1) return undefined;
-  } else {
-    const colon = s[at + 3] == ':' ? 1 : 0;
-    const zh = digitsAt(s, at + 1);
-    const zm = digitsAt(s, at + 3 + colon);
-    if ((sign != '+' && sign != '-') || s.length != at + 5 + colon || !(zh <= 14 && zm >= 0)) return undefined;
-    offset = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
-  }
-  // A digit missing is NaN, which fails every test here.
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return day.getUTCDate() === d && h <= 23 && mi <= 59 && sec <= 60 ? new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59)) + ms - offset * 60_000) : undefined;
+  const m = RFC3339.exec(text.trim());
+  if (!m) return undefined;
+  const d = +m[3];
+  const h = +m[4];
+  const mi = +m[5];
+  const sec = +(m[6] ?? 0);
+  const zh = +m[10]; // NaN for `Z`
+  const day = Date.UTC(+m[1], +m[2] - 1, d, h, mi, Math.min(sec, 59));
+  const offset = m[8] ? 0 : (m[9] == '-' ? -1 : 1) * (zh * 60 + +m[11]);
+  return new Date(day).getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || zh > 14 ? undefined : new Date(day + Math.round(+`0${m[7] ?? ''}` * 1000) - offset * 60_000);
 }
 
 import { isObject, type Json } from './json-value.js';
