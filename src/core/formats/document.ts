@@ -23,11 +23,6 @@ export const xmlStart = (body: string) => body.search(/<(?:\?xml\s|(?:[\w-]+:)?(
 export function readJson(text: string): unknown {
   const body = cleanBody(text);
   refuseHtml(body);
-  return parseJsonBody(body);
-}
-
-/** Parses a body that {@link cleanBody} and {@link refuseHtml} have seen; empty or broken JSON becomes a clear error. */
-export function parseJsonBody(body: string): unknown {
   if (!body) throw new PortalError('parse', 'empty body');
   try {
     return JSON.parse(body);

@@ -5,7 +5,7 @@
  */
 import { boundFeed, limitText } from '../limits.js';
 import type { Feed } from '../model.js';
-import { cleanBody, isXml, parseJsonBody, refuseHtml } from './document.js';
+import { cleanBody, isXml, readJson, refuseHtml } from './document.js';
 // Most feeds are JSON: its reader comes in this module's chunk, so no second request waits for the first.
 import { parseJsonNews } from './json-news.js';
 import type { FieldMap } from './json-value.js';
@@ -26,6 +26,6 @@ async function read(body: string, xml: boolean, base: string, map: FieldMap | un
     const [{ parseXmlFeed }, { readXmlInSlices }] = await Promise.all([import('./xml-feed.js'), import('../limits/xml.js')]);
     return readXmlInSlices(body, (slice) => parseXmlFeed(slice, base, timeZone));
   }
-  // Cleaned and checked in readNews: not normalized and searched again.
-  return parseJsonNews(parseJsonBody(body), base, map, timeZone);
+  const json = readJson(body);
+  return parseJsonNews(json, base, map, timeZone);
 }
