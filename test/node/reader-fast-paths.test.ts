@@ -112,6 +112,12 @@ describe('a JSON Feed item', () => {
       feed.warnings.map((w) => `${w.path} ${w.problem} ${w.effect}`),
       ['items[2].authors[0].url url-not-allowed drop-field', 'items[2].tags not-an-array repair'],
     );
+    // None is one frozen array for every item: shared, so nothing can be added to it.
+    const [none] = feed.items;
+    assert.equal(none.tags, feed.items[1].authors);
+    assert.equal(none.attachments, none.authors);
+    assert.ok(Object.isFrozen(none.tags));
+    assert.throws(() => (none.tags as string[]).push('x'), TypeError);
   });
 
   test('every wrong field of an item is dropped with its warning, in the fields’ order; no id, no URL: a hash', async () => {
