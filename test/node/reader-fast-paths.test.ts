@@ -67,6 +67,17 @@ describe('RFC 3339 before the full date reader is loaded', () => {
       assert.equal(iso(text), undefined, text);
     assert.equal(iso('2024-02-29T08:30:00Z'), '2024-02-29T08:30:00.000Z', 'a leap day is one');
   });
+
+  test('a month 00 or 13 is not a date (it rolled over into the year before or after)', () => {
+    for (const text of ['2024-13-19T08:30:00Z', '2024-00-19T08:30:00+07:00']) assert.equal(iso(text), undefined, text);
+    assert.equal(iso('2024-12-19T08:30:00Z'), '2024-12-19T08:30:00.000Z');
+  });
+
+  test('a year before 1901 is a CMS’s “no date”, not a day of the 1900s', () => {
+    for (const text of ['0001-01-01T00:00:00Z', '0099-12-31T00:00:00+07:00', '1753-01-01T00:00:00Z', '1900-01-01T00:00:00+07:00'])
+      assert.equal(iso(text), undefined, text);
+    assert.equal(iso('1901-01-01T00:00:00Z'), '1901-01-01T00:00:00.000Z');
+  });
 });
 
 describe('optional fields', () => {
