@@ -18,3 +18,9 @@ export function documentUrl(src: string | undefined, meta: string): string | und
 /** The page address's query parameter `name`, if set. */
 export const pageParam = (name: string): string | undefined =>
   new URLSearchParams(location.search).get(name) ?? undefined;
+
+/** The longest delay a browser timer keeps (2^31−1 ms, about 24.8 days): a longer one, or Infinity, fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** `ms` as a timer delay: at most {@link MAX_TIMER_MS}, so a far-off time never becomes a timer that fires at once. */
+export const timerDelay = (ms: number): number => Math.min(ms, MAX_TIMER_MS);

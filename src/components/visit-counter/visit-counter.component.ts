@@ -60,7 +60,7 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
   /** Record one visit per browser session (a POST to `src`, which survives the reader leaving at once) and show the answer. */
   hit = false;
 
-  /** Read the count again every this many seconds (at least 1), only while the page is visible; 0 (default) reads once. */
+  /** Read the count again every this many seconds (at least 1, at most 2^31−1 ms), only while the page is visible; 0 (default), or anything not a finite number above 0, reads once. */
   refresh = 0;
 
   /** Also show today's visits, when the endpoint gives them. */
