@@ -1,4 +1,7 @@
-/** Page-level settings a webmaster writes once, read by every widget. */
+/** Page-level settings a webmaster writes once, read by every widget, and the checks of what a webmaster writes. */
+
+/** Tells the developer, in the console, that a setting was ignored or corrected (`detail` like `limit: not a whole number ≥ 1`). */
+export const warnConfig = (detail: string): void => console.warn(`[portal-widgets] config: ${detail}`);
 
 /**
  * A widget's document URL: its own `src`, else the page's meta of its document

@@ -2,6 +2,7 @@
  * Which items a news list shows: the filters that the list, the archive and the
  * search share. Days and months are counted in the list's time zone.
  */
+import { warnConfig } from './config.js';
 import { dayKey } from './dates.js';
 import type { NewsItem } from './model.js';
 import type { SearchIndex } from './text.js';
@@ -15,6 +16,35 @@ export interface NewsFilter {
   tag?: string;
   /** An item id to leave out ("Các tin khác" under an article). */
   exclude?: string;
+}
+
+/** The first year of news a widget offers (older dates are most often a CMS's empty date, 1970 or 1900). */
+export const FIRST_YEAR = 1990;
+
+/** Whether `year` is one the widgets show news of: from {@link FIRST_YEAR} to next year. */
+export const isNewsYear = (year: number, now = new Date()): boolean => year >= FIRST_YEAR && year <= now.getUTCFullYear() + 1;
+
+/**
+ * Whether `key` is a real calendar day (`yyyy-MM-dd`) or month (`yyyy-MM`) of a
+ * news year ({@link isNewsYear}): not `19/04/2024`, `2024-13-45`, `2024-02-30` nor `9999-12-31`.
+ */
+export function isDateKey(key: unknown, now?: Date): key is string {
+  const m = typeof key === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(key) : null;
+  if (!m) return false;
+  const [y, mo, d] = [+m[1], +m[2], m[3] ? +m[3] : 1];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return isNewsYear(y, now) && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * `filter` with a `date` that is not a {@link isDateKey} removed, and a console
+ * warning naming it: the address's `?date=`, an attribute or a call to `filter()`
+ * never shows "Invalid Date" nor filters on a day that does not exist.
+ */
+export function checkedFilter(filter: NewsFilter): NewsFilter {
+  if (!filter.date || isDateKey(filter.date)) return filter;
+  warnConfig(`date: "${filter.date}" is not a day (yyyy-MM-dd) or month (yyyy-MM) from ${FIRST_YEAR} to next year; ignored`);
+  return { ...filter, date: undefined };
 }
 
 /**

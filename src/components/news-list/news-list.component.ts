@@ -3,7 +3,7 @@ import { pageParam } from '../../core/config.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
-import { filterNews, type NewsFilter } from '../../core/news-filter.js';
+import { checkedFilter, filterNews, isDateKey, type NewsFilter } from '../../core/news-filter.js';
 import { trackPending } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -137,7 +137,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
     // every item, then the first page's matches, showing for a moment and the page jumping.
     this.awaitingFilter ||= !this.doc.value;
     try {
-      await (this.lines ??= await import('./filtered.js')).applyFilter(this, filter);
+      await (this.lines ??= await import('./filtered.js')).applyFilter(this, checkedFilter(filter)); // a date that is no real day is ignored
     } catch (e) {
       this.awaitingFilter = false; // never a skeleton for good: the list shows what it has
       throw e;
@@ -189,7 +189,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
 
   private readUrl = (): void => {
     const [date, query, tag] = ['date', 'q', 'tag'].map(pageParam);
-    if (this.syncUrl && (date || query || tag || this.filtered)) void this.filter({ date, query, tag });
+    if (this.syncUrl && (isDateKey(date) || query || tag || this.filtered)) void this.filter({ date, query, tag }); // ?date=19/04/2024 is no filter
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
