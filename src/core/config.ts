@@ -18,6 +18,22 @@ export function documentUrl(src: string | undefined, meta: string): string | und
   }
 }
 
+/**
+ * An address a webmaster wrote (`action`, a filled `list-href`) made absolute
+ * against the page, if it is an http(s) URL; else undefined, with a console
+ * `config` warning naming `attribute`: no exception, no `javascript:` navigation.
+ */
+export function pageHref(raw: string, attribute: string): URL | undefined {
+  try {
+    const url = new URL(raw, document.baseURI);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  } catch {
+    // told below
+  }
+  warnConfig(`${attribute}: not a URL (http: or https:)`);
+  return undefined;
+}
+
 /** The page address's query parameter `name`, if set. */
 export const pageParam = (name: string): string | undefined =>
   new URLSearchParams(location.search).get(name) ?? undefined;

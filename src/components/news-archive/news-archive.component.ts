@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { addMonth, countByDay, formatTyped, monthGrid, moveDay, parseTypedDate, type DayCounts, type GridMove } from '../../core/calendar.js';
-import { pageParam, warnConfig } from '../../core/config.js';
+import { pageHref, pageParam, warnConfig } from '../../core/config.js';
 import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
@@ -318,7 +318,8 @@ export class PortalNewsArchive extends PortalNewsElement {
     const m = this.m;
     const months = this.counts.months;
     if (!months.length) return html`<p part="empty">${m.noMonths}</p>`;
-    const link = this.listHref && !this.htmlFor ? this.listHref : undefined;
+    // Links only to an http(s) address: a list-href that is none leaves buttons (and a console warning).
+    const link = this.listHref && !this.htmlFor && pageHref(fillTemplate(this.listHref, { date: '' }), 'list-href') ? this.listHref : undefined;
     return html`<ul part="months" class="months" aria-label=${m.months}>
       ${months.map(([key, count]) => {
         const [y, mo] = key.split('-').map(Number);

@@ -184,6 +184,34 @@ describe('<portal-news-archive>', () => {
     }
   });
 
+  it('list-href="http://[bad?date={date}" (no URL): choosing a day goes nowhere and throws nothing; the month list has buttons, not links', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onError);
+    try {
+      const src = docUrl('news.json', { key: uniqueKey() });
+      const el = await fixture<PortalNewsArchive>(html`<portal-news-archive list-href="http://[bad?date={date}" src=${src}></portal-news-archive>`);
+      await loaded(el);
+      const warnings = await captureWarnings(async () => {
+        const chosen = nextEvent(el, 'portal-date-select');
+        day(el, 19).click();
+        await chosen;
+        await new Promise((r) => setTimeout(r, 100));
+      });
+      expect(warnings.some((w) => w.includes('config: list-href: not a URL'))).to.equal(true, warnings.join('\n'));
+      expect(el.value).to.equal('2024-04-19');
+      el.mode = 'months';
+      await captureWarnings(() => el.updateComplete.then(() => {}));
+      expect(shadow(el).querySelector('a[part="month-link"]')).to.equal(null);
+      expect(shadow(el).querySelectorAll('button[part="month-link"]').length).to.be.above(0);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onError);
+    }
+  });
+
   it('mode="months": months with counts, newest first, as links to list-href (yyyy-MM) or buttons', async () => {
     const items = [at('2024-04-19T08:00:00+07:00', 'a'), at('2024-04-01T00:10:00+07:00', 'b'), at('2024-03-31T23:50:00+07:00', 'c'), at('2023-12-05T08:00:00+07:00', 'd')];
     const el = await fixture<PortalNewsArchive>(html`<portal-news-archive mode="months" list-href="/tin-tuc.html?date={date}" .items=${items}></portal-news-archive>`);
