@@ -38,6 +38,21 @@ export function pageHref(raw: string, attribute: string): URL | undefined {
 export const pageParam = (name: string): string | undefined =>
   new URLSearchParams(location.search).get(name) ?? undefined;
 
+/**
+ * The attribute converter of a count (`limit`): a whole number of at least 1
+ * (`2.5` → 2); anything else (`0`, `-3`, `abc`) is `fallback`, the property's
+ * default, with a console `config` warning, rather than an empty list or
+ * `slice(0, -3)` dropping the last items.
+ */
+export const countAttribute = (name: string, fallback: number) => ({
+  fromAttribute(value: string | null): number {
+    const n = Math.floor(Number(value));
+    if (value === null || (Number.isFinite(n) && n >= 1)) return value === null ? fallback : n;
+    warnConfig(`${name}="${value}": not a whole number of at least 1; ${fallback} is used`);
+    return fallback;
+  },
+});
+
 /** The longest delay a browser timer keeps (2^31−1 ms, about 24.8 days): a longer one, or Infinity, fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 

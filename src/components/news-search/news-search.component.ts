@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { pageHref, pageParam } from '../../core/config.js';
+import { countAttribute, pageHref, pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { searchMessages } from '../../core/i18n/news-search.js';
 import { localize } from '../../core/i18n/index.js';
@@ -10,6 +10,9 @@ import { filterTarget, ForListFilter } from '../../internal/targets.js';
 import { itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-search.styles.js';
+
+/** How many results show by default (and for a `limit` that is no count). */
+const SEARCH_LIMIT = 10;
 
 /**
  * News search ("Tìm kiếm tin tức"): a labelled search box whose results appear
@@ -63,7 +66,7 @@ export class PortalNewsSearch extends PortalNewsElement {
     action: {},
     param: {},
     itemHref: { attribute: 'item-href' },
-    limit: { type: Number },
+    limit: { converter: countAttribute('limit', SEARCH_LIMIT) },
     debounce: { type: Number },
     showSummary: { type: Boolean, attribute: 'show-summary' },
     value: {},
@@ -89,7 +92,7 @@ export class PortalNewsSearch extends PortalNewsElement {
   itemHref?: string;
 
   /** How many results to show under the box. */
-  limit = 10;
+  limit = SEARCH_LIMIT;
 
   /** Milliseconds of typing pause before searching. */
   debounce = 150;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { documentUrl } from '../../core/config.js';
+import { countAttribute, documentUrl } from '../../core/config.js';
 import { VIDEOS_META } from '../../core/documents/news.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { localize } from '../../core/i18n/index.js';
@@ -10,6 +10,9 @@ import { PortalNewsElement } from '../../internal/news-element.js';
 import { itemListStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
+
+/** How many other videos are listed by default (and for a `limit` that is no count). */
+const VIDEO_LIMIT = 6;
 
 /**
  * Videos of the news feed ("Video khác"): items with a `video/*` attachment or a
@@ -60,7 +63,7 @@ import { styles } from './video-list.styles.js';
  */
 export class PortalVideoList extends PortalNewsElement {
   static override properties: PropertyDeclarations = {
-    limit: { type: Number },
+    limit: { converter: countAttribute('limit', VIDEO_LIMIT) },
     headingLevel: { type: Number, attribute: 'heading-level' },
     featuredId: { state: true },
     playing: { state: true },
@@ -75,7 +78,7 @@ export class PortalVideoList extends PortalNewsElement {
   static override styles = [tokens, statusStyles, itemListStyles, styles];
 
   /** How many other videos to list under the player. */
-  limit = 6;
+  limit = VIDEO_LIMIT;
 
   /**
    * Level (2–6) of the "Video khác" heading (default 3); `none` leaves the heading out (the page's own

@@ -138,6 +138,19 @@ describe('<portal-news-search>', () => {
     });
   }
 
+  it('limit of 0, -1 or abc: the default (10) results with a config warning, not none or all but the last', async () => {
+    const items = Array.from({ length: 12 }, (_, i) => item(`tin-${i}`, `Tin số ${i}`));
+    for (const limit of ['0', '-1', 'abc']) {
+      let el!: PortalNewsSearch;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<PortalNewsSearch>(html`<portal-news-search value="tin" limit=${limit} .items=${items}></portal-news-search>`);
+        await el.updateComplete;
+      });
+      expect(results(el), limit).to.have.length(10);
+      expect(warnings.some((w) => w.includes(`config: limit="${limit}"`))).to.equal(true, warnings.join('\n'));
+    }
+  });
+
   it('for: filters the list on the page instead, and fetches nothing itself', async () => {
     const key = uniqueKey();
     const wrap = await fixture(html`<div>

@@ -192,6 +192,19 @@ describe('<portal-video-list>', () => {
       await expect(empty).to.be.accessible();
     });
 
+  it('limit="-1" or "0": the default six other videos with a config warning, not all but the last or none', async () => {
+    const items = Array.from({ length: 9 }, (_, i) => ({ id: `v${i}`, title: `Video ${i}`, authors: [], tags: [], attachments: [{ url: `https://tin.example/v${i}.webm`, mimeType: 'video/webm' }] }));
+    for (const limit of ['-1', '0']) {
+      let el!: PortalVideoList;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<PortalVideoList>(html`<portal-video-list limit=${limit} .items=${items}></portal-video-list>`);
+        await el.updateComplete;
+      });
+      expect($$(el, '[part="item"]'), limit).to.have.length(6);
+      expect(warnings.some((w) => w.includes(`config: limit="${limit}"`))).to.equal(true, warnings.join('\n'));
+    }
+  });
+
   it('speaks English', async () => {
     const el = await fixture<PortalVideoList>(html`<portal-video-list lang="en" src=${docUrl('videos.json', { key: uniqueKey() })}></portal-video-list>`);
     await settled(el);
