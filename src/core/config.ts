@@ -6,17 +6,23 @@ export const warnConfig = (detail: string): void => console.warn(`[portal-widget
 /**
  * A widget's document URL: its own `src`, else the page's meta of its document
  * kind (`<meta name="portal-widgets:src" content="/feed.json">`, see documents.ts),
- * made absolute against the page.
+ * made absolute against the page. One that is no http(s) URL (`javascript:`,
+ * `file:`, `data:`) is none, and a console warning says so once per address; the
+ * widget then shows its `config` error, not the `blocked` one a fetch would give.
  */
 export function documentUrl(src: string | undefined, meta: string): string | undefined {
   const raw = src || document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content;
   if (!raw) return undefined;
-  try {
-    return new URL(raw, document.baseURI).href;
-  } catch {
-    return undefined;
+  const url = httpUrl(raw);
+  if (!url && !refused.has(raw)) {
+    refused.add(raw);
+    warnConfig(`src: not http(s): ${raw.slice(0, 80)}`);
   }
+  return url?.href;
 }
+
+/** The `src` addresses already told to be no http(s) URL: documentUrl() runs on every render. */
+const refused = new Set<string>();
 
 /**
  * An address a webmaster wrote (`action`, a filled `list-href`) made absolute
@@ -24,14 +30,19 @@ export function documentUrl(src: string | undefined, meta: string): string | und
  * `config` warning naming `attribute`: no exception, no `javascript:` navigation.
  */
 export function pageHref(raw: string, attribute: string): URL | undefined {
+  const url = httpUrl(raw);
+  if (!url) warnConfig(`${attribute}: not a URL (http: or https:)`);
+  return url;
+}
+
+/** `raw` made absolute against the page, if it is an http(s) URL. */
+function httpUrl(raw: string): URL | undefined {
   try {
     const url = new URL(raw, document.baseURI);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
-    // told below
+    return undefined;
   }
-  warnConfig(`${attribute}: not a URL (http: or https:)`);
-  return undefined;
 }
 
 /** The page address's query parameter `name`, if set. */

@@ -210,6 +210,11 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     return localize(bannerMessages, this.language);
   }
 
+  /** A wrong document is no list of announcements, not "no news source". */
+  protected override get formatText(): string {
+    return this.m.format;
+  }
+
   protected override get errorTitle(): string {
     return this.m.errorTitle;
   }

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatTime } from '../../core/clock.js';
 import { counterDocument } from '../../core/documents/counter.js';
-import type { PortalError } from '../../core/errors.js';
 import type { Loaded, LoadOptions } from '../../core/feed-store.js';
 import { localize } from '../../core/i18n/index.js';
 import { visitCounterMessages } from '../../core/i18n/visit-counter.js';
@@ -109,8 +108,8 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
   }
 
   /** The shared table says "nguồn tin" (a news feed) for a wrong document: the counter names its own. */
-  protected override errorText(error: PortalError): string {
-    return error.code === 'format' ? this.m.format : super.errorText(error);
+  protected override get formatText(): string {
+    return this.m.format;
   }
 
   protected override get errorTitle(): string {
