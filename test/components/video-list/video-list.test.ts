@@ -236,7 +236,7 @@ describe('<portal-video-list>', () => {
       );
       await play(el);
       expect($(el, 'video')!.getAttribute('crossorigin')).to.equal('anonymous');
-      await until(() => ($(el, 'video') as HTMLVideoElement | null)?.readyState! >= 1 || !!$(el, '[part="video-error"]'), 10000, 'the video to load or fail');
+      await until(() => ($(el, 'video') as HTMLVideoElement | null)?.readyState !== 0 || !!$(el, '[part="video-error"]'), 10000, 'the video to load or fail');
       const video = $<HTMLVideoElement>(el, 'video')!;
       expect(video, 'no error message').to.exist;
       expect(video.hasAttribute('crossorigin')).to.equal(false);
