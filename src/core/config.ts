@@ -59,7 +59,7 @@ export const countAttribute = (name: string, fallback: number) => ({
   fromAttribute(value: string | null): number {
     const n = Math.floor(Number(value));
     if (value === null || (Number.isFinite(n) && n >= 1)) return value === null ? fallback : n;
-    warnConfig(`${name}="${value}": not a whole number of at least 1; ${fallback} is used`);
+    warnConfig(`${name}="${value}" ignored (not a whole number ≥ 1): ${fallback}`);
     return fallback;
   },
 });

@@ -6,16 +6,21 @@
 import type { NewsItem } from './model.js';
 import { safeUrl } from './urls.js';
 
+/** `url` if it is http(s) (or none). */
+const keep = (url?: string) => (url && safeUrl(url)) || undefined;
+
 /** `item` with every URL that is not http(s) left out (an attachment without one dropped); the item itself when all are. */
 function safeItem(item: NewsItem): NewsItem {
-  const url = item.url && safeUrl(item.url);
-  const image = item.image && safeUrl(item.image);
-  const authors = item.authors.map((a) => (a.url && !safeUrl(a.url) ? { ...a, url: undefined } : a));
-  const attachments = item.attachments.filter((a) => safeUrl(a.url));
-  const source = item.source?.url && !safeUrl(item.source.url) ? { ...item.source, url: undefined } : item.source;
-  const same =
-    url === item.url && image === item.image && source === item.source && attachments.length === item.attachments.length && authors.every((a, i) => a === item.authors[i]);
-  return same ? item : { ...item, url: url || undefined, image: image || undefined, authors, attachments, source };
+  const { url, image, source, authors, attachments } = item;
+  if ([url, image, source?.url, ...authors.map((a) => a.url), ...attachments.map((a) => a.url)].every((u) => !u || safeUrl(u))) return item;
+  return {
+    ...item,
+    url: keep(url),
+    image: keep(image),
+    source: source && { ...source, url: keep(source.url) },
+    authors: authors.map((a) => ({ ...a, url: keep(a.url) })),
+    attachments: attachments.filter((a) => keep(a.url)),
+  };
 }
 
 /** `items` with their URLs allow-listed as a feed's are; the same array when none needed it (so a given array stays one value). */

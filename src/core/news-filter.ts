@@ -22,28 +22,22 @@ export interface NewsFilter {
 export const FIRST_YEAR = 1990;
 
 /** Whether `year` is one the widgets show news of: from {@link FIRST_YEAR} to next year. */
-export const isNewsYear = (year: number, now = new Date()): boolean => year >= FIRST_YEAR && year <= now.getUTCFullYear() + 1;
+export const isNewsYear = (year: number): boolean => year >= FIRST_YEAR && year <= new Date().getFullYear() + 1;
 
 /**
  * Whether `key` is a real calendar day (`yyyy-MM-dd`) or month (`yyyy-MM`) of a
  * news year ({@link isNewsYear}): not `19/04/2024`, `2024-13-45`, `2024-02-30` nor `9999-12-31`.
  */
-export function isDateKey(key: unknown, now?: Date): key is string {
-  const m = typeof key === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(key) : null;
-  if (!m) return false;
-  const [y, mo, d] = [+m[1], +m[2], m[3] ? +m[3] : 1];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return isNewsYear(y, now) && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+export function isDateKey(key: unknown): key is string {
+  const m = typeof key == 'string' && /^(\d{4})-(\d\d)(-(\d\d))?$/.exec(key);
+  const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +(m[4] ?? 1)));
+  return !!d && isNewsYear(+m[1]) && d.toISOString().startsWith(key as string);
 }
 
-/**
- * `filter` with a `date` that is not a {@link isDateKey} removed, and a console
- * warning naming it: the address's `?date=`, an attribute or a call to `filter()`
- * never shows "Invalid Date" nor filters on a day that does not exist.
- */
+/** `filter` without a `date` that is no {@link isDateKey} (with a console warning): no "Invalid Date", no filter on a day that does not exist. */
 export function checkedFilter(filter: NewsFilter): NewsFilter {
   if (!filter.date || isDateKey(filter.date)) return filter;
-  warnConfig(`date: "${filter.date}" is not a day (yyyy-MM-dd) or month (yyyy-MM) from ${FIRST_YEAR} to next year; ignored`);
+  warnConfig(`date: "${filter.date}" ignored (not a day or month from ${FIRST_YEAR} on)`);
   return { ...filter, date: undefined };
 }
 

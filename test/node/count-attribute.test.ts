@@ -11,5 +11,5 @@ test('countAttribute: whole numbers of at least 1 pass (2.5 → 2), anything els
   assert.equal(warn.mock.callCount(), 0);
   assert.deepEqual(['0', '-3', 'abc', '', 'NaN', 'Infinity', '0.5'].map((v) => limit.fromAttribute(v)), Array(7).fill(10));
   assert.equal(warn.mock.callCount(), 7);
-  assert.match(String(warn.mock.calls[1].arguments[0]), /config: limit="-3": not a whole number of at least 1; 10 is used/);
+  assert.match(String(warn.mock.calls[1].arguments[0]), /config: limit="-3" ignored \(not a whole number ≥ 1\): 10/);
 });

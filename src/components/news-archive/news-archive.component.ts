@@ -139,7 +139,7 @@ export class PortalNewsArchive extends PortalNewsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') && this.value && !isDateKey(this.value)) {
-      warnConfig(`value: "${this.value}" is not a day (yyyy-MM-dd) or month (yyyy-MM) from ${FIRST_YEAR} to next year; ignored`);
+      warnConfig(`value: "${this.value}" ignored (not a day or month from ${FIRST_YEAR} on)`);
       this.value = undefined;
     }
     if (changed.has('value') && this.value) {
