@@ -14,15 +14,18 @@ export function documentUrl(src: string | undefined, meta: string): string | und
   const raw = src || document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content;
   if (!raw) return undefined;
   const url = httpUrl(raw);
-  if (!url && !refused.has(raw)) {
-    refused.add(raw);
-    warnConfig(`src: not http(s): ${raw.slice(0, 80)}`);
-  }
+  if (!url) refuse(raw, `src: not http(s): ${raw.slice(0, 80)}`);
   return url?.href;
 }
 
-/** The `src` addresses already told to be no http(s) URL: documentUrl() runs on every render. */
+/** The addresses already told to be no http(s) URL: documentUrl() and a search's results run on every render. */
 const refused = new Set<string>();
+
+/** Tells `detail` once per address `raw`. */
+function refuse(raw: string, detail: string): void {
+  if (!refused.has(raw)) warnConfig(detail);
+  refused.add(raw);
+}
 
 /**
  * An address a webmaster wrote (`action`, a filled `list-href`) made absolute
@@ -31,7 +34,7 @@ const refused = new Set<string>();
  */
 export function pageHref(raw: string, attribute: string): URL | undefined {
   const url = httpUrl(raw);
-  if (!url) warnConfig(`${attribute}: not a URL (http: or https:)`);
+  if (!url) refuse(raw, `${attribute}: not a URL (http: or https:)`);
   return url;
 }
 
