@@ -8,7 +8,9 @@
  * the parse, once the page is idle (the widgets of the page have rendered, those
  * whose code the loader brought later too), the text is dropped and only its
  * fingerprint kept, to tell a re-read of the same document. A widget that comes
- * later revalidates (a 304 is cheap) and shares the parse.
+ * later revalidates (a 304 is cheap) and shares the parse. A copy is saved on the
+ * device only once it parses (parseOnce), so a body that does not (a maintenance
+ * page served 200) never replaces the last good one.
  */
 import { EARLY_FETCH, type EarlyFetch, feedRequest } from './early-fetch.js';
 import { PortalError, toPortalError } from './errors.js';
@@ -60,6 +62,16 @@ const inflight = new Map<string, Flight>();
 const fetched = new Map<string, Loaded>();
 /** Each parse (`key url`): its value, and the text it was read from, or once that is dropped its fingerprint. */
 const parsed = new Map<string, { value: unknown; text: string }>();
+/** Fetched copies not yet saved on the device, with the URL they were asked by: saved when they parse. */
+const unsaved = new WeakMap<Loaded, string>();
+
+/** Saves `loaded` as the last good copy once `value` (its parse) succeeds; a body that does not parse is never saved. */
+function saveWhenParsed(loaded: Loaded, value: unknown): void {
+  const url = unsaved.get(loaded);
+  if (url === undefined) return;
+  unsaved.delete(loaded);
+  Promise.resolve(value).then(() => whenIdle(() => void save(url, loaded.text)), () => {});
+}
 
 /**
  * Work the first render does not need (saving the copy, dropping the text): when
@@ -93,8 +105,9 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       const type = res.headers.get('content-type');
       // Another charset, a UTF-16 mark, or XML that may declare one: the sniffing loads (formats/charset.ts).
       const text = surelyUtf8(bytes, type) ? new TextDecoder().decode(bytes) : (await import('./formats/charset.js')).decodeBody(bytes, type);
-      whenIdle(() => void save(url, text));
-      return { text, url: res.url || url };
+      const loaded = { text, url: res.url || url };
+      unsaved.set(loaded, url); // saved once it parses (parseOnce): a maintenance page served 200 must not replace the last good copy
+      return loaded;
     }
     void res.body?.cancel().catch(() => {});
     // A 4xx is told at once; a 5xx waits for the failures' module, and is retried up to its RETRIES times.
@@ -178,8 +191,12 @@ export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
 export function parseOnce<T>(loaded: Loaded, key: string, parse: (text: string, url: string) => T): T {
   const id = `${key} ${loaded.url}`;
   const hit = parsed.get(id);
-  if (hit && (hit.text === loaded.text || hit.text === fingerprint(loaded.text))) return hit.value as T;
+  if (hit && (hit.text === loaded.text || hit.text === fingerprint(loaded.text))) {
+    saveWhenParsed(loaded, hit.value);
+    return hit.value as T;
+  }
   const value = parse(loaded.text, loaded.url);
+  saveWhenParsed(loaded, value);
   const entry = { text: loaded.text, value };
   parsed.set(id, entry);
   // Once parsed and rendered: the text goes, from here and from this page's copy.
