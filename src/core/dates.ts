@@ -13,7 +13,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
  * (.NET's 0001-01-01, SQL Server's 1753-01-01 and 1900-01-01), read as no date,
  * not as a day of 1901 or of 1900 (Date.UTC reads years 0–99 as 1900–1999).
  */
-export const FIRST_YEAR = 1901;
+export const OLDEST_DATE_YEAR = 1901;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Intl formatters are costly to create: one per use and zone, made once (`key` names the use). */

@@ -19,10 +19,10 @@ export interface NewsFilter {
 }
 
 /** The first year of news a widget offers (older dates are most often a CMS's empty date, 1970 or 1900). */
-export const FIRST_YEAR = 1990;
+export const FIRST_NEWS_YEAR = 1990;
 
-/** Whether `year` is one the widgets show news of: from {@link FIRST_YEAR} to next year. */
-export const isNewsYear = (year: number): boolean => year >= FIRST_YEAR && year <= new Date().getFullYear() + 1;
+/** Whether `year` is one the widgets show news of: from {@link FIRST_NEWS_YEAR} to next year. */
+export const isNewsYear = (year: number): boolean => year >= FIRST_NEWS_YEAR && year <= new Date().getFullYear() + 1;
 
 /**
  * Whether `key` is a real calendar day (`yyyy-MM-dd`) or month (`yyyy-MM`) of a
@@ -37,7 +37,7 @@ export function isDateKey(key: unknown): key is string {
 /** `filter` without a `date` that is no {@link isDateKey} (with a console warning): no "Invalid Date", no filter on a day that does not exist. */
 export function checkedFilter(filter: NewsFilter): NewsFilter {
   if (!filter.date || isDateKey(filter.date)) return filter;
-  warnConfig(`date: "${filter.date}" ignored (not a day or month from ${FIRST_YEAR} on)`);
+  warnConfig(`date: "${filter.date}" ignored (not a day or month from ${FIRST_NEWS_YEAR} on)`);
   return { ...filter, date: undefined };
 }
 

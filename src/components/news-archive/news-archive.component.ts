@@ -5,7 +5,7 @@ import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
 import { localize } from '../../core/i18n/index.js';
-import { FIRST_YEAR, isDateKey } from '../../core/news-filter.js';
+import { FIRST_NEWS_YEAR, isDateKey } from '../../core/news-filter.js';
 import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -139,7 +139,7 @@ export class PortalNewsArchive extends PortalNewsElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') && this.value && !isDateKey(this.value)) {
-      warnConfig(`value: "${this.value}" ignored (not a day or month from ${FIRST_YEAR} on)`);
+      warnConfig(`value: "${this.value}" ignored (not a day or month from ${FIRST_NEWS_YEAR} on)`);
       this.value = undefined;
     }
     if (changed.has('value') && this.value) {
@@ -247,8 +247,8 @@ export class PortalNewsArchive extends PortalNewsElement {
     const today = dayKey(new Date(), this.timeZone);
     const tab = this.tabDay(month);
     const thisYear = Number(today.slice(0, 4));
-    // From the oldest news (or the month shown) to the newest (or this year), within FIRST_YEAR and next year: a few options, not thousands.
-    const first = Math.max(FIRST_YEAR, Math.min(Number((counts.oldest ?? today).slice(0, 4)), y));
+    // From the oldest news (or the month shown) to the newest (or this year), within FIRST_NEWS_YEAR and next year: a few options, not thousands.
+    const first = Math.max(FIRST_NEWS_YEAR, Math.min(Number((counts.oldest ?? today).slice(0, 4)), y));
     const last = Math.min(thisYear + 1, Math.max(Number((counts.newest ?? today).slice(0, 4)), thisYear, y));
     const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     const order = Array.from({ length: 7 }, (_, i) => (i + m.weekStartsOn) % 7);

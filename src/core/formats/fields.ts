@@ -4,7 +4,7 @@
  * (`items[3].date_published`, `not-a-date`). Thrown from an entry's reader it
  * skips that entry; wrapped in {@link optional} it drops only the field.
  */
-import { FIRST_YEAR } from '../dates.js';
+import { OLDEST_DATE_YEAR } from '../dates.js';
 import { safeUrl } from '../urls.js';
 import type { OnDemand } from './on-demand.js';
 import type { ParseWarning } from './warnings.js';
@@ -39,7 +39,7 @@ export function parseDate(text: string, timeZone?: string): Date | undefined {
   const day = Date.UTC(y, mo, d, h, mi, Math.min(sec, 59));
   const offset = m[8] ? 0 : (m[9] == '-' ? -1 : 1) * (zh * 60 + +m[11]);
   const date = new Date(day); // a month 00 or 13 rolls over: the month read back differs
-  return y < FIRST_YEAR || date.getUTCMonth() !== mo || date.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || zh > 14 ? undefined : new Date(day + Math.round(+`0${m[7] ?? ''}` * 1000) - offset * 60_000);
+  return y < OLDEST_DATE_YEAR || date.getUTCMonth() !== mo || date.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || zh > 14 ? undefined : new Date(day + Math.round(+`0${m[7] ?? ''}` * 1000) - offset * 60_000);
 }
 
 import { isObject, type Json } from './json-value.js';
