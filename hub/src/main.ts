@@ -68,14 +68,8 @@ async function main(): Promise<void> {
     else console.error(err);
     process.exit(1);
   }
-  const shown = hub.url.replace('//127.0.0.1:', '//localhost:');
-  if (config.serveDemo) console.log(`Demo portal: ${shown}/`);
-  const data = config.storage.engine === 'postgres' ? `PostgreSQL at ${config.storage.urlEnv}` : `data in ${config.storage.dataDir}`;
-  console.log(`Visit counter: ${shown}/api/visits (${data})`);
-  for (const f of config.feeds) console.log(`Feed "${f.title}": ${shown}/feeds/${f.id}.json (and .xml)`);
-  if (agency) console.log(`Second agency's RSS (ISO-8859-1, no CORS): ${agency.url}`);
-  console.log(`Health: ${shown}/healthz  Metrics: ${shown}/metrics`);
-
+  // The handlers before the first line: a SIGTERM that comes once the start is announced (a supervisor, a test
+  // that read the line) must find them, not the default action, which ends the process at once.
   const running = hub;
   const stop = (signal: string) => {
     console.log(`${signal}: finishing the requests in flight, then stopping.`);
@@ -87,6 +81,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  const shown = hub.url.replace('//127.0.0.1:', '//localhost:');
+  if (config.serveDemo) console.log(`Demo portal: ${shown}/`);
+  const data = config.storage.engine === 'postgres' ? `PostgreSQL at ${config.storage.urlEnv}` : `data in ${config.storage.dataDir}`;
+  console.log(`Visit counter: ${shown}/api/visits (${data})`);
+  for (const f of config.feeds) console.log(`Feed "${f.title}": ${shown}/feeds/${f.id}.json (and .xml)`);
+  if (agency) console.log(`Second agency's RSS (ISO-8859-1, no CORS): ${agency.url}`);
+  console.log(`Health: ${shown}/healthz  Metrics: ${shown}/metrics`);
 }
 
 await main();

@@ -151,7 +151,8 @@ describe('start and protocol messages', () => {
     const hub = await spawnHub(writeConfig({ sites: [site], storage: { engine: 'postgres' } }), place.env);
     hubs.push(hub);
     assert.match(hub.stdout, /Visit counter: http:\/\/\S+\/api\/visits \(PostgreSQL at DATABASE_URL\)/);
-    assert.equal(await hub.stop(), 0);
+    const code = await hub.stop();
+    assert.equal(code, 0, `signal ${hub.child.signalCode}\nstdout: ${hub.stdout}\nstderr: ${hub.stderr}`);
   });
 
   it('answers a malformed request 400 Bad Request and headers too large 431 Request Header Fields Too Large', async () => {
