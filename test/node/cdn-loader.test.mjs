@@ -65,8 +65,8 @@ function serveStrict(upstream) {
   });
 }
 
-/** Opens `path` with a fresh log; CSP and Trusted Types violations become console errors. */
-async function open(browser, path, hold = { match: /^$/, ms: 0 }, failOnce = /^$/, csp = STRICT_CSP) {
+/** Opens `path` with a fresh log; CSP and Trusted Types violations become console errors; `script` runs in the page before its own. */
+async function open(browser, path, hold = { match: /^$/, ms: 0 }, failOnce = /^$/, csp = STRICT_CSP, script = () => {}) {
   server.state.log = [];
   server.state.hold = hold;
   server.state.failOnce = failOnce;
@@ -75,6 +75,7 @@ async function open(browser, path, hold = { match: /^$/, ms: 0 }, failOnce = /^$
   await opened.page.evaluateOnNewDocument(() =>
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
   );
+  await opened.page.evaluateOnNewDocument(script);
   await opened.page.goto(`${server.url}${path}`, { waitUntil: 'load' });
   return opened;
 }
@@ -245,6 +246,27 @@ for (const name of matrixBrowsers()) {
         const chunk = server.state.log.find((e) => chunkOf('news-list').test(e.path));
         assert.equal(feeds.length, 1, 'the feed is downloaded once');
         assert.ok(feeds[0].arrived < chunk.sent, `the feed asked for at ${feeds[0].arrived.toFixed(0)} ms, the chunk sent at ${chunk.sent.toFixed(0)} ms`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await close();
+      }
+    });
+
+    test('a feed that came while the list\'s chunk loaded is read in a task after the one that evaluated the chunk (no one long task)', { timeout: 60_000 }, async () => {
+      // The chunk held back until the feed is in; a timer the page sets when the list is defined (in the chunk's task)
+      // has fired by the time the feed is read, which it could not have within that task.
+      const script = () => {
+        customElements.whenDefined('portal-news-list').then(() => setTimeout(() => (window.__aTaskLater = true)));
+        document.addEventListener('portal-load', () => (window.__readAfterATask = window.__aTaskLater === true));
+      };
+      const { page, errors, close } = await open(browser, '/test/cdn/news-list.html', { match: chunkOf('news-list'), ms: 1000 }, undefined, undefined, script);
+      try {
+        const [list] = await settledWidgets(page, 'main', 15_000);
+        assert.match(list.text, /Khai mạc kỳ họp/, 'the news list shows the feed');
+        const feed = server.state.log.find((e) => e.path === '/test/cdn/feed.json');
+        const chunk = server.state.log.find((e) => chunkOf('news-list').test(e.path));
+        assert.ok(feed.sent < chunk.sent, 'the feed was in before the chunk');
+        assert.equal(await page.evaluate(() => window.__readAfterATask), true, 'the feed was read after a task boundary');
         assert.deepEqual(errors, []);
       } finally {
         await close();
