@@ -62,12 +62,9 @@ const earlyFetch: EarlyFetch = async (url, init) => {
     const res = await response.catch((e: unknown) => {
       if (signal.aborted) throw e;
     });
-    if (res?.ok) {
-      // Most often it came while the widget's chunks loaded, so this runs in the task that evaluated them: the reading
-      // and the first render go on in a task of their own, as after a response from the network (one long task, else).
-      await new Promise((resolve) => setTimeout(resolve));
-      return res;
-    }
+    // Most often it came while the widget's chunks loaded, so this runs in the task that evaluated them: the reading
+    // and the first render go on in a task of their own, as after a response from the network (one long task, else).
+    if (res?.ok) return new Promise((resolve) => setTimeout(resolve, 0, res));
     void res?.body?.cancel().catch(() => {});
   }
   return fetch(url, init);

@@ -225,12 +225,11 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
         if (document.hidden) return resolve();
         // Told after the layout of the frame that paints them, before its paint (whenever this render ran, in an
         // animation frame callback too): the viewport not full, all before that paint; else after it.
-        const measure = new ResizeObserver(() => {
+        new ResizeObserver((_, measure) => {
           measure.disconnect();
           if (ul.getBoundingClientRect().bottom < innerHeight) resolve();
           else setTimeout(resolve);
-        });
-        measure.observe(ul);
+        }).observe(ul);
       }).then(() => this.requestUpdate()),
     );
   }
