@@ -13,6 +13,9 @@ import type { FilteredList } from './filtered-list.js';
 import { ItemNodes } from './item-nodes.js';
 import { styles } from './news-list.styles.js';
 
+/** Items that fill a phone's first screen and more: what the first render writes, and the skeleton's most bars. */
+const SCREENFUL = 24;
+
 /**
  * A list of news from a JSON Feed, RSS or Atom document ("Các tin khác").
  *
@@ -121,7 +124,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
   private announcement = '';
   private awaitingFilter = false;
   /** Most items the next render writes: a screenful until the first render that fills one (see {@link updated}), then all. */
-  private screenful = 24;
+  private screenful = SCREENFUL;
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -257,10 +260,13 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
   }
 
   override render() {
-    // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
+    // One item-high bar per item to come, up to a screenful: the skeleton is as tall as the list's first screen. The
+    // items beyond it come after the first paint, out of sight (a bar each was, at 200 items, 200 animated elements
+    // to style, lay out, paint and remove before the list could show).
     const feed = this.doc.value;
-    if (!feed) return this.renderStatus(this.limit);
-    if (this.awaitingFilter) return this.renderLoading(this.limit);
+    const rows = Math.min(this.limit, SCREENFUL);
+    if (!feed) return this.renderStatus(rows);
+    if (this.awaitingFilter) return this.renderLoading(rows);
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/news-list/news-list.js';
 import type { PortalNewsList } from '../../../src/components/news-list/news-list.component.js';
 import type { NewsItem } from '../../../src/core/model.js';
+import { docUrl, uniqueKey } from '../../helpers.js';
 
 const items = (n: number): NewsItem[] => Array.from({ length: n }, (_, i) => ({ id: `${i}`, title: `Tin số ${i}`, authors: [], tags: [], attachments: [] }));
 const count = (el: PortalNewsList) => el.shadowRoot!.querySelectorAll('li').length;
@@ -86,6 +87,19 @@ describe('news list: the first screenful first', () => {
     } finally {
       style.remove();
     }
+  });
+
+  it('stands for at most a screenful while loading: a skeleton bar per item up to 24', async () => {
+    const bars = (el: PortalNewsList) => el.shadowRoot!.querySelectorAll('[part="skeleton"] span[aria-hidden]').length;
+    const list = document.createElement('portal-news-list');
+    list.src = docUrl('news.json', { key: uniqueKey(), fault: 'slow', ms: 3000 }); // still loading while counted
+    list.limit = 200;
+    document.body.append(list);
+    await new Promise(requestAnimationFrame);
+    expect(bars(list)).to.equal(24);
+    list.limit = 8;
+    await new Promise(requestAnimationFrame);
+    expect(bars(list)).to.equal(8);
   });
 
   it('writes a short list whole', async () => {
