@@ -264,9 +264,8 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
     // items beyond it come after the first paint, out of sight (a bar each was, at 200 items, 200 animated elements
     // to style, lay out, paint and remove before the list could show).
     const feed = this.doc.value;
-    const rows = Math.min(this.limit, SCREENFUL);
-    if (!feed) return this.renderStatus(rows);
-    if (this.awaitingFilter) return this.renderLoading(rows);
+    if (!feed) return this.renderStatus(Math.min(this.limit, SCREENFUL));
+    if (this.awaitingFilter) return this.renderLoading(Math.min(this.limit, SCREENFUL));
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
