@@ -62,9 +62,7 @@ const earlyFetch: EarlyFetch = async (url, init) => {
     const res = await response.catch((e: unknown) => {
       if (signal.aborted) throw e;
     });
-    // Most often it came while the widget's chunks loaded, so this runs in the task that evaluated them: the reading
-    // and the first render go on in a task of their own, as after a response from the network (one long task, else).
-    if (res?.ok) return new Promise((resolve) => setTimeout(resolve, 0, res));
+    if (res?.ok) return res;
     void res?.body?.cancel().catch(() => {});
   }
   return fetch(url, init);
