@@ -15,6 +15,8 @@ async function takeSnapshot(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
   cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  // HEAP_DUMP=PREFIX: each snapshot also written to PREFIX-<time>.heapsnapshot (DevTools' Memory panel opens it).
+  if (process.env.HEAP_DUMP) (await import('node:fs')).writeFileSync(`${process.env.HEAP_DUMP}-${Date.now()}.heapsnapshot`, chunks.join(''));
   return JSON.parse(chunks.join(''));
 }
 
@@ -22,7 +24,7 @@ const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string'])
 
 /** Self size by row label, and the largest strings. */
 export async function heapBreakdown(cdp) {
-  const { snapshot, nodes, edges, strings } = await takeSnapshot(cdp);
+  const { snapshot, nodes, edges, strings, locations } = await takeSnapshot(cdp);
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
   const width = fields.length;
@@ -46,16 +48,21 @@ export async function heapBreakdown(cdp) {
     rows.set(label, (rows.get(label) ?? 0) + size);
   }
   big.sort((a, b) => b.size - a.size);
-  return { total, native, rows, big: big.slice(0, 5), machineCode: process.env.HEAP_JIT ? machineCode(snapshot, nodes, edges, strings) : undefined };
+  return { total, native, rows, big: big.slice(0, 5), machineCode: process.env.HEAP_JIT ? machineCode(snapshot, nodes, edges, strings, locations) : undefined };
 }
 
 /**
  * `HEAP_JIT=1`: the machine code (V8's InstructionStream objects: functions its
  * tiers compiled, regular expressions compiled to native code) by what holds
- * it, the function's name (minified) or the regular expression: where the
- * "(code)" row's difference from jquery-rss lies.
+ * it: where the "(code)" row's difference from jquery-rss lies. A regular
+ * expression reads as its source (`/^\d+$/`: Chromium compiles one to machine
+ * code at its first run); a function as its name (minified) and where it starts,
+ * `script:line:column` (1-based: a source map of the page's bundle names its
+ * src/ module), with ` (optimised)` for code held by the function itself, not
+ * by its shared info (Maglev's or TurboFan's, for a function called hundreds of
+ * times). Functions none of whose closures is alive have no position.
  */
-function machineCode(snapshot, nodes, edges, strings) {
+function machineCode(snapshot, nodes, edges, strings, locations) {
   const fields = snapshot.meta.node_fields;
   const width = fields.length;
   const [TYPE, NAME, SIZE, EDGES] = ['type', 'name', 'self_size', 'edge_count'].map((f) => fields.indexOf(f));
@@ -63,7 +70,9 @@ function machineCode(snapshot, nodes, edges, strings) {
   const TO = snapshot.meta.edge_fields.indexOf('to_node');
   const types = snapshot.meta.node_types[0];
   const holders = new Map();
+  const firstEdge = new Map();
   for (let i = 0, e = 0; i < nodes.length; i += width) {
+    firstEdge.set(i, e);
     for (let k = 0; k < nodes[i + EDGES]; k++, e += edgeWidth) {
       const to = edges[e + TO];
       const list = holders.get(to);
@@ -72,12 +81,33 @@ function machineCode(snapshot, nodes, edges, strings) {
     }
   }
   const name = (i) => strings[nodes[i + NAME]];
+  const children = (i) => Array.from({ length: nodes[i + EDGES] }, (_, k) => edges[firstEdge.get(i) + k * edgeWidth + TO]);
+  // Where each closure starts: the snapshot's locations (object, script id, script object, line, column; 0-based).
+  const [OBJECT, SCRIPT, LINE, COLUMN] = ['object_index', 'script_object_index', 'line', 'column'].map((f) => snapshot.meta.location_fields.indexOf(f));
+  const locationWidth = snapshot.meta.location_fields.length;
+  const where = new Map();
+  for (let k = 0; k < (locations?.length ?? 0); k += locationWidth) {
+    const script = name(locations[k + SCRIPT]).split('/').pop();
+    where.set(locations[k + OBJECT], `${script}:${locations[k + LINE] + 1}:${locations[k + COLUMN] + 1}`);
+  }
+  const isClosure = (j) => types[nodes[j + TYPE]] === 'closure';
+  const functionLabel = (info) => {
+    const closure = (holders.get(info) ?? []).find(isClosure);
+    return `${name(info).replace('system / SharedFunctionInfo', '').replace(/^ \/ /, '') || '(anonymous)'}${closure !== undefined && where.has(closure) ? ` @${where.get(closure)}` : ''}`;
+  };
   const byHolder = new Map();
   for (let i = 0; i < nodes.length; i += width) {
     if (types[nodes[i + TYPE]] !== 'code' || !name(i).endsWith('InstructionStream')) continue;
-    // InstructionStream ← Code wrapper ← SharedFunctionInfo (a function) or IrRegExpData (a regular expression).
-    const owners = (holders.get(i) ?? []).flatMap((j) => holders.get(j) ?? []).map(name).filter((n) => /SharedFunctionInfo|RegExp/.test(n));
-    const label = owners[0]?.replace('system / ', '') ?? '(other)';
+    // InstructionStream ← Code ← SharedFunctionInfo (a function), IrRegExpData (a regular expression) or the closure itself (optimised code).
+    const owners = (holders.get(i) ?? []).flatMap((j) => holders.get(j) ?? []);
+    const info = owners.find((j) => name(j).includes('SharedFunctionInfo'));
+    const regExp = owners.find((j) => name(j).includes('RegExpData'));
+    const closure = owners.find(isClosure);
+    let label = '(other)';
+    // Its source's line breaks and tabs written as escapes, so it prints on one line.
+    if (regExp !== undefined) label = `/${name(children(regExp).find((j) => types[nodes[j + TYPE]] === 'string') ?? regExp).replace(/[\t\n\r]/g, (c) => JSON.stringify(c).slice(1, -1))}/`;
+    else if (info !== undefined) label = functionLabel(info);
+    else if (closure !== undefined) label = `${name(closure) || '(anonymous)'}${where.has(closure) ? ` @${where.get(closure)}` : ''} (optimised)`;
     byHolder.set(label, (byHolder.get(label) ?? 0) + nodes[i + SIZE]);
   }
   return [...byHolder].sort((a, b) => b[1] - a[1]);
@@ -100,7 +130,9 @@ export function printHeap(n, byPage, baseline) {
     for (const s of h.big) console.log(`    string ${kb(s.size)} KB: ${JSON.stringify(s.text.slice(0, 70))}`);
     if (h.machineCode) {
       const all = h.machineCode.reduce((sum, [, size]) => sum + size, 0);
-      console.log(`    machine code ${kb(all)} KB, the largest holders: ${h.machineCode.slice(0, 12).map(([l, size]) => `${l} ${kb(size)}`).join(', ')}`);
+      const regExps = h.machineCode.filter(([l]) => l.startsWith('/')).reduce((sum, [, size]) => sum + size, 0);
+      console.log(`    machine code ${kb(all)} KB (regular expressions ${kb(regExps)}), the largest holders (KB):`);
+      for (const [label, size] of h.machineCode.slice(0, Number(process.env.HEAP_JIT) > 1 ? Number(process.env.HEAP_JIT) : 16)) console.log(`      ${kb(size).padStart(5)}  ${label.length > 110 ? `${label.slice(0, 107)}…` : label}`);
     }
   }
 }

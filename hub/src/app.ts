@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ConfigError, type HubConfig } from './config.js';
 import { compressible, compressFile, sendVariants, VariantCache, variantBytes, type Variants } from './compression.js';
@@ -302,7 +302,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
     if (!socket.writable) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
     const body = JSON.stringify({ error: status === 431 ? 'headers too large' : 'bad request' });
-    socket.end(`HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
   });
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;

@@ -127,12 +127,35 @@ function crossCheck(config: HubConfig, env: Record<string, string | undefined>):
   } catch {
     problems.push(`timeZone: unknown time zone "${config.timeZone}"`);
   }
-  config.feeds.forEach((f, i) =>
+  // The schema's patterns only say "http(s)://something": `http://[oops/` passes them, and failed on every fetch.
+  const url = (value: string | undefined, at: string) => value !== undefined && !URL.canParse(value) && problems.push(`${at}: not a URL (${JSON.stringify(value)})`);
+  config.feeds.forEach((f, i) => {
+    url(f.homePageUrl, `feeds[${i}].homePageUrl`);
     f.upstreams.forEach((u, j) => {
-      if (u.authorizationEnv && !env[u.authorizationEnv]) problems.push(`feeds[${i}].upstreams[${j}].authorizationEnv: ${u.authorizationEnv} is not set in the environment`);
+      const at = `feeds[${i}].upstreams[${j}]`;
+      url(u.url.replace(/^\{self\}/, 'http://self.invalid'), `${at}.url`);
+      url(u.homeUrl, `${at}.homeUrl`);
+      if (u.authorizationEnv && !env[u.authorizationEnv]) problems.push(`${at}.authorizationEnv: ${u.authorizationEnv} is not set in the environment`);
+    });
+  });
+  config.sites.forEach((s, i) =>
+    s.origins.forEach((o, j) => {
+      const origin = originOf(o);
+      if (origin === undefined) problems.push(`sites[${i}].origins[${j}]: "${o}" is not an origin (scheme://host[:port], nothing after it)`);
     }),
   );
   return problems;
+}
+
+/**
+ * An origin as browsers send it in `Origin` (lower-case host, no default port, no trailing slash), so that
+ * `https://SGDDT.Example.gov.vn:443/` matches; undefined when `value` has a path, query, user or is no URL.
+ */
+function originOf(value: string): string | undefined {
+  if (value === '*') return value;
+  if (!URL.canParse(value)) return undefined;
+  const u = new URL(value);
+  return u.pathname === '/' && !u.search && !u.hash && !u.username && !u.password && !/[?#]$/.test(value) ? u.origin : undefined;
 }
 
 const ENV_INT = /^\d+$/;
@@ -159,7 +182,7 @@ export function checkConfig(raw: unknown, env: Record<string, string | undefined
   config.storage.dataDir = path.resolve(dir, config.storage.dataDir);
   if (config.serveDemo !== undefined) config.serveDemo = path.resolve(dir, config.serveDemo);
   for (const d of config.documents) d.file = path.resolve(dir, d.file);
-  config.sites = config.sites.map((s) => ({ ...s, origins: s.origins.map((o) => o.replace(/\/$/, '')) }));
+  config.sites = config.sites.map((s) => ({ ...s, origins: s.origins.map((o) => originOf(o)!) }));
   return config;
 }
 

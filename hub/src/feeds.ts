@@ -5,16 +5,19 @@
  * stored, so a restart or an outage still serves them; the merge re-rendered
  * once per change.
  */
-import { PortalError } from 'portal-widgets/core';
+import { createHash } from 'node:crypto';
+import { PortalError, type Feed } from 'portal-widgets/core';
 import type { FeedConfig, UpstreamConfig } from './config.js';
 import { mergeItems, renderFeed, toJsonFeedItem, type JsonFeedItem, type RenderedFeed, type SourceStatus } from './feed-output.js';
 import type { HubMetrics } from './metrics.js';
 import type { FeedStorage, UpstreamCopy } from './storage.js';
-import { fetchUpstream, UpstreamError, type FetchOutcome } from './upstream-fetch.js';
+import { fetchUpstream, UpstreamError, type FetchOptions, type FetchOutcome } from './upstream-fetch.js';
 import { BoundedParser } from './bounded-parse.js';
 
 /** Pages of one upstream read per refresh, at most (each bounded in size and time like the first). */
 const MAX_UPSTREAM_PAGES = 20;
+/** How long stop() waits for the refreshes in flight (each is already bounded by its time-out and the abort). */
+const STOP_GRACE_MS = 5000;
 
 export interface FeedsOptions {
   feeds: FeedConfig[];
@@ -31,8 +34,14 @@ export interface FeedsOptions {
 interface Upstream {
   feed: FeedConfig;
   config: UpstreamConfig;
+  /** configKey(config): a stored copy read with another is fetched again without its validators. */
+  configKey: string;
   copy: UpstreamCopy;
   items: JsonFeedItem[];
+  /** The kind of the last failure, in this run (logChange). */
+  lastOutcome?: FetchOutcome | 'parse';
+  /** The status the rendered feed shows (see republish): /healthz has the live one. */
+  published: SourceStatus;
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
 }
@@ -54,7 +63,8 @@ export class Feeds {
     for (const feed of this.options.feeds) {
       const list = feed.upstreams.map((config): Upstream => {
         const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
-        return { feed, config, copy, items: readItems(copy) };
+        const u = { feed, config, configKey: configKey(config), copy, items: readItems(copy) };
+        return { ...u, published: sourceStatus(u) };
       });
       this.upstreams.set(feed.id, list);
       this.render(feed.id);
@@ -80,19 +90,30 @@ export class Feeds {
     return Object.fromEntries([...this.upstreams].map(([id, list]) => [id, list.map(sourceStatus)]));
   }
 
-  /** Stops the schedules and aborts the fetches in flight; resolves when they have settled. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the schedules and aborts the fetches in flight; resolves when they have settled, or after
+   * `graceMs` whatever is still running (a store that hangs must not keep the process from exiting).
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.stopping.abort();
     const all = [...this.upstreams.values()].flat();
     for (const u of all) clearTimeout(u.timer);
-    await Promise.all(all.map((u) => u.running));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(all.map((u) => u.running)), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
     await this.parser.close();
   }
 
+  /** The next refresh is scheduled whatever the last one did (even if it threw), so an upstream is never dropped. */
   private schedule(u: Upstream, delay: number): void {
     if (this.stopping.signal.aborted) return;
     u.timer = setTimeout(() => {
-      u.running = this.refresh(u).finally(() => (u.running = undefined));
+      u.running = this.refresh(u)
+        .catch((e: unknown) => console.error(`feed ${u.feed.id}: refresh of ${u.config.url} failed:`, e))
+        .finally(() => {
+          u.running = undefined;
+          this.schedule(u, this.nextDelay(u));
+        });
     }, delay);
   }
 
@@ -108,6 +129,7 @@ export class Feeds {
     const { config } = u;
     const copy = { ...u.copy, lastAttempt: Date.now() };
     let outcome: FetchOutcome | 'parse';
+    let problem: string | undefined;
     const options = {
       timeoutMs: config.timeoutMs,
       maxBytes: config.maxBytes,
@@ -119,28 +141,21 @@ export class Feeds {
     try {
       const fetched = await fetchUpstream(config.url.replace(/^\{self\}/, this.options.self()), {
         ...options,
-        etag: u.copy.items ? u.copy.etag : undefined,
-        lastModified: u.copy.items ? u.copy.lastModified : undefined,
+        // Validators only for items this config made: after a fix of the map (or a renamed source) a 304 would keep
+        // the items the old config made.
+        ...(u.copy.items && u.copy.configKey === u.configKey ? { etag: u.copy.etag, lastModified: u.copy.lastModified } : {}),
       });
       if (fetched.status === 200) {
         const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
-        // A feed in pages (JSON Feed next_url, Atom rel=next) is read as far as the merge keeps items, on the
-        // upstream's own origin only (never an open proxy); the first page's validators stand for all.
-        const items = [...feed.items];
-        const seen = new Set([fetched.url]);
-        const origin = new URL(fetched.url).origin;
-        for (let next = feed.nextUrl, n = 1; next && new URL(next).origin === origin && !seen.has(next) && items.length < u.feed.limit && n < MAX_UPSTREAM_PAGES; n++) {
-          seen.add(next);
-          const more = await fetchUpstream(next, options);
-          const page = await this.parser.parse(more.body!, more.contentType, more.url, config.map);
-          items.push(...page.items);
-          next = page.nextUrl;
-        }
+        const pages = await this.readLaterPages(u, fetched.url, feed, options);
+        const items = pages.items;
+        problem = pages.problem;
         const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
         u.items = items.map((item) => toJsonFeedItem(item, source));
         copy.items = JSON.stringify(u.items);
         copy.etag = fetched.etag;
         copy.lastModified = fetched.lastModified;
+        copy.configKey = u.configKey;
         outcome = 'ok';
       } else {
         if (fetched.etag) copy.etag = fetched.etag;
@@ -148,15 +163,17 @@ export class Feeds {
         outcome = 'not-modified';
       }
       copy.lastSuccess = Date.now();
-      copy.lastError = undefined;
+      // A 304 keeps the items, and so the note of a later page that failed when they were read.
+      copy.lastError = outcome === 'ok' ? problem : u.copy.failures ? undefined : u.copy.lastError;
       copy.failures = 0;
     } catch (e) {
       if (this.stopping.signal.aborted) return;
       outcome = e instanceof UpstreamError ? e.outcome : 'parse';
-      copy.lastError = e instanceof UpstreamError || e instanceof PortalError ? e.message : `internal error: ${String(e)}`;
-      if (!(e instanceof UpstreamError || e instanceof PortalError)) console.error(e);
+      copy.lastError = describeFailure(e);
       copy.failures = u.copy.failures + 1;
     }
+    const itemsChanged = copy.items !== u.copy.items;
+    logChange(u, outcome, copy);
     u.copy = copy;
     this.options.metrics.upstreamFetch(u.feed.id, config.name, outcome);
     try {
@@ -164,8 +181,34 @@ export class Feeds {
     } catch (e) {
       console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
     }
-    this.render(u.feed.id);
-    this.schedule(u, this.nextDelay(u));
+    if (republish(u, itemsChanged)) this.render(u.feed.id);
+  }
+
+  /**
+   * A feed in pages (JSON Feed next_url, Atom rel=next) is read as far as the merge keeps items, on the
+   * upstream's own origin only (never an open proxy); the first page's validators stand for all. A later
+   * page that fails ends the reading: the pages read so far are kept, and the failure is the `problem`.
+   */
+  private async readLaterPages(u: Upstream, firstUrl: string, first: Feed, options: FetchOptions): Promise<{ items: Feed['items']; problem?: string }> {
+    const items = [...first.items];
+    const seen = new Set([firstUrl]);
+    const origin = new URL(firstUrl).origin;
+    let n = 1;
+    for (let next = first.nextUrl; next && sameOrigin(next, origin) && !seen.has(next) && items.length < u.feed.limit && n < MAX_UPSTREAM_PAGES; n++) {
+      seen.add(next);
+      try {
+        const more = await fetchUpstream(next, options);
+        // A page asked for without validators has no business answering 304: read as the end, not as a body.
+        if (more.status !== 200) throw new UpstreamError('http', `HTTP ${more.status}`);
+        const page = await this.parser.parse(more.body!, more.contentType, more.url, u.config.map);
+        items.push(...page.items);
+        next = page.nextUrl;
+      } catch (e) {
+        if (this.stopping.signal.aborted) throw e;
+        return { items, problem: `page ${n + 1}: ${describeFailure(e)} (the items of the ${n} page(s) before it are kept)` };
+      }
+    }
+    return { items };
   }
 
   private render(id: string): void {
@@ -176,9 +219,24 @@ export class Feeds {
       feed.limit,
       this.options.timeZone,
     );
-    const changed = Math.max(0, ...list.map((u) => u.copy.lastSuccess ?? 0)) || Date.now();
-    this.rendered.set(id, renderFeed({ id, title: feed.title, homePageUrl: feed.homePageUrl, pageSize: feed.pageSize }, items, list.map(sourceStatus), changed));
+    const changed = Math.max(0, ...list.map((u) => Date.parse(u.published.last_success ?? '') || 0)) || Date.now();
+    this.rendered.set(id, renderFeed({ id, title: feed.title, homePageUrl: feed.homePageUrl, pageSize: feed.pageSize }, items, list.map((u) => u.published), changed));
   }
+}
+
+/** What /healthz and the feed say of a failure: ours by its message, anything else as internal (and logged, with its stack). */
+function describeFailure(e: unknown): string {
+  if (e instanceof UpstreamError || e instanceof PortalError) return e.message;
+  console.error(e);
+  return `internal error: ${String(e)}`;
+}
+
+const sameOrigin = (url: string, origin: string) => URL.canParse(url) && new URL(url).origin === origin;
+
+/** What the stored items depend on in an upstream's config, as a short hash (the URL is the copy's key already). */
+function configKey(c: UpstreamConfig): string {
+  const parts = { format: c.format, map: c.map ?? null, name: c.name, homeUrl: c.homeUrl ?? null };
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
 function readItems(copy: UpstreamCopy): JsonFeedItem[] {
@@ -189,7 +247,40 @@ function readItems(copy: UpstreamCopy): JsonFeedItem[] {
   }
 }
 
-function sourceStatus(u: Upstream): SourceStatus {
+/**
+ * One line on standard error (journalctl) when an upstream starts failing, fails another way, or recovers:
+ * not one per retry of the same failure (the backoff retries within seconds).
+ */
+function logChange(u: Upstream, outcome: FetchOutcome | 'parse', next: UpstreamCopy): void {
+  const was = u.copy.failures ? (u.lastOutcome ?? 'failing') : 'ok';
+  const now = next.failures ? outcome : 'ok';
+  u.lastOutcome = now;
+  if (now === was) return;
+  const who = `feed ${u.feed.id}: upstream "${u.config.name}" (${u.config.url})`;
+  if (now === 'ok') console.warn(`${who} recovered after ${u.copy.failures} failed fetch(es)`);
+  else console.error(`${who} failed: ${outcome}: ${next.lastError}`);
+}
+
+/** Of max_age: how old the published last_success may get before a refresh that changed nothing publishes it again. */
+const PUBLISH_EVERY = 0.1;
+
+/**
+ * Whether the rendered feed must change after a refresh of `u` (and then `u.published` is brought up to date).
+ * A refresh that changed neither the items nor the error leaves the feed, so its ETag, as it was: a 304 or the
+ * same body again is not a change. Only last_success moves on such refreshes; it is published again once the
+ * published one is a tenth of max_age old, so a source refreshed on time never looks stale to the widgets
+ * (they note a source whose last_success is older than max_age), at one render per max_age/10 at most.
+ */
+function republish(u: Upstream, itemsChanged: boolean): boolean {
+  const now = sourceStatus(u);
+  const published = Date.parse(u.published.last_success ?? '') || 0;
+  const due = !!u.copy.lastSuccess && u.copy.lastSuccess - published >= u.config.maxAgeSeconds * 1000 * PUBLISH_EVERY;
+  if (!itemsChanged && !due && now.last_error === u.published.last_error) return false;
+  u.published = now;
+  return true;
+}
+
+function sourceStatus(u: Pick<Upstream, 'config' | 'copy'>): SourceStatus {
   return {
     name: u.config.name,
     ...(u.config.homeUrl ? { url: u.config.homeUrl } : {}),

@@ -63,12 +63,15 @@ async function main(): Promise<void> {
     const err = e as NodeJS.ErrnoException;
     if (err instanceof ConfigError) console.error(err.message);
     else if (err.code === 'EADDRINUSE') console.error(`Port ${config.listen.port} is in use: set PORT to another one (PORT=0 picks a free one).`);
+    else if (['ENOTFOUND', 'EAI_AGAIN', 'EADDRNOTAVAIL'].includes(err.code ?? ''))
+      console.error(`Cannot listen on "${config.listen.host}" (${err.code}): HOST (or listen.host) must be an address or name of this machine, e.g. 127.0.0.1, 0.0.0.0 or ::.`);
     else console.error(err);
     process.exit(1);
   }
   const shown = hub.url.replace('//127.0.0.1:', '//localhost:');
   if (config.serveDemo) console.log(`Demo portal: ${shown}/`);
-  console.log(`Visit counter: ${shown}/api/visits (data in ${config.storage.dataDir})`);
+  const data = config.storage.engine === 'postgres' ? `PostgreSQL at ${config.storage.urlEnv}` : `data in ${config.storage.dataDir}`;
+  console.log(`Visit counter: ${shown}/api/visits (${data})`);
   for (const f of config.feeds) console.log(`Feed "${f.title}": ${shown}/feeds/${f.id}.json (and .xml)`);
   if (agency) console.log(`Second agency's RSS (ISO-8859-1, no CORS): ${agency.url}`);
   console.log(`Health: ${shown}/healthz  Metrics: ${shown}/metrics`);

@@ -27,6 +27,8 @@ export interface UpstreamCopy {
   lastAttempt?: number;
   /** Failures in a row (for the backoff). */
   failures: number;
+  /** What the config contributed to `items` when they were read (feeds.ts configKey): another one refetches them. */
+  configKey?: string;
 }
 
 /** One line of `portal-widgets-hub export`: a site's total, or its visits on one day (YYYY-MM-DD). */

@@ -12,6 +12,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 export const MAX_REDIRECTS = 5;
@@ -78,17 +79,22 @@ const publicLookup: LookupFunction = (hostname, options, callback) => {
 export async function fetchUpstream(url: string, options: FetchOptions): Promise<Fetched> {
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  let current = new URL(url);
+  let current = parseUrl(url, 'http', 'not a URL');
+  // Credentials go to the configured origin only, as fetch does: a redirect elsewhere (or https: → http:)
+  // drops them for the rest of the chain, even one that comes back.
+  const origin = current.origin;
+  let authorization = options.authorization;
   for (let hop = 0; ; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new UpstreamError('refused', `${current.protocol} is not http(s)`);
     const host = current.hostname.replace(/^\[|\]$/g, '');
     if (!options.internal && hop > 0 && isIP(host) && isPrivateAddress(host)) throw new UpstreamError('refused', `redirect to ${host}, a private address`);
-    const res = await get(current, options, signal, !options.internal && !isIP(host));
+    if (current.origin !== origin) authorization = undefined;
+    const res = await get(current, { ...options, authorization }, signal, !options.internal && !isIP(host));
     const location = res.headers.location;
     if ([301, 302, 303, 307, 308].includes(res.statusCode ?? 0) && location) {
       res.resume();
       if (hop >= MAX_REDIRECTS) throw new UpstreamError('redirects', `more than ${MAX_REDIRECTS} redirects`);
-      current = new URL(location, current);
+      current = parseUrl(location, 'redirects', 'redirect to an invalid URL', current);
       continue;
     }
     const common = { etag: header(res, 'etag'), lastModified: header(res, 'last-modified'), url: current.href };
@@ -101,6 +107,15 @@ export async function fetchUpstream(url: string, options: FetchOptions): Promise
       throw new UpstreamError('http', `HTTP ${res.statusCode}`);
     }
     return { status: 200, body: await readBody(res, options.maxBytes, signal), contentType: header(res, 'content-type'), ...common };
+  }
+}
+
+/** `new URL`, its TypeError named as the upstream's fault (never an internal error with a stack). */
+function parseUrl(text: string, outcome: 'http' | 'redirects', what: string, base?: URL): URL {
+  try {
+    return new URL(text, base);
+  } catch {
+    throw new UpstreamError(outcome, `${what}: ${JSON.stringify(text.slice(0, 200))}`);
   }
 }
 
@@ -143,15 +158,19 @@ async function readBody(res: IncomingMessage, maxBytes: number, signal: AbortSig
   }
   const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
   const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
-  const stream = decoder ? res.pipe(decoder) : res;
   const chunks: Buffer[] = [];
   let size = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+  const collect = async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
       size += chunk.length;
       if (size > maxBytes) throw new UpstreamError('too-large', `body larger than ${maxBytes} bytes`);
       chunks.push(chunk);
     }
+  };
+  // pipeline, not pipe: a body cut off or stalled past the deadline destroys the decoder too, so the read
+  // always ends (res.pipe left the decoder waiting for ever, and the upstream was never fetched again).
+  try {
+    await (decoder ? pipeline(res, decoder, collect, { signal }) : pipeline(res, collect, { signal }));
   } catch (e) {
     res.destroy();
     throw e instanceof UpstreamError ? e : toUpstreamError(e as NodeJS.ErrnoException, signal);

@@ -7,6 +7,7 @@
  */
 import { dayKey } from './dates.js';
 import type { NewsItem } from './model.js';
+import { isNewsYear } from './news-filter.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -104,6 +105,8 @@ export function countByDay(items: readonly NewsItem[], timeZone?: string): DayCo
     for (const item of items) {
       if (!item.published) continue;
       const day = dayKey(item.published, timeZone);
+      // A date far off (a typo 8024, a CMS's empty 1970) would open the calendar there and fill the year list.
+      if (!isNewsYear(+day.slice(0, 4))) continue;
       days.set(day, (days.get(day) ?? 0) + 1);
       months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + 1);
     }
@@ -122,7 +125,7 @@ export function countByDay(items: readonly NewsItem[], timeZone?: string): DayCo
 /** How a typed date is written: day first (`dd/MM/yyyy`, vi) or month first (`MM/dd/yyyy`, en-US). */
 export type DateOrder = 'dmy' | 'mdy';
 
-/** A typed date read: its key, or why it is not a date (`format`: not d/m/y; `invalid`: no such day). */
+/** A typed date read: its key, or why it is not a date (`format`: not d/m/y; `invalid`: no such day, or a year the widgets show no news of). */
 export type TypedDate = { key: string } | { error: 'format' | 'invalid' };
 
 /**
@@ -140,7 +143,7 @@ export function parseTypedDate(text: string, order: DateOrder): TypedDate {
       ? [+local![3], +local![2], +local![1]]
       : [+local![3], +local![1], +local![2]];
   const date = new Date(y, m - 1, d); // rolls over a day the month does not have (31/02 → 03/03)
-  const exists = date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
+  const exists = date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d && isNewsYear(y);
   return exists ? { key: `${y}-${pad(m)}-${pad(d)}` } : { error: 'invalid' };
 }
 

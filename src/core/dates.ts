@@ -8,6 +8,13 @@ import { localeOf, type Lang } from './locale.js';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/**
+ * The first year a feed's date is believed in: earlier ones are a CMS's "no date"
+ * (.NET's 0001-01-01, SQL Server's 1753-01-01 and 1900-01-01), read as no date,
+ * not as a day of 1901 or of 1900 (Date.UTC reads years 0–99 as 1900–1999).
+ */
+export const OLDEST_DATE_YEAR = 1901;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Intl formatters are costly to create: one per use and zone, made once (`key` names the use). */
 export function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -3,7 +3,8 @@
  * store (one request per URL per page, one parse shared with every widget) only
  * as far as a widget needs: the archive loads pages until the month it shows is
  * complete. The pages loaded so far are kept per feed, so widgets and later
- * calls continue where the last one stopped.
+ * calls continue where the last one stopped. The chain ends at a page that adds
+ * no new item or points back to a page already loaded.
  */
 import { dayKey } from './dates.js';
 import { newsDocument, newsSetting } from './documents/news.js';
@@ -28,7 +29,8 @@ export interface PagesOptions {
   maxPages?: number;
 }
 
-const loaded = new WeakMap<Feed, { pages: Pages; busy?: Promise<unknown> }>();
+/** Per feed: the pages so far, the call in flight, and every page URL loaded (a `next_url` back to one of them ends the chain). */
+const loaded = new WeakMap<Feed, { pages: Pages; busy?: Promise<unknown>; visited: Set<string> }>();
 
 /** The pages of `feed` loaded so far. */
 export function pagesOf(feed: Feed): Pages {
@@ -41,7 +43,7 @@ export function pagesOf(feed: Feed): Pages {
  */
 export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[]) => boolean, options: PagesOptions = {}): Promise<Pages> {
   let state = loaded.get(feed);
-  if (!state) loaded.set(feed, (state = { pages: pagesOf(feed) }));
+  if (!state) loaded.set(feed, (state = { pages: pagesOf(feed), visited: new Set() }));
   const s = state;
   // One call at a time per feed: a second caller waits, then continues from where the first stopped.
   while (s.busy) await s.busy.catch(() => {});
@@ -49,6 +51,7 @@ export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[])
     const seen = new Set(s.pages.items.map((i) => i.id));
     for (let n = 0; n < (options.maxPages ?? 50) && s.pages.nextUrl && !enough(s.pages.items); n++) {
       const url = s.pages.nextUrl;
+      s.visited.add(url);
       const page = await load(url, { timeout: options.timeout, signal: options.signal });
       const setting = newsSetting(options.map, options.timeZone);
       const parsed = await parseOnce(page, newsDocument.key(setting), (text, base) => newsDocument.parse(text, base, setting));
@@ -56,7 +59,8 @@ export async function loadPages(feed: Feed, enough: (items: readonly NewsItem[])
       fresh.forEach((i) => seen.add(i.id));
       s.pages = {
         items: fresh.length ? [...s.pages.items, ...fresh] : s.pages.items,
-        nextUrl: parsed.nextUrl && parsed.nextUrl !== url ? parsed.nextUrl : undefined,
+        // A page that adds no item, or a next page already loaded, ends the chain: a feed whose pages repeat would load for ever.
+        nextUrl: fresh.length && parsed.nextUrl && !s.visited.has(parsed.nextUrl) ? parsed.nextUrl : undefined,
       };
     }
     return s.pages;

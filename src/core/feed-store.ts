@@ -8,7 +8,9 @@
  * the parse, once the page is idle (the widgets of the page have rendered, those
  * whose code the loader brought later too), the text is dropped and only its
  * fingerprint kept, to tell a re-read of the same document. A widget that comes
- * later revalidates (a 304 is cheap) and shares the parse.
+ * later revalidates (a 304 is cheap) and shares the parse. A copy is saved on the
+ * device only once it parses (parseOnce), so a body that does not (a maintenance
+ * page served 200) never replaces the last good one.
  */
 import { EARLY_FETCH, type EarlyFetch, feedRequest } from './early-fetch.js';
 import { PortalError, toPortalError } from './errors.js';
@@ -62,6 +64,16 @@ const inflight = new Map<string, Flight>();
 const fetched = new Map<string, Loaded>();
 /** Each parse (`key url`): its value, and the text it was read from, or once that is dropped its fingerprint. */
 const parsed = new Map<string, { value: unknown; text: string }>();
+/** Fetched copies not yet saved on the device, with the URL they were asked by: saved when they parse. */
+const unsaved = new WeakMap<Loaded, string>();
+
+/** Saves `loaded` as the last good copy once `value` (its parse) succeeds; a body that does not parse is never saved. */
+function saveWhenParsed(loaded: Loaded, value: unknown): void {
+  const url = unsaved.get(loaded);
+  if (url === undefined) return;
+  unsaved.delete(loaded);
+  Promise.resolve(value).then(() => whenIdle(() => void save(url, loaded.text)), () => {});
+}
 
 /**
  * Work the first render does not need (saving the copy, dropping the text): when
@@ -95,13 +107,14 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       const type = res.headers.get('content-type');
       // Another charset, a UTF-16 mark, or XML that may declare one: the sniffing loads (formats/charset.ts).
       const text = surelyUtf8(bytes, type) ? new TextDecoder().decode(bytes) : (await import('./formats/charset.js')).decodeBody(bytes, type);
-      whenIdle(() => void save(url, text));
       // A long document is read in a task of its own: its response may have come before this task began (the CDN
       // loader's early fetch, while the widget's chunks loaded), and its reading and the items' render then joined the
       // task that evaluated them (one long task, 200 items: docs/performance.md). Not a short one: the boundary lets the
       // browser paint the skeleton first, a frame before the items.
       if (text.length > LONG_DOCUMENT) await new Promise((resolve) => setTimeout(resolve));
-      return { text, url: res.url || url };
+      const loaded = { text, url: res.url || url };
+      unsaved.set(loaded, url); // saved once it parses (parseOnce): a maintenance page served 200 must not replace the last good copy
+      return loaded;
     }
     void res.body?.cancel().catch(() => {});
     // A 4xx is told at once; a 5xx waits for the failures' module, and is retried up to its RETRIES times.
@@ -185,8 +198,12 @@ export function load(url: string, options: LoadOptions = {}): Promise<Loaded> {
 export function parseOnce<T>(loaded: Loaded, key: string, parse: (text: string, url: string) => T): T {
   const id = `${key} ${loaded.url}`;
   const hit = parsed.get(id);
-  if (hit && (hit.text === loaded.text || hit.text === fingerprint(loaded.text))) return hit.value as T;
+  if (hit && (hit.text === loaded.text || hit.text === fingerprint(loaded.text))) {
+    saveWhenParsed(loaded, hit.value);
+    return hit.value as T;
+  }
   const value = parse(loaded.text, loaded.url);
+  saveWhenParsed(loaded, value);
   const entry = { text: loaded.text, value };
   parsed.set(id, entry);
   // Once parsed and rendered: the text goes, from here and from this page's copy.

@@ -25,11 +25,8 @@ export { LIMITS, limitWarning, type LimitedText } from './limits/bounds.js';
 export async function limitText(body: string, xml = body.startsWith('<')): Promise<LimitedText> {
   if (xml) return (await import('./limits/xml.js')).limitXml(body);
   // An oversized string needs a long text; an array of more than LIMITS.items elements, as many commas.
-  if (!oversized(body.length)) {
-    let commas = 0;
-    for (let i = body.indexOf(','); i >= 0 && commas < LIMITS.items; i = body.indexOf(',', i + 1)) commas++;
-    if (commas < LIMITS.items) return { text: body, itemsCut: false, marked: false };
-  }
+  // The commas counted by split, not by a loop here (a loop run a thousand times is compiled: 2 KB of machine code kept).
+  if (!oversized(body.length) && body.split(',', LIMITS.items + 1).length <= LIMITS.items) return { text: body, itemsCut: false, marked: false };
   return (await import('./limits/json.js')).limitJson(body);
 }
 

@@ -2,6 +2,7 @@
  * Which items a news list shows: the filters that the list, the archive and the
  * search share. Days and months are counted in the list's time zone.
  */
+import { warnConfig } from './config.js';
 import { dayKey } from './dates.js';
 import type { NewsItem } from './model.js';
 import type { SearchIndex } from './text.js';
@@ -15,6 +16,29 @@ export interface NewsFilter {
   tag?: string;
   /** An item id to leave out ("Các tin khác" under an article). */
   exclude?: string;
+}
+
+/** The first year of news a widget offers (older dates are most often a CMS's empty date, 1970 or 1900). */
+export const FIRST_NEWS_YEAR = 1990;
+
+/** Whether `year` is one the widgets show news of: from {@link FIRST_NEWS_YEAR} to next year. */
+export const isNewsYear = (year: number): boolean => year >= FIRST_NEWS_YEAR && year <= new Date().getFullYear() + 1;
+
+/**
+ * Whether `key` is a real calendar day (`yyyy-MM-dd`) or month (`yyyy-MM`) of a
+ * news year ({@link isNewsYear}): not `19/04/2024`, `2024-13-45`, `2024-02-30` nor `9999-12-31`.
+ */
+export function isDateKey(key: unknown): key is string {
+  const m = typeof key == 'string' && /^(\d{4})-(\d\d)(-(\d\d))?$/.exec(key);
+  const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +(m[4] ?? 1)));
+  return !!d && isNewsYear(+m[1]) && d.toISOString().startsWith(key as string);
+}
+
+/** `filter` without a `date` that is no {@link isDateKey} (with a console warning): no "Invalid Date", no filter on a day that does not exist. */
+export function checkedFilter(filter: NewsFilter): NewsFilter {
+  if (!filter.date || isDateKey(filter.date)) return filter;
+  warnConfig(`date: "${filter.date}" ignored (not a day or month from ${FIRST_NEWS_YEAR} on)`);
+  return { ...filter, date: undefined };
 }
 
 /**

@@ -74,7 +74,7 @@ export class DocumentController<T> implements ReactiveController {
       this.fresh = undefined;
     }
     try {
-      if (!src) throw new PortalError('config', 'src: missing');
+      if (!src) throw new PortalError('config', 'src: missing or not http(s)');
       if (!force) void this.showSaved(src, key, signal);
       const value = await this.parse(await host.load(src, { signal, timeout: host.timeout, force }), key);
       if (signal.aborted || args !== this.args) return; // superseded: drop the late answer

@@ -5,6 +5,7 @@
  */
 import type { PropertyDeclarations } from 'lit';
 import { newsDocument, newsSetting } from '../core/documents/news.js';
+import { safeItems } from '../core/given-items.js';
 import type { Feed, NewsItem } from '../core/model.js';
 import { PortalDocumentElement } from './document-element.js';
 
@@ -33,15 +34,16 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
 
   protected readonly kind = newsDocument;
 
-  /** The feed made of the given `items`: one per array, so it stays the same value between renders. */
-  private givenFeed?: Feed;
+  /** The feed made of the given `items` (`from`): one per array, so it stays the same value between renders. */
+  private givenFeed?: { from: NewsItem[]; feed: Feed };
 
   /** @internal */
   override given(): Feed | undefined {
     const items = this.items;
     if (!items) return this.feedNeeded() ? undefined : NONE;
-    if (this.givenFeed?.items !== items) this.givenFeed = { items, warnings: [] };
-    return this.givenFeed;
+    // Not parsed, so their URLs are allow-listed here, once for every news widget (core/given-items.ts).
+    if (this.givenFeed?.from !== items) this.givenFeed = { from: items, feed: { items: safeItems(items), warnings: [] } };
+    return this.givenFeed.feed;
   }
 
   protected override setting(): string {

@@ -95,9 +95,14 @@ export abstract class PortalElement extends LitElement {
     return this.msg.errorTitle;
   }
 
+  /** The widget's own words for a `format` error (a document of another kind), where the shared table's "nguồn tin" (news) does not fit. */
+  protected get formatText(): string | undefined {
+    return undefined;
+  }
+
   /** An error in the reader's words, without the developer detail (the console and the event have it). */
   protected errorText(error: PortalError): string {
-    return errorText(error, this.language, this.rerender) ?? '';
+    return (error.code === 'format' && this.formatText) || (errorText(error, this.language, this.rerender) ?? '');
   }
 
   /**

@@ -4,6 +4,7 @@
  * address.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pageHref } from '../core/config.js';
 import { fillTemplate } from '../core/urls.js';
 import type { NewsFilter } from '../core/news-filter.js';
 
@@ -26,9 +27,10 @@ export async function filterTarget(host: Element, id: string, filter: NewsFilter
   return true;
 }
 
-/** Goes to `template` with its `{name}`s filled, e.g. `/tin-tuc.html?date={date}`. */
+/** Goes to `template` (the `list-href` attribute) with its `{name}`s filled, e.g. `/tin-tuc.html?date={date}`; nowhere if that is no http(s) URL (a console warning says so). */
 export function navigate(template: string, values: Record<string, string>): void {
-  location.assign(new URL(fillTemplate(template, values), document.baseURI).href);
+  const url = pageHref(fillTemplate(template, values), 'list-href');
+  if (url) location.assign(url.href);
 }
 
 /**

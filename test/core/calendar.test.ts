@@ -95,6 +95,9 @@ describe('calendar', () => {
     expect(parseTypedDate('abc', 'dmy')).to.deep.equal({ error: 'format' });
     expect(parseTypedDate('', 'dmy')).to.deep.equal({ error: 'format' });
     expect(parseTypedDate('19/04/24', 'dmy')).to.deep.equal({ error: 'format' });
+    // A real day, but of no year the widgets show news of.
+    expect(parseTypedDate('31/12/9999', 'dmy')).to.deep.equal({ error: 'invalid' });
+    expect(parseTypedDate('01/01/1970', 'dmy')).to.deep.equal({ error: 'invalid' });
     expect(formatTyped('2024-04-09', 'dmy')).to.equal('09/04/2024');
     expect(formatTyped('2024-04-09', 'mdy')).to.equal('04/09/2024');
   });

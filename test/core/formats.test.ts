@@ -169,6 +169,10 @@ describe('parseDate', () => {
     expect(parseDate('19/04/2024')!.toISOString()).to.equal('2024-04-18T17:00:00.000Z');
     expect(parseDate('31/02/2024')).to.equal(undefined);
     expect(parseDate('abc')).to.equal(undefined);
+    // A CMS's "no date" (.NET's DateTime.MinValue, SQL Server's defaults) in every form: no date, not 1901.
+    for (const text of ['0001-01-01T00:00:00', '0001-01-01T00:00:00Z', 'Mon, 01 Jan 0001 00:00:00 GMT', '01/01/0001', '1753-01-01 00:00:00', '01/01/1900'])
+      expect(parseDate(text), text).to.equal(undefined);
+    expect(parseDate('01/01/1901 00:00 +07:00')!.toISOString()).to.equal('1900-12-31T17:00:00.000Z'); // with an offset: the zone's 1901 rules (LMT) do not enter
     expect(parseDate('ngày 19 tháng 4')).to.equal(undefined);
   });
 });

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 
 export type Answer = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -50,6 +51,25 @@ export async function startUpstream(): Promise<Upstream> {
       server.closeAllConnections();
       return new Promise((r) => server.close(() => r()));
     },
+  };
+}
+
+/** This test file's upstream: started before its tests (`url` is set then), closed after them. */
+export function fileUpstream(): Upstream {
+  const upstream = {} as Upstream;
+  before(async () => void Object.assign(upstream, await startUpstream()));
+  after(() => upstream.close?.());
+  return upstream;
+}
+
+/** Starts hubs as spawnHub does, each killed after this test file. */
+export function fileHubs(): (configFile: string, env?: Record<string, string>) => Promise<HubProcess> {
+  const hubs: HubProcess[] = [];
+  after(() => Promise.all(hubs.map((h) => h.stop('SIGKILL'))));
+  return async (configFile, env) => {
+    const hub = await spawnHub(configFile, env);
+    hubs.push(hub);
+    return hub;
   };
 }
 

@@ -8,22 +8,13 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { jsonFeed, latin1Rss, sleep, spawnHub, startUpstream, tempDir, until, withEtag, writeConfig, type HubProcess, type Upstream } from './hub-kit.js';
+import { before, describe, it } from 'node:test';
+import { jsonFeed, latin1Rss, sleep, fileHubs, fileUpstream, spawnHub, tempDir, until, withEtag, writeConfig, type HubProcess } from './hub-kit.js';
 import { browserUa } from './server-helpers.js';
 
-let upstream: Upstream;
-const hubs: HubProcess[] = [];
-const run = async (file: string, env?: Record<string, string>) => {
-  const h = await spawnHub(file, env);
-  hubs.push(h);
-  return h;
-};
-before(async () => (upstream = await startUpstream()));
-after(async () => {
-  await Promise.all(hubs.map((h) => h.stop('SIGKILL')));
-  await upstream.close();
-});
+// Hubs stop first (after hooks run in reverse order), then the upstream.
+const upstream = fileUpstream();
+const run = fileHubs();
 
 const site = { id: 'portal', name: 'Cổng', origins: ['https://xa.example.gov.vn'] };
 const up = (name: string, p: string, extra: Record<string, unknown> = {}) => ({ name, url: `${upstream.url}${p}`, internal: true, refreshSeconds: 60, ...extra });

@@ -8,7 +8,10 @@
  *            wrong-type | html | bom | etag |
  *            gzip-bomb (1 MB of gzip that inflates to 1 GB) |
  *            endless (a chunked body that never ends, `ms` between 64 KB chunks) |
- *            redirect-loop (302 to itself, for ever)
+ *            redirect-loop (302 to itself, for ever) |
+ *            reset (the connection cut without an answer, as offline)
+ *     seq:   faults by request number instead of `fault`, e.g. seq=none,html,reset
+ *            (the last one for every later request)
  *     type:  the Content-Type to answer with, e.g. `application/rss+xml; charset=iso-8859-1`
  *            (fixtures are served as their bytes: their charset is whatever they were written in)
  *     key:   counts requests under this name (default: the file name)
@@ -166,8 +169,15 @@ ${feeds.map((f) => `<portal-news-list src="${f}" show-date show-image show-summa
 
   const file = path.normalize(String(q.file ?? 'news.json')).replace(/^(\.\.(\/|\\|$))+/, '');
   const key = String(q.key ?? file);
-  const fault = String(q.fault ?? 'none');
   const n = bump(counts, key).get(key);
+  // seq=A,B,C: request n of the key gets the n-th fault, the last for every later one (a feed that breaks between visits).
+  const seq = q.seq ? String(q.seq).split(',') : undefined;
+  const fault = seq ? seq[Math.min(n, seq.length) - 1] : String(q.fault ?? 'none');
+  if (fault === 'reset') {
+    ctx.respond = false; // no answer at all: the connection is cut, as when the network is down
+    ctx.req.socket.destroy();
+    return;
+  }
   ctx.set('cache-control', 'no-cache');
   if (fault === 'redirect-loop') {
     ctx.status = 302;

@@ -12,7 +12,7 @@ import { openStorage } from '../hub.js';
 import { countsFromJsonLines, countsToJsonLines } from '../storage/counts-file.js';
 
 export async function runCountsCommand(command: 'export' | 'import', config: HubConfig, file: string | undefined): Promise<string> {
-  const records = command === 'import' ? countsFromJsonLines(readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8')) : undefined;
+  const records = command === 'import' ? countsFromJsonLines(readFileSync(file === undefined || file === '-' ? 0 : file, 'utf8'), config.sites.map((s) => s.id)) : undefined;
   const storage = await openStorage(config);
   try {
     if (records) {

@@ -1,7 +1,7 @@
 /** A feed upstream's copy as a database row (snake_case columns, NULL for absent) and back: one mapping for both engines. */
 import type { UpstreamCopy } from '../storage.js';
 
-const FIELDS = ['feed', 'upstream', 'items', 'etag', 'lastModified', 'lastSuccess', 'lastError', 'lastAttempt', 'failures'] as const;
+const FIELDS = ['feed', 'upstream', 'items', 'etag', 'lastModified', 'lastSuccess', 'lastError', 'lastAttempt', 'failures', 'configKey'] as const;
 /** BIGINT columns come back from PostgreSQL as numbers already (see its type parser); SQLite's are numbers too. */
 const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

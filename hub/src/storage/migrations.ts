@@ -160,6 +160,13 @@ export const MIGRATIONS: readonly Migration[] = [
           ORDER BY u.o;
       END $$;`,
   },
+  {
+    version: 6,
+    name: 'the config each feed copy was read with',
+    // A copy read with another map, name or home URL is fetched again whole (feeds.ts configKey).
+    sqlite: 'ALTER TABLE upstream_copies ADD COLUMN config_key TEXT;',
+    postgres: 'ALTER TABLE upstream_copies ADD COLUMN config_key TEXT;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { currentMessages, nextChange } from '../../core/banner-schedule.js';
+import { timerDelay } from '../../core/config.js';
 import { bannerDocument } from '../../core/documents/banner.js';
 import { bannerMessages } from '../../core/i18n/banner.js';
 import { localize } from '../../core/i18n/index.js';
@@ -202,11 +203,16 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
     // Show or hide messages when their period starts or ends.
     clearTimeout(this.timer);
     const wait = nextChange(this.doc.value?.messages ?? []);
-    if (wait !== undefined) this.timer = setTimeout(() => this.requestUpdate(), Math.min(wait + 100, 2 ** 31 - 1));
+    if (wait !== undefined) this.timer = setTimeout(() => this.requestUpdate(), timerDelay(wait + 100));
   }
 
   private get m() {
     return localize(bannerMessages, this.language);
+  }
+
+  /** A wrong document is no list of announcements, not "no news source". */
+  protected override get formatText(): string {
+    return this.m.format;
   }
 
   protected override get errorTitle(): string {

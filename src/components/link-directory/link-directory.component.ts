@@ -92,6 +92,11 @@ export class PortalLinkDirectory extends PortalDocumentElement<LinkDirectory> {
     return localize(linkDirectoryMessages, this.language);
   }
 
+  /** A wrong document is no list of links, not "no news source". */
+  protected override get formatText(): string {
+    return this.m.format;
+  }
+
   protected override get errorTitle(): string {
     return this.m.errorTitle;
   }

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { addMonth, countByDay, formatTyped, monthGrid, moveDay, parseTypedDate, type DayCounts, type GridMove } from '../../core/calendar.js';
-import { pageParam } from '../../core/config.js';
+import { pageHref, pageParam, warnConfig } from '../../core/config.js';
 import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
 import { localize } from '../../core/i18n/index.js';
+import { FIRST_NEWS_YEAR, isDateKey } from '../../core/news-filter.js';
 import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -95,7 +96,7 @@ export class PortalNewsArchive extends PortalNewsElement {
   /** `days` (default): a month calendar. `months`: a list of months with their counts, newest first. */
   mode: 'days' | 'months' = 'days';
 
-  /** The chosen day (`yyyy-MM-dd`) or month (`yyyy-MM`); the calendar opens on its month. */
+  /** The chosen day (`yyyy-MM-dd`) or month (`yyyy-MM`), a real one from 1990 to next year (else ignored, with a console warning); the calendar opens on its month. */
   value?: string;
 
   /** The month shown (`yyyy-MM`) once the reader moves; before that, the value's or the newest item's. */
@@ -118,7 +119,7 @@ export class PortalNewsArchive extends PortalNewsElement {
     super.connectedCallback();
     // A list page opened with ?date=2024-03-30: the calendar opens on that day, selected.
     const date = pageParam('date');
-    if ((this.htmlFor || this.listHref) && !this.value && /^\d{4}-\d{2}(-\d{2})?$/.test(date ?? '')) this.value = date;
+    if ((this.htmlFor || this.listHref) && !this.value && isDateKey(date)) this.value = date;
   }
 
   /** The `for` list's filter changed by itself ("Xem tất cả"): the selection follows. */
@@ -137,6 +138,10 @@ export class PortalNewsArchive extends PortalNewsElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') && this.value && !isDateKey(this.value)) {
+      warnConfig(`value: "${this.value}" ignored (not a day or month from ${FIRST_NEWS_YEAR} on)`);
+      this.value = undefined;
+    }
     if (changed.has('value') && this.value) {
       this.shown = this.value.slice(0, 7);
       this.active = this.value.length === 10 ? this.value : undefined;
@@ -241,9 +246,11 @@ export class PortalNewsArchive extends PortalNewsElement {
     const counts = this.counts;
     const today = dayKey(new Date(), this.timeZone);
     const tab = this.tabDay(month);
-    const first = Number((counts.oldest ?? today).slice(0, 4));
-    const last = Math.max(Number((counts.newest ?? today).slice(0, 4)), Number(today.slice(0, 4)), y);
-    const years = Array.from({ length: last - Math.min(first, y) + 1 }, (_, i) => Math.min(first, y) + i);
+    const thisYear = Number(today.slice(0, 4));
+    // From the oldest news (or the month shown) to the newest (or this year), within FIRST_NEWS_YEAR and next year: a few options, not thousands.
+    const first = Math.max(FIRST_NEWS_YEAR, Math.min(Number((counts.oldest ?? today).slice(0, 4)), y));
+    const last = Math.min(thisYear + 1, Math.max(Number((counts.newest ?? today).slice(0, 4)), thisYear, y));
+    const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     const order = Array.from({ length: 7 }, (_, i) => (i + m.weekStartsOn) % 7);
     return html`<div part="calendar" class="calendar">
       <div part="header" class="header">
@@ -311,7 +318,8 @@ export class PortalNewsArchive extends PortalNewsElement {
     const m = this.m;
     const months = this.counts.months;
     if (!months.length) return html`<p part="empty">${m.noMonths}</p>`;
-    const link = this.listHref && !this.htmlFor ? this.listHref : undefined;
+    // Links only to an http(s) address: a list-href that is none leaves buttons (and a console warning).
+    const link = this.listHref && !this.htmlFor && pageHref(fillTemplate(this.listHref, { date: '' }), 'list-href') ? this.listHref : undefined;
     return html`<ul part="months" class="months" aria-label=${m.months}>
       ${months.map(([key, count]) => {
         const [y, mo] = key.split('-').map(Number);

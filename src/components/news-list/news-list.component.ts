@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { pageParam } from '../../core/config.js';
+import { countAttribute, pageParam } from '../../core/config.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import type { NewsItem } from '../../core/model.js';
 import type { SearchIndex } from '../../core/text.js';
-import { filterNews, type NewsFilter } from '../../core/news-filter.js';
+import { checkedFilter, filterNews, isDateKey, type NewsFilter } from '../../core/news-filter.js';
 import { trackPending } from '../../internal/messages.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -15,6 +15,8 @@ import { styles } from './news-list.styles.js';
 
 /** Items that fill a phone's first screen and more: what the first render writes, and the skeleton's most bars. */
 const SCREENFUL = 24;
+/** How many items a list shows before "Xem thêm" by default (and for a `limit` that is no count). */
+const LIST_LIMIT = 10;
 
 /**
  * A list of news from a JSON Feed, RSS or Atom document ("Các tin khác").
@@ -59,7 +61,7 @@ const SCREENFUL = 24;
 export class PortalNewsList extends PortalNewsElement implements FilteredList {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
   static override properties: PropertyDeclarations = {
-    limit: { type: Number },
+    limit: { converter: countAttribute('limit', LIST_LIMIT) },
     layout: { reflect: true },
     showDate: { type: Boolean, attribute: 'show-date' },
     showSummary: { type: Boolean, attribute: 'show-summary' },
@@ -81,7 +83,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
   static override styles = [tokens, statusStyles, itemListStyles, itemMetaStyles, styles];
 
   /** How many items to show; "More" shows as many again. */
-  limit = 10;
+  limit = LIST_LIMIT;
 
   /** `list` (title, optional date, summary, image), `cards` (with image), or `titles` (titles only). */
   layout: 'list' | 'cards' | 'titles' = 'list';
@@ -140,7 +142,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
     // every item, then the first page's matches, showing for a moment and the page jumping.
     this.awaitingFilter ||= !this.doc.value;
     try {
-      await (this.lines ??= await import('./filtered.js')).applyFilter(this, filter);
+      await (this.lines ??= await import('./filtered.js')).applyFilter(this, checkedFilter(filter)); // a date that is no real day is ignored
     } catch (e) {
       this.awaitingFilter = false; // never a skeleton for good: the list shows what it has
       throw e;
@@ -192,7 +194,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
 
   private readUrl = (): void => {
     const [date, query, tag] = ['date', 'q', 'tag'].map(pageParam);
-    if (this.syncUrl && (date || query || tag || this.filtered)) void this.filter({ date, query, tag });
+    if (this.syncUrl && (isDateKey(date) || query || tag || this.filtered)) void this.filter({ date, query, tag }); // ?date=19/04/2024 is no filter
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {

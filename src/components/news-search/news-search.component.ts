@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { pageParam } from '../../core/config.js';
+import { countAttribute, pageHref, pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { searchMessages } from '../../core/i18n/news-search.js';
 import { localize } from '../../core/i18n/index.js';
@@ -10,6 +10,9 @@ import { filterTarget, ForListFilter } from '../../internal/targets.js';
 import { itemMetaStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './news-search.styles.js';
+
+/** How many results show by default (and for a `limit` that is no count). */
+const SEARCH_LIMIT = 10;
 
 /**
  * News search ("Tìm kiếm tin tức"): a labelled search box whose results appear
@@ -63,7 +66,7 @@ export class PortalNewsSearch extends PortalNewsElement {
     action: {},
     param: {},
     itemHref: { attribute: 'item-href' },
-    limit: { type: Number },
+    limit: { converter: countAttribute('limit', SEARCH_LIMIT) },
     debounce: { type: Number },
     showSummary: { type: Boolean, attribute: 'show-summary' },
     value: {},
@@ -89,7 +92,7 @@ export class PortalNewsSearch extends PortalNewsElement {
   itemHref?: string;
 
   /** How many results to show under the box. */
-  limit = 10;
+  limit = SEARCH_LIMIT;
 
   /** Milliseconds of typing pause before searching. */
   debounce = 150;
@@ -198,10 +201,11 @@ export class PortalNewsSearch extends PortalNewsElement {
     } else void this.search(query);
   }
 
-  private actionHref(query: string): string {
-    const url = new URL(this.action!, document.baseURI);
-    url.searchParams.set(this.param, query);
-    return url.href;
+  /** The results page for `query`; none when `action` is no http(s) URL (a console warning says so). */
+  private actionHref(query: string): string | undefined {
+    const url = pageHref(this.action!, 'action');
+    url?.searchParams.set(this.param, query);
+    return url?.href;
   }
 
   override render() {
@@ -252,6 +256,12 @@ export class PortalNewsSearch extends PortalNewsElement {
             })}
           </ul>`
         : html`<p part="empty">${this.msg.noMatch}</p>`}
-      ${this.action && results.length > this.limit ? html`<a part="all-link" href=${this.actionHref(query)}>${this.m.all(results.length)}</a>` : nothing}`;
+      ${this.action && results.length > this.limit ? this.renderAllLink(query, results.length) : nothing}`;
+  }
+
+  /** "Xem tất cả N kết quả" on the results page, when `action` is a URL. */
+  private renderAllLink(query: string, count: number) {
+    const href = this.actionHref(query);
+    return href ? html`<a part="all-link" href=${href}>${this.m.all(count)}</a>` : nothing;
   }
 }

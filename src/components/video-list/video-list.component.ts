@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { documentUrl } from '../../core/config.js';
+import { countAttribute, documentUrl } from '../../core/config.js';
 import { VIDEOS_META } from '../../core/documents/news.js';
 import { dayKey, formatDate } from '../../core/dates.js';
 import { localize } from '../../core/i18n/index.js';
@@ -11,12 +11,18 @@ import { itemListStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
 import { styles } from './video-list.styles.js';
 
+/** How many other videos are listed by default (and for a `limit` that is no count). */
+const VIDEO_LIMIT = 6;
+
 /**
  * Videos of the news feed ("Video khác"): items with a `video/*` attachment or a
  * YouTube/Vimeo URL. The featured one sits above the list behind a facade (its
  * poster and a play button): nothing is requested from a video site until the
  * reader clicks. Then files play in `<video controls>` (a `text/vtt` attachment
- * becomes a captions track), YouTube in its privacy-enhanced youtube-nocookie.com
+ * becomes a captions track; captions from another origin are read through CORS,
+ * and if the file then fails, as from a media server without CORS headers, it
+ * plays again without them and without those captions; a file that cannot play
+ * shows a short message with a link to it), YouTube in its privacy-enhanced youtube-nocookie.com
  * embed, Vimeo with `dnt=1`. One player at a time, on the whole page.
  *
  * @summary Video list with a featured player behind a privacy facade.
@@ -27,6 +33,8 @@ import { styles } from './video-list.styles.js';
  * @csspart play-button - The facade: poster and play icon.
  * @csspart poster - A poster image (featured and list).
  * @csspart video - The `<video>` element, once playing a file.
+ * @csspart video-error - The message shown in the player when the file cannot be played.
+ * @csspart video-link - The link to the file in that message.
  * @csspart iframe - The YouTube or Vimeo embed, once playing.
  * @csspart featured-title - The featured video's title.
  * @csspart heading - The "Video khác" / "More videos" heading.
@@ -55,10 +63,11 @@ import { styles } from './video-list.styles.js';
  */
 export class PortalVideoList extends PortalNewsElement {
   static override properties: PropertyDeclarations = {
-    limit: { type: Number },
+    limit: { converter: countAttribute('limit', VIDEO_LIMIT) },
     headingLevel: { type: Number, attribute: 'heading-level' },
     featuredId: { state: true },
     playing: { state: true },
+    fallback: { state: true },
   };
 
   /** A page may name a video feed (`portal-widgets:videos`); else the news feed. @internal */
@@ -69,7 +78,7 @@ export class PortalVideoList extends PortalNewsElement {
   static override styles = [tokens, statusStyles, itemListStyles, styles];
 
   /** How many other videos to list under the player. */
-  limit = 6;
+  limit = VIDEO_LIMIT;
 
   /**
    * Level (2–6) of the "Video khác" heading (default 3); `none` leaves the heading out (the page's own
@@ -81,6 +90,13 @@ export class PortalVideoList extends PortalNewsElement {
   private featuredId?: string;
   /** The player replaced the facade. */
   private playing = false;
+  /**
+   * After the file failed to play: `plain` when it was asked for under CORS (for
+   * captions from another origin; a media server without CORS headers refuses
+   * that) and is asked again without, and its foreign captions; `failed` when it
+   * cannot play at all (the message and a link to the file show instead).
+   */
+  private fallback?: 'plain' | 'failed';
 
   private get m() {
     return localize(videoListMessages, this.language);
@@ -110,6 +126,7 @@ export class PortalVideoList extends PortalNewsElement {
   async play(video: Video): Promise<void> {
     this.featuredId = video.item.id;
     this.playing = true;
+    this.fallback = undefined;
     this.emit('portal-play', { item: video.item });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('video, iframe')?.focus();
@@ -183,12 +200,27 @@ export class PortalVideoList extends PortalNewsElement {
         allowfullscreen
         referrerpolicy="strict-origin-when-cross-origin"
       ></iframe>`;
-    // Captions from another origin are read only through CORS.
-    const crossOrigin = v.captions.some((c) => new URL(c.url).origin !== location.origin);
-    return html`<video part="video" controls autoplay playsinline preload="metadata" src=${v.src} poster=${v.poster ?? nothing} crossorigin=${crossOrigin ? 'anonymous' : nothing}>
-      ${v.captions.map(
+    if (this.fallback === 'failed')
+      return html`<div part="video-error" class="video-error" role="alert">
+        <p>${m.failed}</p>
+        <a part="video-link" href=${v.src}>${m.openFile}</a>
+      </div>`;
+    // Captions from another origin are read only through CORS; without it (the fallback) only this origin's.
+    const foreign = (c: { url: string }) => new URL(c.url, location.href).origin !== location.origin;
+    const captions = this.fallback ? v.captions.filter((c) => !foreign(c)) : v.captions;
+    return html`<video part="video" controls autoplay playsinline preload="metadata" src=${v.src} poster=${v.poster ?? nothing}
+      crossorigin=${captions.some(foreign) ? 'anonymous' : nothing} @error=${this.onVideoError}>
+      ${captions.map(
         (c, i) => html`<track kind="captions" src=${c.url} srclang=${lang ?? nothing} label=${c.title ?? m.captions} ?default=${i === 0} />`,
       )}
     </video>`;
   }
+
+  /** The file did not play: again without CORS if it was asked with, else the message. */
+  private onVideoError = async (e: Event): Promise<void> => {
+    const video = e.target as HTMLVideoElement;
+    this.fallback = video.hasAttribute('crossorigin') ? 'plain' : 'failed';
+    await this.updateComplete;
+    if (this.fallback === 'plain') video.load(); // the same element, its CORS mode changed: select the resource again
+  };
 }

@@ -17,6 +17,18 @@ export const styles = css`
     block-size: 100%;
     border: 0;
   }
+  /* A file that cannot play: the message in the player's black box, in white (contrast 21:1). */
+  .player > .video-error {
+    display: grid;
+    place-content: center;
+    box-sizing: border-box;
+    padding: 1rem;
+    color: #fff;
+    text-align: center;
+  }
+  .video-error a {
+    color: inherit;
+  }
   button {
     position: relative;
     display: block;

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatTime } from '../../core/clock.js';
 import { counterDocument } from '../../core/documents/counter.js';
-import type { PortalError } from '../../core/errors.js';
 import type { Loaded, LoadOptions } from '../../core/feed-store.js';
 import { localize } from '../../core/i18n/index.js';
 import { visitCounterMessages } from '../../core/i18n/visit-counter.js';
@@ -60,7 +59,7 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
   /** Record one visit per browser session (a POST to `src`, which survives the reader leaving at once) and show the answer. */
   hit = false;
 
-  /** Read the count again every this many seconds (at least 1), only while the page is visible; 0 (default) reads once. */
+  /** Read the count again every this many seconds (at least 1, at most 2^31−1 ms), only while the page is visible; 0 (default), or anything not a finite number above 0, reads once. */
   refresh = 0;
 
   /** Also show today's visits, when the endpoint gives them. */
@@ -109,8 +108,8 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
   }
 
   /** The shared table says "nguồn tin" (a news feed) for a wrong document: the counter names its own. */
-  protected override errorText(error: PortalError): string {
-    return error.code === 'format' ? this.m.format : super.errorText(error);
+  protected override get formatText(): string {
+    return this.m.format;
   }
 
   protected override get errorTitle(): string {

@@ -12,7 +12,7 @@
  */
 
 import { zonedTime } from '../clock.js';
-import { DEFAULT_TIME_ZONE as DEFAULT_ZONE } from '../dates.js';
+import { DEFAULT_TIME_ZONE as DEFAULT_ZONE, OLDEST_DATE_YEAR } from '../dates.js';
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 /** Month abbreviations of the other languages feeds localize RFC 822 in (pt, es, it, fr, de, nl). */
@@ -89,7 +89,7 @@ function toDate(p: Parts, timeZone: string): Date | undefined {
     h = (h % 12) + (/^p/i.test(p.ampm) ? 12 : 0);
   }
   const day = new Date(Date.UTC(p.y, p.mo - 1, p.d));
-  if (p.mo < 1 || day.getUTCDate() !== p.d || day.getUTCMonth() !== p.mo - 1 || h > 23 || mi > 59 || sec > 60) return undefined;
+  if (p.y < OLDEST_DATE_YEAR || p.mo < 1 || day.getUTCDate() !== p.d || day.getUTCMonth() !== p.mo - 1 || h > 23 || mi > 59 || sec > 60) return undefined;
   const wall = day.getTime() + (h * 60 + mi) * 60_000 + Math.min(sec, 59) * 1000 + Math.round(Number(`0.${(p.ms ?? '0').slice(1) || 0}`) * 1000);
   let offset: number | undefined;
   if (p.sign) {

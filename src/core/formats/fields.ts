@@ -4,6 +4,7 @@
  * (`items[3].date_published`, `not-a-date`). Thrown from an entry's reader it
  * skips that entry; wrapped in {@link optional} it drops only the field.
  */
+import { OLDEST_DATE_YEAR } from '../dates.js';
 import { safeUrl } from '../urls.js';
 import type { OnDemand } from './on-demand.js';
 import type { ParseWarning } from './warnings.js';
@@ -20,16 +21,25 @@ const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?(?:(
  * Reads a date. Until the full reader is loaded only RFC 3339 with an offset
  * (what JSON feeds write) is known, in a few bytes; parseNews loads the full
  * reader (./date-text.ts) and reads again when a date was not understood.
+ * The groups are read one by one: an array destructured (and a callback per
+ * group) is several times the bytecode, and so the machine code, of this
+ * function, which runs for every item.
  */
 export function parseDate(text: string, timeZone?: string): Date | undefined {
   if (fullDates.read) return fullDates.read(text, timeZone);
   const m = RFC3339.exec(text.trim());
   if (!m) return undefined;
-  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((n) => Number(n ?? 0));
-  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(sec, 59)) + Math.round(Number(`0${m[7] ?? ''}`) * 1000);
-  const offset = m[8] ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return day.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || Number(m[10]) > 14 ? undefined : new Date(t - offset * 60_000);
+  const d = +m[3];
+  const h = +m[4];
+  const mi = +m[5];
+  const sec = +(m[6] ?? 0);
+  const zh = +m[10]; // NaN for `Z`
+  const y = +m[1];
+  const mo = +m[2] - 1;
+  const day = Date.UTC(y, mo, d, h, mi, Math.min(sec, 59));
+  const offset = m[8] ? 0 : (m[9] == '-' ? -1 : 1) * (zh * 60 + +m[11]);
+  const date = new Date(day); // a month 00 or 13 rolls over: the month read back differs
+  return y < OLDEST_DATE_YEAR || date.getUTCMonth() !== mo || date.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || zh > 14 ? undefined : new Date(day + Math.round(+`0${m[7] ?? ''}` * 1000) - offset * 60_000);
 }
 
 import { isObject, type Json } from './json-value.js';

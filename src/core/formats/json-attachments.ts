@@ -15,15 +15,15 @@ export function readAttachments(raw: unknown, path: string, base: string, warnin
   raw.forEach((a, i) => {
     const p = `${path}[${i}]`;
     if (!isObject(a)) return void warnings.push({ path: p, problem: 'not-an-object', effect: 'drop-field' });
-    const url = optional(warnings, () => optUrl(a, 'url', p, base, warnings));
-    const mimeType = optional(warnings, () => optString(a, 'mime_type', p));
+    const url = optional(warnings, optUrl, a, 'url', p, base, warnings);
+    const mimeType = optional(warnings, optString, a, 'mime_type', p);
     if (!url || !mimeType) return void warnings.push({ path: p, problem: 'incomplete-attachment', effect: 'drop-field' });
     out.push({
       url,
       mimeType,
-      title: optional(warnings, () => optString(a, 'title', p)),
-      sizeInBytes: optional(warnings, () => optNumber(a, 'size_in_bytes', p)),
-      durationInSeconds: optional(warnings, () => optNumber(a, 'duration_in_seconds', p)),
+      title: optional(warnings, optString, a, 'title', p),
+      sizeInBytes: optional(warnings, optNumber, a, 'size_in_bytes', p),
+      durationInSeconds: optional(warnings, optNumber, a, 'duration_in_seconds', p),
     });
   });
   return out;

@@ -13,7 +13,11 @@ import type { OnDemand } from './on-demand.js';
 import type { ParseWarning } from './warnings.js';
 import { optional, readEach } from './read-each.js';
 
-const VERSION = /^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/;
+/**
+ * An item's authors, tags or attachments when it has none: one array for every
+ * item (a list of 200 kept 600 empty ones, 10 KB), frozen since it is shared.
+ */
+const NONE = Object.freeze([]) as never[];
 
 /** HTML to text (./html-text.ts), to title an item that has neither title, summary nor text: loaded, and the document read again, once one is met. */
 export const htmlTitles: OnDemand<(html: string) => string> = {};
@@ -26,7 +30,8 @@ export function isJsonFeed(doc: unknown): doc is Json {
 }
 
 export function parseJsonFeed(doc: Json, base: string, timeZone?: string): Feed {
-  if (!VERSION.test(String(doc.version))) throw new PortalError('version', `version: ${String(doc.version)}`);
+  // Written here, not kept in a module constant: run once a document, its compiled code is collected with it.
+  if (!/^https?:\/\/jsonfeed\.org\/version\/(1|1\.1)\/?$/.test(String(doc.version))) throw new PortalError('version', `version: ${String(doc.version)}`);
   if (!Array.isArray(doc.items)) throw new PortalError('format', 'items: not an array');
   const warnings: ParseWarning[] = [];
   return {
@@ -57,27 +62,43 @@ function hash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * An item with neither title nor summary: the start of its content, as text (an
+ * HTML-only item is not left untitled). The spec asks for content_html or
+ * content_text (even empty); a title alone is enough for a news list.
+ */
+function contentTitle(raw: Json, path: string, contentText?: string, contentHtml?: string): string | undefined {
+  const title = (contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined;
+  if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string') throw new Invalid(`${path}.title`, 'missing');
+  return title;
+}
+
+/** The id of an item that has none: its URL, else a hash of its title and date. */
+function madeId(path: string, warnings: ParseWarning[], url?: string, title?: string, published?: Date): string {
+  warnings.push({ path: `${path}.id`, problem: url ? 'id-from-url' : 'id-from-hash', effect: 'repair' });
+  return url ?? `hash-${hash(`${title ?? ''}|${published?.toISOString() ?? ''}`)}`;
+}
+
+/**
+ * One item. What most items lack (a title, an id, authors, tags) is read by
+ * functions of its own, called only then: V8 compiles a function whole, the
+ * branches an item never takes included.
+ */
 function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[], timeZone?: string): NewsItem {
-  const opt = <T>(read: () => T) => optional(warnings, read);
-  const contentHtml = inert(opt(() => optString(raw, 'content_html', path)));
-  const contentText = opt(() => optString(raw, 'content_text', path));
-  const summary = opt(() => optString(raw, 'summary', path));
-  // No title: the summary, else the start of the content, as text (an HTML-only item is not left untitled).
-  const title = opt(() => optString(raw, 'title', path)) ?? summary ?? ((contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined);
-  // The spec asks for content_html or content_text (even empty); a title alone is enough for a news list.
-  if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string')
-    throw new Invalid(`${path}.title`, 'missing');
-  const url = opt(() => optUrl(raw, 'url', path, base, warnings)) ?? opt(() => optUrl(raw, 'external_url', path, base, warnings));
-  const published = opt(() => optDate(raw, 'date_published', path, timeZone));
-  let id = opt(() => optString(raw, 'id', path));
-  if (id === undefined) {
-    const fallback = url ? 'id-from-url' : 'id-from-hash';
-    id = url ?? `hash-${hash(`${title ?? ''}|${published?.toISOString() ?? ''}`)}`;
-    warnings.push({ path: `${path}.id`, problem: fallback, effect: 'repair' });
-  }
+  // The optional fields by kind: a wrong one is dropped with a warning.
+  const text = (key: string) => optional(warnings, optString, raw, key, path);
+  const link = (key: string) => optional(warnings, optUrl, raw, key, path, base, warnings);
+  const date = (key: string) => optional(warnings, optDate, raw, key, path, timeZone);
+  const contentHtml = inert(text('content_html'));
+  const contentText = text('content_text');
+  const summary = text('summary');
+  const title = text('title') ?? summary ?? contentTitle(raw, path, contentText, contentHtml);
+  const url = link('url') ?? link('external_url');
+  const published = date('date_published');
+  const id = text('id') ?? madeId(path, warnings, url, title, published);
   const ext = isObject(raw._portal) ? raw._portal : {};
   const source = isObject(ext.source) ? ext.source : undefined;
-  const sourceName = source && opt(() => optString(source, 'name', `${path}._portal.source`));
+  const sourceName = source && optional(warnings, optString, source, 'name', `${path}._portal.source`);
   return {
     id,
     title: title ?? '',
@@ -85,14 +106,14 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
     summary,
     contentHtml,
     contentText,
-    image: opt(() => optUrl(raw, 'image', path, base, warnings)) ?? opt(() => optUrl(raw, 'banner_image', path, base, warnings)),
+    image: link('image') ?? link('banner_image'),
     imageAlt: typeof ext.image_alt === 'string' ? ext.image_alt : undefined,
     published,
-    modified: opt(() => optDate(raw, 'date_modified', path, timeZone)),
-    authors: opt(() => readAuthors(raw, path, base, warnings)) ?? [],
-    tags: opt(() => readTags(raw.tags, path, warnings)) ?? [],
-    attachments: (itemAttachments.read && opt(() => itemAttachments.read!(raw.attachments, `${path}.attachments`, base, warnings))) || [],
-    source: sourceName ? { name: sourceName, url: opt(() => optUrl(source, 'url', `${path}._portal.source`, base, warnings)) } : undefined,
+    modified: date('date_modified'),
+    authors: ((raw.authors ?? raw.author) != null && optional(warnings, readAuthors, raw, path, base, warnings)) || NONE,
+    tags: (raw.tags != null && optional(warnings, readTags, raw.tags, path, warnings)) || NONE,
+    attachments: (itemAttachments.read && optional(warnings, itemAttachments.read, raw.attachments, `${path}.attachments`, base, warnings)) || NONE,
+    source: sourceName ? { name: sourceName, url: optional(warnings, optUrl, source, 'url', `${path}._portal.source`, base, warnings) } : undefined,
   };
 }
 
@@ -103,13 +124,12 @@ function readAuthors(raw: Json, path: string, base: string, warnings: ParseWarni
   const list: unknown[] = Array.isArray(raw.authors) ? raw.authors : isObject(raw.author) ? [raw.author] : [];
   return list.flatMap((a, i) => {
     const p = `${path}.authors[${i}]`;
-    const name = isObject(a) ? optional(warnings, () => optString(a, 'name', p)) : undefined;
-    return name ? [{ name, url: optional(warnings, () => optUrl(a as Json, 'url', p, base, warnings)) }] : [];
+    const name = isObject(a) ? optional(warnings, optString, a, 'name', p) : undefined;
+    return name ? [{ name, url: optional(warnings, optUrl, a as Json, 'url', p, base, warnings) }] : [];
   });
 }
 
 function readTags(raw: unknown, path: string, warnings: ParseWarning[]): string[] {
-  if (raw === undefined || raw === null) return [];
   if (typeof raw === 'string') {
     // `"tags": "workflow,omnifocus"`: what the publisher meant is plain.
     warnings.push({ path: `${path}.tags`, problem: 'not-an-array', effect: 'repair' });

@@ -27,6 +27,6 @@ export function parseLinks(text: string, base: string): LinkDirectory {
     });
     return { title, links };
   });
-  const title = optional(warnings, () => optString(doc, 'title', ''));
+  const title = optional(warnings, optString, doc, 'title', '');
   return { title, groups, warnings };
 }

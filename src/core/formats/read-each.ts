@@ -43,12 +43,14 @@ export function readEach<R, T>(list: readonly R[], path: string, warnings: Parse
 }
 
 /**
- * Runs an optional field's reader: an {@link Invalid} drops that field (undefined)
- * with a warning instead of skipping the entry.
+ * Runs an optional field's reader on `args`: an {@link Invalid} drops that field
+ * (undefined) with a warning instead of skipping the entry. The reader and its
+ * arguments rather than a closure: an item's dozen fields are then not a dozen
+ * functions, each compiled once the feed has a few items.
  */
-export function optional<T>(warnings: ParseWarning[], read: () => T): T | undefined {
+export function optional<A extends unknown[], T>(warnings: ParseWarning[], read: (...args: A) => T, ...args: A): T | undefined {
   try {
-    return read();
+    return read(...args);
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
     warnings.push(skipped(e, 'drop-field'));

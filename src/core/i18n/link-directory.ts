@@ -8,6 +8,7 @@ const vi = {
   newTab: '(mở trong thẻ mới)',
   empty: 'Chưa có liên kết nào.',
   errorTitle: 'Không tải được liên kết',
+  format: 'Địa chỉ này không phải danh sách liên kết hợp lệ',
   chooseFirst: 'Hãy chọn một liên kết trong danh sách, rồi bấm «Đi».',
   count: (n: number) => (n ? `${n} liên kết` : 'Không có liên kết phù hợp'),
 };
@@ -21,6 +22,7 @@ export const linkDirectoryMessages: Localized<typeof vi> = {
     newTab: '(opens in a new tab)',
     empty: 'No links yet.',
     errorTitle: 'Could not load the links',
+    format: 'This address is not a valid list of links',
     chooseFirst: 'Choose a link from the list first, then press “Go”.',
     count: (n: number) => (n === 1 ? '1 link' : n ? `${n} links` : 'No matching links'),
   },

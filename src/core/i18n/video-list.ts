@@ -8,6 +8,8 @@ const vi = {
   duration: 'Thời lượng',
   captions: 'Phụ đề',
   player: (title: string) => `Trình phát video: ${title}`,
+  failed: 'Không phát được video này.',
+  openFile: 'Mở tệp video',
 };
 
 export const videoListMessages: Localized<typeof vi> = {
@@ -19,5 +21,7 @@ export const videoListMessages: Localized<typeof vi> = {
     duration: 'Duration',
     captions: 'Captions',
     player: (title: string) => `Video player: ${title}`,
+    failed: 'This video cannot be played.',
+    openFile: 'Open the video file',
   },
 };

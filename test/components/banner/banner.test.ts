@@ -282,10 +282,10 @@ describe('<portal-banner>', () => {
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
     ['banner-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
-    ['banner-wrong.json', {}, /không phải nguồn tin hợp lệ\./],
-    ['links.json', {}, /không phải nguồn tin hợp lệ\./],
+    ['banner-wrong.json', {}, /Không tải được thông báo: Địa chỉ này không phải danh sách thông báo hợp lệ\./],
+    ['links.json', {}, /không phải danh sách thông báo hợp lệ\./],
     ['banner.json', { fault: '500' }, /Máy chủ trả lỗi\./],
-    ['banner.json', { fault: 'html' }, /không phải nguồn tin hợp lệ\./],
+    ['banner.json', { fault: 'html' }, /không phải danh sách thông báo hợp lệ\./],
   ];
   for (const [file, params, message] of bad) {
     it(`explains ${file} ${params.fault ?? ''} and keeps the children`, async () => {
@@ -302,6 +302,18 @@ describe('<portal-banner>', () => {
       expect(errors).to.deep.equal([]);
     });
   }
+
+  it('says "not a valid list of announcements" in English for a wrong document', async () => {
+    const el = await fixture<PortalBanner>(html`<portal-banner lang="en" src=${docUrl('links.json', { key: uniqueKey() })}></portal-banner>`);
+    await until(() => !!$(el, '[part="error"]'), 8000, 'error');
+    expect(errorText(el)).to.match(/Could not load the announcements: This address is not a valid list of announcements\./);
+  });
+
+  it('src="javascript:…" is a configuration error, not "blocked"', async () => {
+    const el = await fixture<PortalBanner>(html`<portal-banner src="javascript:alert(1)"></portal-banner>`);
+    await until(() => !!$(el, '[part="error"]'), 3000, 'error');
+    expect(errorText(el)).to.match(/Cấu hình tiện ích chưa đúng\./);
+  });
 
   it('without src, meta or children: a configuration error', async () => {
     const el = await fixture<PortalBanner>(html`<portal-banner></portal-banner>`);

@@ -142,8 +142,8 @@ describe('<portal-link-directory>', () => {
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
     ['links-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
-    ['links-wrong.json', {}, /không phải nguồn tin hợp lệ\./],
-    ['news.json', {}, /không phải nguồn tin hợp lệ\./],
+    ['links-wrong.json', {}, /Không tải được liên kết: Địa chỉ này không phải danh sách liên kết hợp lệ\./],
+    ['news.json', {}, /Địa chỉ này không phải danh sách liên kết hợp lệ\./],
     ['links.json', { fault: '404' }, /Không tải được liên kết: Máy chủ trả lỗi\./],
     ['links.json', { fault: 'malformed' }, /Dữ liệu bị hỏng/],
   ];
@@ -164,6 +164,23 @@ describe('<portal-link-directory>', () => {
       expect(errors).to.deep.equal([]);
     });
   }
+
+  it('says "not a valid list of links" in English for a wrong document', async () => {
+    const el = await fixture<PortalLinkDirectory>(html`<portal-link-directory lang="en" src=${docUrl('news.json', { key: uniqueKey() })}></portal-link-directory>`);
+    await settled(el);
+    expect(errorText(el)).to.match(/Could not load the links: This address is not a valid list of links\./);
+  });
+
+  for (const src of ['javascript:alert(1)', 'file:///etc/passwd', 'data:application/json,{}'])
+    it(`src="${src}" is a configuration error ("src: not http(s)"), not "blocked"`, async () => {
+      let el!: PortalLinkDirectory;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<PortalLinkDirectory>(html`<portal-link-directory src=${src}><a href="/lien-ket">Liên kết website</a></portal-link-directory>`);
+        await settled(el);
+      });
+      expect(errorText(el)).to.match(/Cấu hình tiện ích chưa đúng\./);
+      expect(warnings.filter((w) => w.includes('config: src: not http(s)'))).to.have.length(1, warnings.join('\n'));
+    });
 
   for (const lang of ['vi', 'en'])
     it(`is accessible loading, empty, in error and loaded (${lang})`, async function () {

@@ -5,7 +5,7 @@ import '../../../src/components/news-list/news-list.js';
 import type { PortalNewsArchive } from '../../../src/components/news-archive/news-archive.component.js';
 import type { PortalNewsList } from '../../../src/components/news-list/news-list.component.js';
 import type { NewsItem } from '../../../src/core/model.js';
-import { docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
+import { captureWarnings, docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const title = (el: PortalNewsArchive) => shadow(el).querySelector('[part="title"]')!.textContent!.trim();
@@ -15,6 +15,8 @@ const day = (el: PortalNewsArchive, d: number) => [...shadow(el).querySelectorAl
 const focused = (el: PortalNewsArchive) => name(shadow(el).activeElement);
 const tabStops = (el: PortalNewsArchive) => [...shadow(el).querySelectorAll('td[tabindex="0"]')].map(name);
 const listTitles = (el: PortalNewsList) => [...shadow(el).querySelectorAll('[part~="title"]')].map((t) => t.textContent!.trim());
+const yearOptions = (el: PortalNewsArchive) => [...shadow(el).querySelectorAll('select')[1].options].map((o) => o.text);
+const thisYear = new Date().getFullYear();
 const at = (iso: string, id: string): NewsItem => ({ id, title: `Tin ${id}`, published: new Date(iso), authors: [], tags: [], attachments: [] });
 
 async function loaded(el: PortalNewsArchive) {
@@ -182,6 +184,34 @@ describe('<portal-news-archive>', () => {
     }
   });
 
+  it('list-href="http://[bad?date={date}" (no URL): choosing a day goes nowhere and throws nothing; the month list has buttons, not links', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    addEventListener('error', onError);
+    addEventListener('unhandledrejection', onError);
+    try {
+      const src = docUrl('news.json', { key: uniqueKey() });
+      const el = await fixture<PortalNewsArchive>(html`<portal-news-archive list-href="http://[bad?date={date}" src=${src}></portal-news-archive>`);
+      await loaded(el);
+      const warnings = await captureWarnings(async () => {
+        const chosen = nextEvent(el, 'portal-date-select');
+        day(el, 19).click();
+        await chosen;
+        await new Promise((r) => setTimeout(r, 100));
+      });
+      expect(warnings.some((w) => w.includes('config: list-href: not a URL'))).to.equal(true, warnings.join('\n'));
+      expect(el.value).to.equal('2024-04-19');
+      el.mode = 'months';
+      await captureWarnings(() => el.updateComplete.then(() => {}));
+      expect(shadow(el).querySelector('a[part="month-link"]')).to.equal(null);
+      expect(shadow(el).querySelectorAll('button[part="month-link"]').length).to.be.above(0);
+      expect(errors).to.deep.equal([]);
+    } finally {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onError);
+    }
+  });
+
   it('mode="months": months with counts, newest first, as links to list-href (yyyy-MM) or buttons', async () => {
     const items = [at('2024-04-19T08:00:00+07:00', 'a'), at('2024-04-01T00:10:00+07:00', 'b'), at('2024-03-31T23:50:00+07:00', 'c'), at('2023-12-05T08:00:00+07:00', 'd')];
     const el = await fixture<PortalNewsArchive>(html`<portal-news-archive mode="months" list-href="/tin-tuc.html?date={date}" .items=${items}></portal-news-archive>`);
@@ -235,6 +265,79 @@ describe('<portal-news-archive>', () => {
     expect(error()).to.equal('');
     expect(title(el)).to.equal('Tháng 3 năm 2024');
     expect(input.value).to.equal('09/03/2024');
+  });
+
+  for (const date of ['19/04/2024', '2024-13-45', '2024-02-30', '9999-12-31']) {
+    it(`ignores ?date=${date} (no real day of a news year): the list shows every item, the calendar its newest month`, async () => {
+      const page = location.href;
+      history.replaceState(null, '', `${location.pathname}?date=${encodeURIComponent(date)}`);
+      try {
+        const src = docUrl('news.json', { key: uniqueKey() });
+        const wrap = await fixture(html`<div>
+          <portal-news-archive for="bad-date-list" src=${src}></portal-news-archive>
+          <portal-news-list id="bad-date-list" sync-url src=${src}></portal-news-list>
+        </div>`);
+        const el = wrap.querySelector('portal-news-archive')!;
+        const list = wrap.querySelector('portal-news-list')!;
+        await loaded(el);
+        await until(() => listTitles(list).length === 10, 5000, 'every item');
+        expect(title(el)).to.equal('Tháng 4 năm 2024');
+        expect(shadow(el).querySelector('[aria-selected="true"]')).to.equal(null);
+        expect(yearOptions(el)).to.deep.equal(Array.from({ length: thisYear - 2024 + 1 }, (_, i) => String(2024 + i)));
+        expect(shadow(list).textContent).not.to.match(/Invalid|NaN|undefined/);
+      } finally {
+        history.replaceState(null, '', page);
+      }
+    });
+  }
+
+  it('a list’s filter({date}) with no real day ignores the date with a config warning, never says "Invalid Date"', async () => {
+    const list = await fixture<PortalNewsList>(html`<portal-news-list src=${docUrl('news.json', { key: uniqueKey() })}></portal-news-list>`);
+    await until(() => listTitles(list).length === 10, 5000, 'every item');
+    const warnings = await captureWarnings(async () => {
+      await list.filter({ date: '19/04/2024', query: 'hội nghị' });
+      await list.updateComplete;
+    });
+    expect(warnings.some((w) => w.includes('config: date: "19/04/2024"'))).to.equal(true, warnings.join('\n'));
+    expect(list.active.date).to.equal(undefined);
+    expect(shadow(list).textContent).to.match(/cho «hội nghị»/);
+    expect(shadow(list).textContent).not.to.match(/Invalid|NaN|undefined/);
+  });
+
+  for (const value of ['abc', '2024-99', '2024-04-31']) {
+    it(`ignores value="${value}" with a config warning, opening on the newest month`, async () => {
+      let el!: PortalNewsArchive;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<PortalNewsArchive>(html`<portal-news-archive value=${value} src=${docUrl('news.json', { key: uniqueKey() })}></portal-news-archive>`);
+        await loaded(el);
+      });
+      expect(title(el)).to.equal('Tháng 4 năm 2024');
+      expect(shadow(el).textContent).not.to.match(/NaN|undefined/);
+      expect(el.value).to.equal(undefined);
+      expect(warnings.some((w) => w.includes(`config: value: "${value}"`))).to.equal(true, warnings.join('\n'));
+      el.mode = 'months';
+      el.value = value;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[aria-pressed="true"]')).to.equal(null);
+    });
+  }
+
+  it('an item dated 8024 (a typo) neither opens the calendar in 8024 nor fills the year list', async () => {
+    const el = await fixture<PortalNewsArchive>(
+      html`<portal-news-archive .items=${[at('2024-04-19T08:00:00+07:00', 'ok'), at('8024-04-19T08:00:00+07:00', 'typo')]}></portal-news-archive>`,
+    );
+    await loaded(el);
+    expect(title(el)).to.equal('Tháng 4 năm 2024');
+    expect(yearOptions(el)).to.deep.equal(Array.from({ length: thisYear - 2024 + 1 }, (_, i) => String(2024 + i)));
+    el.value = '2024-04-19';
+    await el.updateComplete;
+    // Typed, a far year is no day of the calendar either.
+    const input = shadow(el).querySelector('input')!;
+    input.value = '19/04/9999';
+    shadow(el).querySelector<HTMLButtonElement>('[part="date-button"]')!.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="date-error"]')!.textContent).to.match(/Không có ngày 19\/04\/9999/);
+    expect(yearOptions(el).length).to.be.below(thisYear - 2024 + 3);
   });
 
   it('reads MM/dd/yyyy in English', async () => {

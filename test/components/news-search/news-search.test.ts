@@ -5,7 +5,7 @@ import '../../../src/components/news-search/news-search.js';
 import type { PortalNewsList } from '../../../src/components/news-list/news-list.component.js';
 import type { PortalNewsSearch } from '../../../src/components/news-search/news-search.component.js';
 import type { NewsItem } from '../../../src/core/model.js';
-import { docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
+import { captureWarnings, docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const input = (el: PortalNewsSearch) => shadow(el).querySelector('input')!;
@@ -103,6 +103,52 @@ describe('<portal-news-search>', () => {
     const { detail } = await searched;
     expect(detail.query).to.equal('hội nghị');
     expect(detail.href).to.equal(new URL(`/tim-kiem.html?q=${encodeURIComponent('hội nghị').replace(/%20/g, '+')}`, location.href).href);
+  });
+
+  for (const action of ['http://[bad', 'javascript:alert(1)']) {
+    it(`action="${action}" (no http(s) URL): results still show, no link, Enter searches here, one config warning, not one per render`, async () => {
+      const items = Array.from({ length: 15 }, (_, i) => item(`tin-${i}`, `Hội nghị số ${i}`));
+      const errors: unknown[] = [];
+      const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+      addEventListener('error', onError);
+      addEventListener('unhandledrejection', onError);
+      try {
+        let el!: PortalNewsSearch;
+        const warnings = await captureWarnings(async () => {
+          el = await fixture<PortalNewsSearch>(html`<portal-news-search value="hoi nghi" limit="3" action=${action} .items=${items}></portal-news-search>`);
+          await el.updateComplete;
+        });
+        expect(results(el)).to.have.length(3);
+        expect(shadow(el).querySelector('[part="all-link"]')).to.equal(null);
+        expect(warnings.filter((w) => w.includes('config: action: not a URL'))).to.have.length(1, warnings.join('\n'));
+        const searched = nextEvent<{ query: string; href?: string }>(el, 'portal-search');
+        input(el).value = 'số 1';
+        shadow(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+        const { detail } = await searched;
+        expect(detail.href).to.equal(undefined);
+        await el.updateComplete;
+        expect(results(el)[0]).to.equal('Hội nghị số 1');
+        expect(shadow(el).querySelector('[part="skeleton"]')).to.equal(null);
+        expect(location.protocol).to.match(/^https?:$/);
+        expect(errors).to.deep.equal([]);
+      } finally {
+        removeEventListener('error', onError);
+        removeEventListener('unhandledrejection', onError);
+      }
+    });
+  }
+
+  it('limit of 0, -1 or abc: the default (10) results with a config warning, not none or all but the last', async () => {
+    const items = Array.from({ length: 12 }, (_, i) => item(`tin-${i}`, `Tin số ${i}`));
+    for (const limit of ['0', '-1', 'abc']) {
+      let el!: PortalNewsSearch;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<PortalNewsSearch>(html`<portal-news-search value="tin" limit=${limit} .items=${items}></portal-news-search>`);
+        await el.updateComplete;
+      });
+      expect(results(el), limit).to.have.length(10);
+      expect(warnings.some((w) => w.includes(`config: limit="${limit}"`))).to.equal(true, warnings.join('\n'));
+    }
   });
 
   it('for: filters the list on the page instead, and fetches nothing itself', async () => {

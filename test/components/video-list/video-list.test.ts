@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/components/video-list/video-list.js';
 import type { PortalVideoList } from '../../../src/components/video-list/video-list.component.js';
+import type { NewsItem } from '../../../src/core/model.js';
 import { captureWarnings, docUrl, resetFeeds, uniqueKey, until } from '../../helpers.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
@@ -191,11 +192,75 @@ describe('<portal-video-list>', () => {
       await expect(empty).to.be.accessible();
     });
 
+  it('limit="-1" or "0": the default six other videos with a config warning, not all but the last or none', async () => {
+    const items = Array.from({ length: 9 }, (_, i) => ({ id: `v${i}`, title: `Video ${i}`, authors: [], tags: [], attachments: [{ url: `https://tin.example/v${i}.webm`, mimeType: 'video/webm' }] }));
+    for (const limit of ['-1', '0']) {
+      let el!: PortalVideoList;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<PortalVideoList>(html`<portal-video-list limit=${limit} .items=${items}></portal-video-list>`);
+        await el.updateComplete;
+      });
+      expect($$(el, '[part="item"]'), limit).to.have.length(6);
+      expect(warnings.some((w) => w.includes(`config: limit="${limit}"`))).to.equal(true, warnings.join('\n'));
+    }
+  });
+
   it('speaks English', async () => {
     const el = await fixture<PortalVideoList>(html`<portal-video-list lang="en" src=${docUrl('videos.json', { key: uniqueKey() })}></portal-video-list>`);
     await settled(el);
     expect($(el, '[part="play-button"]')!.getAttribute('aria-label')).to.equal('Play video: Đại hội Mặt trận Tổ quốc tỉnh nhiệm kỳ 2024 - 2029');
     expect(text($(el, '[part="heading"]'))).to.equal('More videos');
     expect(text($(el, '[part="featured-title"]'))).to.match(/Duration 3:05 Apr 19, 2024$/);
+  });
+
+  describe('a file that does not play', () => {
+    /** This test server under its other name: another origin, whose static files come without CORS headers (as most agency media servers). */
+    const other = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
+    const videoItem = (file: string, captions: string[] = []): NewsItem => ({
+      id: 'v1',
+      title: 'Video họp báo',
+      authors: [],
+      tags: [],
+      attachments: [{ url: file, mimeType: 'video/webm' }, ...captions.map((url) => ({ url, mimeType: 'text/vtt', title: 'Tiếng Việt' }))],
+    });
+    const play = async (el: PortalVideoList) => {
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, '[part="play-button"]')!.click();
+      await el.updateComplete;
+    };
+
+    it('captions from another origin: asked under CORS, the media server refuses; it plays again without CORS and without them', async () => {
+      const file = `${other}/demo/feeds/video/mau.webm`;
+      const el = await fixture<PortalVideoList>(
+        html`<portal-video-list .items=${[videoItem(file, [`${other}/test/fixtures/media/dai-hoi.vi.vtt`, new URL('/test/fixtures/media/dai-hoi.vi.vtt', location.href).href])]}></portal-video-list>`,
+      );
+      await play(el);
+      expect($(el, 'video')!.getAttribute('crossorigin')).to.equal('anonymous');
+      await until(() => ($(el, 'video') as HTMLVideoElement | null)?.readyState !== 0 || !!$(el, '[part="video-error"]'), 10000, 'the video to load or fail');
+      const video = $<HTMLVideoElement>(el, 'video')!;
+      expect(video, 'no error message').to.exist;
+      expect(video.hasAttribute('crossorigin')).to.equal(false);
+      expect(video.error).to.equal(null);
+      expect(video.getAttribute('src')).to.equal(file);
+      expect([...video.querySelectorAll('track')].map((t) => t.getAttribute('src'))).to.deep.equal([new URL('/test/fixtures/media/dai-hoi.vi.vtt', location.href).href]);
+      expect(errors).to.deep.equal([]);
+    });
+
+    for (const lang of ['vi', 'en'] as const) {
+      it(`a file that cannot be read shows a localized message with a link to it (${lang})`, async () => {
+        const file = new URL(`/test/fixtures/media/khong-co-${uniqueKey()}.webm`, location.href).href;
+        const el = await fixture<PortalVideoList>(html`<portal-video-list lang=${lang} .items=${[videoItem(file)]}></portal-video-list>`);
+        await play(el);
+        await until(() => !!$(el, '[part="video-error"]'), 10000, 'the error message');
+        await el.updateComplete;
+        expect(text($(el, '[part="video-error"] p'))).to.equal(lang === 'vi' ? 'Không phát được video này.' : 'This video cannot be played.');
+        const link = $<HTMLAnchorElement>(el, '[part="video-link"]')!;
+        expect([text(link), link.getAttribute('href')]).to.deep.equal([lang === 'vi' ? 'Mở tệp video' : 'Open the video file', file]);
+        expect($(el, 'video')).to.equal(null);
+        expect(text($(el, '[part="featured-title"]'))).to.match(/^Video họp báo/);
+        await expect(el).to.be.accessible();
+        expect(errors).to.deep.equal([]);
+      });
+    }
   });
 });

@@ -185,6 +185,17 @@ describe('<portal-visit-counter>', () => {
     expect(await reads()).to.equal(atRemoval, 'no request once removed');
   });
 
+  for (const refresh of ['2147484', '1e10', 'Infinity', 'NaN', '-5']) {
+    it(`refresh="${refresh}" reads once here: a period over what a timer keeps is cut to it (none if not finite), never one that fires at once`, async () => {
+      const src = visitsUrl();
+      const el = await fixture<PortalVisitCounter>(html`<portal-visit-counter refresh=${refresh} src=${src}></portal-visit-counter>`);
+      await shown(el);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await requestCount(keyOf(src))).count).to.equal(1);
+      el.remove();
+    });
+  }
+
   it('an endpoint that leaves out `updated`: the stale note has no empty time', async () => {
     const el = await fixture<PortalVisitCounter>(
       html`<portal-visit-counter .count=${{ total: 5, online: 1 }} src=${visitsUrl({ fault: '500' })}></portal-visit-counter>`,
