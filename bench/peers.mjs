@@ -19,6 +19,7 @@
  *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
  *   npm run bench:peers -- --heap [--items 20,200]   what each page keeps in its heap, by kind (bench/heap-snapshot.mjs)
  *   npm run bench:peers -- --before DIR   also the news-list entry built from DIR/src (another checkout): before and after as two pages of one run
+ *   npm run bench:peers -- --cdn-before DIR/dist/cdn/portal-widgets.js   also another build's CDN page, likewise ("CDN --before")
  * RUNS and ITEMS in the environment still work.
  */
 import { build } from 'esbuild';
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     rtt: { type: 'string', default: '0' },
     heap: { type: 'boolean', default: false },
     before: { type: 'string' },
+    'cdn-before': { type: 'string' },
   },
 });
 const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
@@ -56,10 +58,6 @@ if (!Number.isInteger(RUNS) || RUNS < 1 || SIZES.some((n) => !Number.isInteger(n
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
-if (!existsSync(args.cdn)) {
-  console.error(`${args.cdn} is missing: run \`npm run build\` first.`);
-  process.exit(1);
-}
 
 // ---- the assets ------------------------------------------------------------
 /** The news-list entry of the checkout at `root`, Lit inlined. */
@@ -87,12 +85,19 @@ const assets = {
   '/lib/jquery.js': readFileSync(require.resolve('jquery/dist/jquery.min.js'), 'utf8'),
   '/lib/jquery.rss.js': readFileSync(path.join(path.dirname(require.resolve('jquery-rss/package.json')), 'dist/jquery.rss.min.js'), 'utf8'),
 };
-// The CDN file and every chunk beside it (in subfolders too), at the same relative paths under /lib/.
-const cdnDir = path.dirname(args.cdn);
-const cdnEntry = `/lib/${path.basename(args.cdn)}`;
-for (const name of readdirSync(cdnDir, { recursive: true })) {
-  if (String(name).endsWith('.js')) assets[`/lib/${String(name).split(path.sep).join('/')}`] ??= readFileSync(path.join(cdnDir, String(name)), 'utf8');
+/** The CDN file and every chunk beside it (in subfolders too), at the same relative paths under `base`; its URL. */
+function serveCdn(file, base) {
+  if (!existsSync(file)) {
+    console.error(`${file} is missing: run \`npm run build\` first (or build that checkout's).`);
+    process.exit(1);
+  }
+  for (const name of readdirSync(path.dirname(file), { recursive: true })) {
+    if (String(name).endsWith('.js')) assets[`${base}/${String(name).split(path.sep).join('/')}`] ??= readFileSync(path.join(path.dirname(file), String(name)), 'utf8');
+  }
+  return `${base}/${path.basename(file)}`;
 }
+const cdnEntry = serveCdn(args.cdn, '/lib');
+const cdnBeforeEntry = args['cdn-before'] && serveCdn(args['cdn-before'], '/lib-before');
 
 // ---- the feeds ---------------------------------------------------------------
 const words = ['Hội nghị', 'giao ban', 'công tác', 'tháng', 'Ủy ban nhân dân', 'tỉnh', 'triển khai', 'kế hoạch', 'chuyển đổi số', 'năm 2024'];
@@ -159,16 +164,17 @@ const jqueryRss = (n, port) => `jQuery('#news').rss('http://127.0.0.1:${port}/fe
 });`;
 
 const listDone = `(() => { const l = document.querySelector('portal-news-list'); return l?.shadowRoot?.querySelectorAll('li').length >= N; })()`;
+/** The one-list page of this library, by the script that defines the list. */
+const listPage = (script) => (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, `<script type="module" src="${script}"></script>`), done: listDone.replace('N', n) });
 /** name → (n, port) → {html, scripts: {path: text}, done: expression} */
 const pages = {
   'static HTML': (n) => ({ html: head(`<ul id="news">${itemsOf(n).map(li).join('')}</ul><script>window.__done = true</script>`), done: 'window.__done' }),
   'baseline JSON': (n) => ({ html: head('<ul id="news"></ul>', `<script type="module" src="/page.js"></script>`), scripts: { '/page.js': baselineJson(n) }, done: 'window.__done' }),
   'baseline RSS': (n) => ({ html: head('<ul id="news"></ul>', `<script type="module" src="/page.js"></script>`), scripts: { '/page.js': baselineRss(n) }, done: 'window.__done' }),
-  'portal-widgets CDN': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, `<script type="module" src="${cdnEntry}"></script>`), done: listDone.replace('N', n) }),
-  'portal-widgets news-list.js': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, '<script type="module" src="/lib/news-list.js"></script>'), done: listDone.replace('N', n) }),
-  ...(args.before && {
-    'news-list.js --before': (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, '<script type="module" src="/lib/news-list-before.js"></script>'), done: listDone.replace('N', n) }),
-  }),
+  'portal-widgets CDN': listPage(cdnEntry),
+  ...(cdnBeforeEntry && { 'CDN --before': listPage(cdnBeforeEntry) }),
+  'portal-widgets news-list.js': listPage('/lib/news-list.js'),
+  ...(args.before && { 'news-list.js --before': listPage('/lib/news-list-before.js') }),
   'jquery-rss + jQuery': (n, port) => ({
     html: head('<div id="news"></div>', '<script src="/lib/jquery.js"></script><script src="/lib/jquery.rss.js"></script><script defer src="/page.js"></script>'),
     scripts: { '/page.js': jqueryRss(n, port) },
@@ -178,7 +184,7 @@ const pages = {
 
 const BASELINE = 'baseline JSON';
 const JQUERY = 'jquery-rss + jQuery';
-const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js', 'news-list.js --before'];
+const LIBRARY = ['portal-widgets CDN', 'portal-widgets news-list.js', 'news-list.js --before', 'CDN --before'];
 // The baseline is always measured: every ratio is to it.
 const chosen = args.pages ? [...new Set([BASELINE, ...args.pages.split(',').map((s) => s.trim())])] : Object.keys(pages);
 const unknown = chosen.filter((n) => !pages[n]);

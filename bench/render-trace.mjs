@@ -13,7 +13,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading', 'blink.user_timing', 'v8.execute', 'v8'];
+// The CPU sampler too: what script ran inside each long task (longTasks).
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'loading', 'blink.user_timing', 'v8.execute', 'v8', 'disabled-by-default-v8.cpu_profiler'];
 
 /** Trace event names → the kind of main-thread work they are (unnamed children take their parent's). */
 const KINDS = {
@@ -91,6 +92,67 @@ export function timeByKind(events, thread, from, to) {
   }
   while (stack.length) credit(stack.pop());
   return totals;
+}
+
+/** The trace's CPU samples of `thread`: [{ts (µs), frame}], frame being the sampled function's callFrame. */
+export function traceSamples(events, thread) {
+  const profiles = new Map();
+  for (const e of events) {
+    if (e.ph !== 'P' || e.pid !== thread.pid) continue;
+    // The profile starts on the thread it samples; its chunks come from the sampler's thread.
+    if (e.name === 'Profile' && e.tid === thread.tid) profiles.set(e.id, { time: e.args.data.startTime, nodes: new Map(), samples: [] });
+    const p = profiles.get(e.id);
+    const data = e.args?.data;
+    if (e.name !== 'ProfileChunk' || !p) continue;
+    for (const n of data.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n.callFrame);
+    const deltas = data.timeDeltas ?? [];
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      p.time += deltas[i] ?? 0;
+      p.samples.push({ ts: p.time, id });
+    });
+  }
+  return [...profiles.values()].flatMap((p) => p.samples.map(({ ts, id }) => ({ ts, frame: p.nodes.get(id) })));
+}
+
+/**
+ * The main thread's long tasks (over 50 ms: what TBT counts), from navigation to `to` (µs): when (ms from
+ * `nav`), how long, its self time by kind, and the script files
+ * and functions its CPU samples fell in (ms, the largest first).
+ */
+export function longTasks(events, thread, nav, to = Infinity, top = 8) {
+  const own = events.filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid);
+  const tasks = [];
+  for (const e of own.filter((x) => (x.name === 'RunTask' || x.name === 'ThreadControllerImpl::RunTask') && x.ts >= nav && x.ts < to).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    const last = tasks.at(-1);
+    if (!last || e.ts >= last.ts + last.dur) tasks.push(e); // the outermost: a RunTask inside a RunTask is the same task
+  }
+  const samples = traceSamples(events, thread);
+  return tasks
+    .filter((t) => t.dur > 50_000)
+    .map((t) => {
+      const end = t.ts + t.dur;
+      const inside = (e) => e.ts >= t.ts && e.ts < end;
+      const file = (url) => (url ? url.replace(/^.*\//, '').replace(/\?.*$/, '') : '');
+      const byFile = new Map();
+      const byFunction = new Map();
+      const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms);
+      const sampled = samples.filter((s) => inside(s) && s.frame && !['(idle)', '(program)', '(root)'].includes(s.frame.functionName));
+      sampled.forEach((s, i) => {
+        // A sample stands for the time to the next one (the last: the sampler's 0.1 ms default).
+        const ms = ((sampled[i + 1]?.ts ?? s.ts + 100) - s.ts) / 1000;
+        const f = file(s.frame.url);
+        add(byFile, f || s.frame.functionName, Math.min(ms, 1));
+        add(byFunction, `${s.frame.functionName || '(anonymous)'}${f ? ` ${f}:${s.frame.lineNumber + 1}` : ''}`, Math.min(ms, 1));
+      });
+      const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top);
+      return {
+        start: (t.ts - nav) / 1000,
+        ms: t.dur / 1000,
+        kinds: timeByKind(events, thread, t.ts, end),
+        byFile: sorted(byFile),
+        byFunction: sorted(byFunction),
+      };
+    });
 }
 
 /** Milestones (ms from navigation) of one trace: the last script in, the feed asked and in, the last LCP candidate. */
@@ -195,6 +257,7 @@ export async function traceRender({ openTab, url, port, pages, names, sizes, run
     console.log(`\n${n} items`);
     console.log(`  ${'page'.padEnd(28)} ${'scripts in'.padStart(10)} ${'feed asked'.padStart(10)} ${'feed in'.padStart(8)} ${'LCP'.padStart(6)} ${'in→LCP'.padStart(7)}   main thread from feed in to LCP: ${KIND_ORDER.join(' / ')}`);
     const wholeByPage = {};
+    const longByPage = {};
     for (const name of names) {
       const page = pages[name](n, port);
       const feedPattern = new RegExp(`/(feed|feedrapp)-${n}`);
@@ -207,13 +270,14 @@ export async function traceRender({ openTab, url, port, pages, names, sizes, run
         const m = milestones(events, feedPattern);
         const afterFeed = thread && m.feedDoneTs !== undefined && m.lcpTs !== undefined ? timeByKind(events, thread, m.feedDoneTs, m.lcpTs) : null;
         const whole = thread && m.lcpTs !== undefined ? timeByKind(events, thread, m.nav, m.lcpTs) : null;
-        loads.push({ m, afterFeed, whole });
+        loads.push({ m, afterFeed, whole, long: thread && m.nav !== undefined ? longTasks(events, thread, m.nav) : [] });
       }
       const med = (f) => median(loads.map(f));
       const kinds = (part) => KIND_ORDER.map((k) => f0(med((l) => l[part]?.[k] ?? null))).join(' / ');
       const m = (k) => f0(med((l) => l.m[k]));
       console.log(`  ${name.padEnd(28)} ${m('scriptsDone').padStart(10)} ${m('feedSent').padStart(10)} ${m('feedDone').padStart(8)} ${m('lcp').padStart(6)} ${f0(med((l) => l.m.lcp - l.m.feedDone)).padStart(7)}   ${kinds('afterFeed')}`);
       wholeByPage[name] = kinds('whole');
+      longByPage[name] = loads.map((l) => l.long);
     }
     if (process.env.TRACE_NAMES) {
       console.log([...eventNames].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `    ${v.toFixed(0).padStart(6)}  ${k}`).join('\n'));
@@ -221,6 +285,17 @@ export async function traceRender({ openTab, url, port, pages, names, sizes, run
     }
     console.log(`\n  main thread from navigation to LCP (${KIND_ORDER.join(' / ')}):`);
     for (const [name, k] of Object.entries(wholeByPage)) console.log(`  ${name.padEnd(28)} ${k}`);
+    console.log(`\n  long tasks (over 50 ms) of each traced load: ms from navigation, length, main thread by kind (${KIND_ORDER.join(' / ')}); script time by file | function (CPU samples):`);
+    for (const [name, byLoad] of Object.entries(longByPage)) {
+      const sum = (tasks) => tasks.reduce((t, x) => t + x.ms - 50, 0);
+      console.log(`  ${name}: ${byLoad.map((tasks) => `${tasks.length} (${f0(sum(tasks))} ms over 50)`).join(', ')}`);
+      byLoad.forEach((tasks, i) => {
+        for (const t of tasks) {
+          const list = (xs) => xs.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+          console.log(`    load ${i + 1}: at ${f0(t.start)} ms, ${f0(t.ms)} ms: ${KIND_ORDER.map((k) => f0(t.kinds[k])).join(' / ')}${t.byFile.length ? `\n      ${list(t.byFile)} | ${list(t.byFunction)}` : ''}`);
+        }
+      });
+    }
     for (const name of names.filter((x) => x.startsWith('portal-widgets'))) {
       const page = pages[name](n, port);
       setPage(page);

@@ -53,6 +53,8 @@ const failures = (error: () => unknown) =>
   import('./feed-store-failures.js').catch(() => {
     throw error();
   });
+/** Characters of a document whose reading takes long enough to begin a task (~60 items of a news feed). */
+const LONG_DOCUMENT = 16_384;
 const SAVED_MAX = 30;
 const SAVED_MAX_CHARS = 2_000_000;
 const CACHE_NAME = 'portal-widgets-v1';
@@ -105,6 +107,11 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       const type = res.headers.get('content-type');
       // Another charset, a UTF-16 mark, or XML that may declare one: the sniffing loads (formats/charset.ts).
       const text = surelyUtf8(bytes, type) ? new TextDecoder().decode(bytes) : (await import('./formats/charset.js')).decodeBody(bytes, type);
+      // A long document is read in a task of its own: its response may have come before this task began (the CDN
+      // loader's early fetch, while the widget's chunks loaded), and its reading and the items' render then joined the
+      // task that evaluated them (one long task, 200 items: docs/performance.md). Not a short one: the boundary lets the
+      // browser paint the skeleton first, a frame before the items.
+      if (text.length > LONG_DOCUMENT) await new Promise((resolve) => setTimeout(resolve));
       const loaded = { text, url: res.url || url };
       unsaved.set(loaded, url); // saved once it parses (parseOnce): a maintenance page served 200 must not replace the last good copy
       return loaded;

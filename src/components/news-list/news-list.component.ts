@@ -13,6 +13,8 @@ import type { FilteredList } from './filtered-list.js';
 import { ItemNodes } from './item-nodes.js';
 import { styles } from './news-list.styles.js';
 
+/** Items that fill a phone's first screen and more: what the first render writes, and the skeleton's most bars. */
+const SCREENFUL = 24;
 /** How many items a list shows before "Xem thêm" by default (and for a `limit` that is no count). */
 const LIST_LIMIT = 10;
 
@@ -124,7 +126,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
   private announcement = '';
   private awaitingFilter = false;
   /** Most items the next render writes: a screenful until the first render that fills one (see {@link updated}), then all. */
-  private screenful = 24;
+  private screenful = SCREENFUL;
 
   /**
    * Shows only the items that match: `date` (`yyyy-MM-dd` or `yyyy-MM`, in the
@@ -211,7 +213,10 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
    * The first render of items writes a screenful (24): when they reach
    * below the viewport, the others (out of sight: nothing visible moves) come
    * after the first paint, which then waits for neither their DOM, their style
-   * nor their layout; when they do not, at once, before the paint.
+   * nor their layout; when they do not, at once, before the paint. That is
+   * measured in the frame that paints them, after the layout it does anyway: a
+   * layout forced here added its time to the task that read the feed (25 ms
+   * at 4x CPU, 200 items: one long task with the reading).
    */
   protected override updated(): void {
     const ul = this.renderRoot.querySelector('ul'); // none in the skeleton
@@ -221,9 +226,15 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
     // updateComplete waits for it (internal/messages.ts).
     void trackPending(
       new Promise<void>((resolve) => {
-        // The viewport not full, or a hidden tab (which paints no frame): all at once.
-        if (document.hidden || ul.getBoundingClientRect().bottom < innerHeight) return resolve();
-        requestAnimationFrame(() => setTimeout(resolve)); // after the paint of this frame
+        // A hidden tab paints no frame: all at once.
+        if (document.hidden) return resolve();
+        // Told after the layout of the frame that paints them, before its paint (whenever this render ran, in an
+        // animation frame callback too): the viewport not full, all before that paint; else after it.
+        new ResizeObserver((_, measure) => {
+          measure.disconnect();
+          if (ul.getBoundingClientRect().bottom < innerHeight) resolve();
+          else setTimeout(resolve);
+        }).observe(ul);
       }).then(() => this.requestUpdate()),
     );
   }
@@ -251,10 +262,12 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
   }
 
   override render() {
-    // One item-high bar per item to come: the skeleton is as tall as the list it stands for.
+    // One item-high bar per item to come, up to a screenful: the skeleton is as tall as the list's first screen. The
+    // items beyond it come after the first paint, out of sight (a bar each was, at 200 items, 200 animated elements
+    // to style, lay out, paint and remove before the list could show).
     const feed = this.doc.value;
-    if (!feed) return this.renderStatus(this.limit);
-    if (this.awaitingFilter) return this.renderLoading(this.limit);
+    if (!feed) return this.renderStatus(Math.min(this.limit, SCREENFUL));
+    if (this.awaitingFilter) return this.renderLoading(Math.min(this.limit, SCREENFUL));
     const matching = this.matchingItems;
     const limit = this.shown || this.limit;
     const visible = matching.slice(0, limit);
