@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { PortalError, type Feed, type FieldMap, type PortalErrorCode } from 'portal-widgets/core';
-import type { StoredHtml } from './html-sanitize.js';
+import type { HtmlToSanitize } from './html-sanitize.js';
 import type { ParseRequest, SanitizeRequest } from './parse-worker.js';
 
 /** Run from the sources (tsx) or from the build: the worker file beside this one. */
@@ -17,7 +17,8 @@ export interface ParseLimits {
   maxMemoryMb: number;
 }
 
-type Pending = { resolve: (result: never) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+/** A request sent to the worker; `timer` runs while it is the one being worked on (see ask). */
+type Pending = { resolve: (result: never) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout; restart: () => NodeJS.Timeout };
 
 export class BoundedParser {
   private worker?: Worker;
@@ -32,16 +33,20 @@ export class BoundedParser {
   }
 
   /** Stored HTML (read by an older hub) sanitized again, in the same order. */
-  sanitize(list: StoredHtml[]): Promise<string[]> {
+  sanitize(list: HtmlToSanitize[]): Promise<string[]> {
     return this.ask<string[]>('sanitizing', (id) => ({ id, sanitize: list }) satisfies SanitizeRequest);
   }
 
   private ask<T>(work: string, message: (id: number) => ParseRequest | SanitizeRequest): Promise<T> {
     const worker = this.start();
     const id = this.next++;
+    // The worker takes one request at a time and says when it starts one (and after each batch of items
+    // sanitized): the limit counts from there, not from the wait behind the others (after an upgrade every
+    // upstream is read again at once). Only a request sent to an idle worker is timed from now (its start-up).
+    const idle = this.pending.size === 0;
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new PortalError('parse', `${work} took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
-      this.pending.set(id, { resolve: resolve as (result: never) => void, reject, timer });
+      const restart = () => setTimeout(() => this.fail(new PortalError('parse', `${work} took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject, restart, ...(idle ? { timer: restart() } : {}) });
       worker.postMessage(message(id));
     });
   }
@@ -54,9 +59,15 @@ export class BoundedParser {
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, resourceLimits })
       : new Worker(WORKER, { resourceLimits });
     worker.unref();
-    worker.on('message', ({ id, result, error }: { id: number; result?: never; error?: { code: PortalErrorCode; detail: string } }) => {
+    worker.on('message', ({ id, result, error, progress }: { id: number; result?: never; error?: { code: PortalErrorCode; detail: string }; progress?: true }) => {
       const p = this.pending.get(id);
       if (!p) return;
+      if (progress) {
+        // Started, or a batch of items sanitized: the limit is per step, so a long feed of ordinary HTML is not cut off.
+        clearTimeout(p.timer);
+        p.timer = p.restart();
+        return;
+      }
       this.pending.delete(id);
       clearTimeout(p.timer);
       if (error) p.reject(new PortalError(error.code, error.detail));

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PortalError, type FieldMap } from 'portal-widgets/core';
-import { sanitizeFeed, sanitizeHtml, type StoredHtml } from './html-sanitize.js';
+import { sanitizeAll, sanitizeFeed, type HtmlToSanitize } from './html-sanitize.js';
 import { parseUpstream } from './upstream-parse.js';
 
 export interface ParseRequest {
@@ -19,19 +19,26 @@ export interface ParseRequest {
 
 export interface SanitizeRequest {
   id: number;
-  sanitize: StoredHtml[];
+  sanitize: HtmlToSanitize[];
 }
 
-parentPort!.on('message', async (request: ParseRequest | SanitizeRequest) => {
+/** One request at a time, in the order sent: bounded-parse.ts's time limit counts from when this one starts. */
+let queue = Promise.resolve();
+parentPort!.on('message', (request: ParseRequest | SanitizeRequest) => void (queue = queue.then(() => answer(request))));
+
+async function answer(request: ParseRequest | SanitizeRequest): Promise<void> {
   const { id } = request;
+  // Heard by bounded-parse.ts: its time limit is per step (from the start, the parse, each batch of items sanitized).
+  const progress = () => parentPort!.postMessage({ id, progress: true });
+  progress();
   try {
     const result =
       'sanitize' in request
-        ? request.sanitize.map((s) => sanitizeHtml(s.html, s.base))
-        : sanitizeFeed(await parseUpstream(request.bytes, request.contentType, request.url, request.map), request.url);
+        ? await sanitizeAll(request.sanitize, progress)
+        : await sanitizeFeed(await parseUpstream(request.bytes, request.contentType, request.url, request.map), request.url, progress);
     parentPort!.postMessage({ id, result });
   } catch (e) {
     const error = e instanceof PortalError ? { code: e.code, detail: e.detail } : { code: 'parse', detail: `internal error: ${String(e)}` };
     parentPort!.postMessage({ id, error });
   }
-});
+}

@@ -87,7 +87,7 @@ describe("the hub's output carries only sanitized HTML", () => {
     upstream.route('/san.rss', answer('application/rss+xml', rssUpstream));
     const file = writeConfig({ sites: [site], feeds: [{ id: 'san', title: 'Sạch', upstreams: [up('Sở', '/san.json'), up('Huyện', '/san.rss')] }] });
     let hub = await run(file);
-    await until(async () => (await getFeed(hub, 'san')).items.length === 3, 10_000, 'both upstreams read');
+    await until(async () => (await getFeed(hub, 'san')).items.length === 3, 30_000, 'both upstreams read');
 
     const check = async (when: string) => {
       const feed = await getFeed(hub, 'san');
@@ -110,7 +110,7 @@ describe("the hub's output carries only sanitized HTML", () => {
     down = true;
     assert.equal(await hub.stop(), 0);
     hub = await run(file);
-    await until(async () => (await getFeed(hub, 'san'))._portal.sources.every((s) => s.last_error), 10_000, 'the upstreams down after the restart');
+    await until(async () => (await getFeed(hub, 'san'))._portal.sources.every((s) => s.last_error), 30_000, 'the upstreams down after the restart');
     assert.deepEqual(await check('restarted, upstreams down'), before, 'the stored copy serves the same HTML');
   });
 });
@@ -147,9 +147,9 @@ describe('a copy stored by an older hub', () => {
       assertClean((await getRss(hub, 'old'))[0].description, 'its RSS');
 
       const hits = () => upstream.hits.get(path) ?? { count: 0, conditional: 0, notModified: 0 };
-      await until(() => hits().count > 0, 10_000, 'the first fetch');
+      await until(() => hits().count > 0, 30_000, 'the first fetch');
       down = false;
-      await until(async () => (await getFeed(hub, 'old')).items.length === 2, 15_000, 'the upstream read again');
+      await until(async () => (await getFeed(hub, 'old')).items.length === 2, 30_000, 'the upstream read again');
       assert.equal(hits().notModified, 0, 'no 304 kept the older items');
       assert.equal(hits().conditional, 0, "the older copy's ETag was not sent");
       const feed = await getFeed(hub, 'old');
