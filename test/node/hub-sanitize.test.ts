@@ -13,6 +13,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { openStorage } from '../../hub/src/hub.js';
 import type { JsonFeedItem } from '../../hub/src/feed-output.js';
 import { ENGINES, freshPlace, hubConfig, TEST_SECRET } from './counter-kit.js';
+import { ARTICLE, HOSTILE, LEFTOVERS } from './hub-html-cases.js';
 import { fileHubs, fileUpstream, until, withEtag, writeConfig, type HubProcess } from './hub-kit.js';
 
 // Hubs stop first (after hooks run in reverse order), then the upstream.
@@ -32,20 +33,6 @@ const getRss = async (hub: HubProcess, id: string) => {
   }));
 };
 
-/** Hostile parts, each as it would be written: none may be in what the hub serves. */
-const HOSTILE =
-  '<script>alert("s")</script><img src="/x.png" onerror="alert(1)" alt="x"><p onclick="alert(2)" style="color:red">bị tấn công</p>' +
-  '<a href="javascript:alert(3)">j</a><a href=" JaVa\tScRiPt:alert(4)">j2</a><a href="data:text/html,<script>alert(5)</script>">d</a><img src="data:image/svg+xml,x" alt="d">' +
-  '<iframe src="https://evil.example/"></iframe><object data="/x.swf">o</object><embed src="/x.swf">' +
-  '<form action="https://evil.example/"><input name="pw"><button>gửi</button></form><style>body{display:none}</style>' +
-  '<svg><script>alert(6)</script><a href="/x"><text>svg</text></a></svg>';
-/** What must not survive, as found in HTML: a tag, a handler, a URL scheme, a style. */
-const LEFTOVERS = /<(script|iframe|object|embed|form|input|button|style|svg|text)\b|\bon[a-z]+=|javascript:|data:|style=|alert\(/i;
-/** Ordinary article HTML: paragraphs, an image and a link by relative URL, a link that opens a new tab, a table. */
-const ARTICLE =
-  '<h2>Kết quả</h2><p>Đoạn <strong>một</strong>.</p><figure><img src="anh/hoi-nghi.jpg" alt="Hội nghị" width="640"><figcaption>Ảnh</figcaption></figure>' +
-  '<p><a href="/tin/2.html">tin khác</a> <a href="https://tinhuytthue.vn/" target="_top">nguồn</a></p>' +
-  '<table><thead><tr><th scope="col">Xã</th></tr></thead><tbody><tr><td colspan="2">12</td></tr></tbody></table>';
 const ITEM_URL = 'https://agency.example/tin/1.html';
 
 /** The ordinary parts kept, the relative URLs resolved against the item's own URL. */
