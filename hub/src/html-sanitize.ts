@@ -34,7 +34,9 @@ let cachedChars = 0;
 
 function sanitizeOne(html: string, base: string): string {
   const { window } = (dom ??= new JSDOM(''));
-  const fragment = sanitize(html, base, window as unknown as WindowLike);
+  // DOMPurify answers null for HTML that makes no body at all (a <frameset>, in a browser too): nothing kept.
+  const fragment = sanitize(html, base, window as unknown as WindowLike) as DocumentFragment | null;
+  if (!fragment) return '';
   // Serialized in the document DOMPurify parsed it in: moving it into the window's would copy every node
   // again (1.9 ms an item instead of 2.8 here).
   const holder = fragment.ownerDocument.createElement('div');
