@@ -1,8 +1,9 @@
 /**
  * The HTML sanitizer: DOMPurify with the article allow-list. The article imports
  * it on demand, so it costs nothing until an item has HTML; the hub runs the same
- * policy in Node on a jsdom window before it republishes an upstream's HTML, so a
- * tag allowed in one is allowed in the other (one policy, here).
+ * policy in Node (hub/src/html-sanitize.ts, on a jsdom window) before it
+ * republishes an upstream's HTML, so a tag allowed in one is allowed in the
+ * other (one policy, here).
  *
  * Kept: ordinary article HTML (paragraphs, headings, lists, tables, figures and
  * images, links, quotes, emphasis). Removed: script, style, iframe/object/embed,
@@ -10,7 +11,7 @@
  * not listed (so every on* handler, style, id, name), and any URL that is not
  * http(s) (links may also mail or call).
  */
-import DOMPurify, { type WindowLike } from 'dompurify';
+import DOMPurify from 'dompurify';
 import { warningText } from './formats/warnings.js';
 import { flattenDeepHtml } from './limits/html.js';
 import { LINK_PROTOCOLS, safeUrl } from './urls.js';
@@ -39,15 +40,15 @@ const URL_ATTRS = ['href', 'src', 'cite'];
  * One DOMPurify instance for the page: each instance registers a Trusted Types
  * policy named "dompurify", and a strict CSP allows that name only once. Made on
  * first use, not on import: DOMPurify needs a window, and core imports in Node
- * (where the first call's `window`, a jsdom one, is the one kept).
+ * (where the hub's parse worker gives it jsdom's as its global `window`).
  */
 let purify: ReturnType<typeof DOMPurify> | undefined;
 /** The document URL that relative links in the HTML being sanitized resolve against. */
 let currentBase: string | undefined;
 
-function instance(window?: WindowLike): ReturnType<typeof DOMPurify> {
+function instance(): ReturnType<typeof DOMPurify> {
   if (purify) return purify;
-  purify = DOMPurify(window);
+  purify = DOMPurify();
   // Every URL goes through safeUrl (resolved against the item, http(s) only);
   // links that open a new tab get rel="noopener noreferrer"; images load lazily.
   purify.addHook('afterSanitizeAttributes', (node: Element) => {
@@ -73,12 +74,11 @@ function instance(window?: WindowLike): ReturnType<typeof DOMPurify> {
 /**
  * Sanitizes untrusted feed HTML into a DocumentFragment, to be bound as a node
  * (never re-parsed from a string); relative URLs resolve against `base`.
- * `window`: the DOM to work in where there is no global one (Node: the hub's jsdom).
  */
-export function sanitize(html: string, base?: string, window?: WindowLike): DocumentFragment {
+export function sanitize(html: string, base?: string): DocumentFragment {
   currentBase = base;
   try {
-    return instance(window).sanitize(flattenDeepHtml(html, (w) => console.warn(`[portal-widgets] ${warningText(w)}`)), {
+    return instance().sanitize(flattenDeepHtml(html, (w) => console.warn(`[portal-widgets] ${warningText(w)}`)), {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ADD_FORBID_CONTENTS: FORBID_WITH_CONTENT,
