@@ -13,14 +13,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
 import { JSDOM } from 'jsdom';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { sanitizeAll, type HtmlToSanitize } from '../../hub/src/html-sanitize.js';
 import { useNodeXmlParser } from '../../src/cli/xml-dom.js';
 import { decodeBody } from '../../src/core/formats/charset.js';
 import { parseNews } from '../../src/core/formats/news.js';
-import { launchChromium } from './browser-kit.mjs';
+import { launchChromium, pageScript } from './browser-kit.mjs';
 import { xssCorpus } from '../components/article/xss-corpus.js';
 import { ARTICLE, HOSTILE } from './hub-html-cases.js';
 
@@ -35,29 +34,18 @@ const browsers: { name: string; browser?: Browser; page?: Page; launch: () => Pr
 
 before(async () => {
   useNodeXmlParser();
-  const bundle = await build({
-    stdin: {
-      // sanitize() answers null for HTML that makes no body (a <frameset>): nothing kept, as the hub has it.
-      contents: `import { sanitize } from './src/core/sanitizer.ts';
+  // sanitize() answers null for HTML that makes no body (a <frameset>): nothing kept, as the hub has it.
+  const script = await pageScript(`import { sanitize } from './src/core/sanitizer.ts';
         window.sanitizeAll = (list) => list.map(({ html, base }) => {
           const holder = document.createElement('div');
           const fragment = sanitize(html, base);
           if (fragment) holder.append(fragment);
           return holder.innerHTML;
-        });`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  });
+        });`);
   for (const b of browsers) {
     b.browser = await b.launch();
     b.page = await b.browser.newPage();
-    await b.page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await b.page.addScriptTag({ content: script });
   }
 });
 after(() => Promise.all(browsers.map((b) => b.browser?.close())));
