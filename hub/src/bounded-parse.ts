@@ -1,11 +1,13 @@
 /**
- * Upstream bodies are parsed in a worker thread with a time limit and a memory
- * limit: a body built to be slow or huge to parse stops that worker (a fresh
- * one takes the next body), never the hub that serves the readers.
+ * Upstream bodies are parsed (and their HTML sanitized) in a worker thread with
+ * a time limit and a memory limit: a body built to be slow or huge to parse
+ * stops that worker (a fresh one takes the next body), never the hub that
+ * serves the readers.
  */
 import { Worker } from 'node:worker_threads';
 import { PortalError, type Feed, type FieldMap, type PortalErrorCode } from 'portal-widgets/core';
-import type { ParseRequest } from './parse-worker.js';
+import type { HtmlToSanitize } from './html-sanitize.js';
+import type { ParseRequest, SanitizeRequest } from './parse-worker.js';
 
 /** Run from the sources (tsx) or from the build: the worker file beside this one. */
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
@@ -15,7 +17,8 @@ export interface ParseLimits {
   maxMemoryMb: number;
 }
 
-type Pending = { resolve: (f: Feed) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+/** A request sent to the worker; `timer` runs while it is the one being worked on (see ask). */
+type Pending = { resolve: (result: never) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout; restart: () => NodeJS.Timeout };
 
 export class BoundedParser {
   private worker?: Worker;
@@ -24,13 +27,27 @@ export class BoundedParser {
 
   constructor(private readonly limits: ParseLimits = { timeoutMs: 5000, maxMemoryMb: 128 }) {}
 
+  /** An upstream body → the model, its HTML sanitized. */
   parse(bytes: Uint8Array, contentType: string | undefined, url: string, map?: FieldMap): Promise<Feed> {
+    return this.ask<Feed>('parsing', (id) => ({ id, bytes, contentType, url, map }) satisfies ParseRequest);
+  }
+
+  /** Stored HTML (read by an older hub) sanitized again, in the same order. */
+  sanitize(list: HtmlToSanitize[]): Promise<string[]> {
+    return this.ask<string[]>('sanitizing', (id) => ({ id, sanitize: list }) satisfies SanitizeRequest);
+  }
+
+  private ask<T>(work: string, message: (id: number) => ParseRequest | SanitizeRequest): Promise<T> {
     const worker = this.start();
     const id = this.next++;
-    return new Promise<Feed>((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new PortalError('parse', `parsing took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, bytes, contentType, url, map } satisfies ParseRequest);
+    // The worker takes one request at a time and says when it starts one (and after each batch of items
+    // sanitized): the limit counts from there, not from the wait behind the others (after an upgrade every
+    // upstream is read again at once). Only a request sent to an idle worker is timed from now (its start-up).
+    const idle = this.pending.size === 0;
+    return new Promise<T>((resolve, reject) => {
+      const restart = () => setTimeout(() => this.fail(new PortalError('parse', `${work} took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject, restart, ...(idle ? { timer: restart() } : {}) });
+      worker.postMessage(message(id));
     });
   }
 
@@ -42,13 +59,19 @@ export class BoundedParser {
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER.href)}); });`, { eval: true, resourceLimits })
       : new Worker(WORKER, { resourceLimits });
     worker.unref();
-    worker.on('message', ({ id, feed, error }: { id: number; feed?: Feed; error?: { code: PortalErrorCode; detail: string } }) => {
+    worker.on('message', ({ id, result, error, progress }: { id: number; result?: never; error?: { code: PortalErrorCode; detail: string }; progress?: true }) => {
       const p = this.pending.get(id);
       if (!p) return;
+      if (progress) {
+        // Started, or a batch of items sanitized: the limit is per step, so a long feed of ordinary HTML is not cut off.
+        clearTimeout(p.timer);
+        p.timer = p.restart();
+        return;
+      }
       this.pending.delete(id);
       clearTimeout(p.timer);
       if (error) p.reject(new PortalError(error.code, error.detail));
-      else p.resolve(feed!);
+      else p.resolve(result!);
     });
     worker.on('error', (e: NodeJS.ErrnoException) =>
       this.fail(new PortalError('parse', e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `parsing needed more than ${this.limits.maxMemoryMb} MB` : e.message)),

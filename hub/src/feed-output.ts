@@ -155,6 +155,16 @@ export function renderFeed(head: FeedHead, items: JsonFeedItem[], sources: Sourc
 const escapeXml = (s: string) => s.replace(/[<>&"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? '');
 const el = (name: string, text: string | undefined, attrs = '') => (text === undefined ? '' : `<${name}${attrs}>${escapeXml(text)}</${name}>`);
 
+/**
+ * An item's RSS description, which readers render as HTML: the summary (text) escaped as HTML, so a "<b>" in it
+ * shows as written instead of making markup; else the HTML, sanitized when it was read (html-sanitize.ts); else
+ * the text, escaped the same way.
+ */
+function description(i: JsonFeedItem): string | undefined {
+  const text = i.summary ?? (i.content_html === undefined ? i.content_text : undefined);
+  return text === undefined ? i.content_html : escapeXml(text);
+}
+
 function toRss(head: FeedHead, items: JsonFeedItem[], changed: number): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -173,7 +183,7 @@ function toRss(head: FeedHead, items: JsonFeedItem[], changed: number): string {
       el('link', i.url),
       el('guid', i.id, ' isPermaLink="false"'),
       el('pubDate', i.date_published && new Date(i.date_published).toUTCString()),
-      el('description', i.summary ?? i.content_html ?? i.content_text),
+      el('description', description(i)),
       source.url ? el('source', source.name, ` url="${escapeXml(source.url)}"`) : '',
       ...(i.tags ?? []).map((t) => el('category', t)),
       '</item>',

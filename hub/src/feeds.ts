@@ -6,6 +6,7 @@
  * once per change.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { PortalError, type Feed } from 'portal-widgets/core';
 import type { FeedConfig, UpstreamConfig } from './config.js';
 import { mergeItems, renderFeed, toJsonFeedItem, type JsonFeedItem, type RenderedFeed, type SourceStatus } from './feed-output.js';
@@ -57,18 +58,43 @@ export class Feeds {
     this.configs = new Map(options.feeds.map((f) => [f.id, f]));
   }
 
-  /** Loads the stored copies: a restart serves them before the first fetch. */
+  /**
+   * Loads the stored copies: a restart serves them before the first fetch. A copy read under another key
+   * (another config, or an older hub that did not sanitize) has its HTML sanitized again first: an upstream
+   * that stays down must not keep serving what an older hub stored.
+   */
   async load(): Promise<void> {
     const stored = new Map((await this.options.storage.readCopies()).map((c) => [`${c.feed} ${c.upstream}`, c]));
     for (const feed of this.options.feeds) {
-      const list = feed.upstreams.map((config): Upstream => {
-        const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
-        const u = { feed, config, configKey: configKey(config), copy, items: readItems(copy) };
-        return { ...u, published: sourceStatus(u) };
-      });
+      const list = await Promise.all(
+        feed.upstreams.map(async (config): Promise<Upstream> => {
+          const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
+          const key = configKey(config);
+          const items = readItems(copy);
+          const u = { feed, config, configKey: key, copy, items: copy.configKey === key ? items : await this.sanitizeStored(items, config.url) };
+          return { ...u, published: sourceStatus(u) };
+        }),
+      );
       this.upstreams.set(feed.id, list);
       this.render(feed.id);
     }
+  }
+
+  /** Stored items with their HTML sanitized again; if that fails, without their HTML (their summary, text and link still show). */
+  private async sanitizeStored(items: JsonFeedItem[], upstream: string): Promise<JsonFeedItem[]> {
+    const withHtml = items.filter((i) => i.content_html !== undefined);
+    if (!withHtml.length) return items;
+    const clean = await this.parser.sanitize(withHtml.map((i) => ({ html: i.content_html!, base: i.url ?? upstream }))).catch((e: unknown) => {
+      console.error(`the stored HTML of ${upstream} could not be sanitized again, so it is left out until the next read:`, e);
+      return [];
+    });
+    const html = new Map(withHtml.map((item, n) => [item, clean[n]]));
+    return items.map((item) => {
+      if (!html.has(item)) return item;
+      const { content_html: _, ...rest } = item;
+      const again = html.get(item);
+      return again === undefined ? rest : { ...rest, content_html: again };
+    });
   }
 
   /** Starts every upstream's schedule (the first fetch at once). */
@@ -233,9 +259,28 @@ function describeFailure(e: unknown): string {
 
 const sameOrigin = (url: string, origin: string) => URL.canParse(url) && new URL(url).origin === origin;
 
-/** What the stored items depend on in an upstream's config, as a short hash (the URL is the copy's key already). */
-function configKey(c: UpstreamConfig): string {
-  const parts = { format: c.format, map: c.map ?? null, name: c.name, homeUrl: c.homeUrl ?? null };
+/**
+ * The version of the hub's own part in reading an upstream (html-sanitize.ts, toJsonFeedItem): bump it with
+ * any change that makes the same upstream bytes give other stored items, so that an upgraded hub reads each
+ * upstream again once (without validators) instead of keeping, through 304s, the items the old code made.
+ * A constant, not the hub's package version: a release that reads the same way then costs no re-read, and a
+ * change to the reading is the thing that bumps it. 1: before this key had a version; 2: HTML sanitized.
+ */
+export const READING_VERSION = 2;
+
+/**
+ * The readers themselves live in the widget package (portal-widgets/core), installed beside the hub and
+ * updated on its own: its version is in the key too (a widget release that reads the same costs one
+ * unconditional fetch per upstream, once).
+ */
+const WIDGETS_VERSION = (createRequire(import.meta.url)('portal-widgets/package.json') as { version: string }).version;
+
+/**
+ * What the stored items depend on, as a short hash (the URL is the copy's key already): the upstream's config
+ * and the version of the code that read them.
+ */
+export function configKey(c: UpstreamConfig): string {
+  const parts = { format: c.format, map: c.map ?? null, name: c.name, homeUrl: c.homeUrl ?? null, reading: READING_VERSION, widgets: WIDGETS_VERSION };
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 

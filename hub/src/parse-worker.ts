@@ -1,10 +1,12 @@
 /**
- * Runs in a worker thread (bounded-parse.ts): upstream bodies → the model, one
- * message at a time. A worker can be stopped mid-parse and has its own memory
- * limit, which a parse on the main thread could not.
+ * Runs in a worker thread (bounded-parse.ts): upstream bodies → the model, its
+ * HTML sanitized (html-sanitize.ts), one message at a time; and stored HTML of
+ * an older hub sanitized again. A worker can be stopped mid-parse and has its
+ * own memory limit, which a parse on the main thread could not.
  */
 import { parentPort } from 'node:worker_threads';
 import { PortalError, type FieldMap } from 'portal-widgets/core';
+import { sanitizeAll, sanitizeFeed, type HtmlToSanitize } from './html-sanitize.js';
 import { parseUpstream } from './upstream-parse.js';
 
 export interface ParseRequest {
@@ -15,11 +17,28 @@ export interface ParseRequest {
   map?: FieldMap;
 }
 
-parentPort!.on('message', async ({ id, bytes, contentType, url, map }: ParseRequest) => {
+export interface SanitizeRequest {
+  id: number;
+  sanitize: HtmlToSanitize[];
+}
+
+/** One request at a time, in the order sent: bounded-parse.ts's time limit counts from when this one starts. */
+let queue = Promise.resolve();
+parentPort!.on('message', (request: ParseRequest | SanitizeRequest) => void (queue = queue.then(() => answer(request))));
+
+async function answer(request: ParseRequest | SanitizeRequest): Promise<void> {
+  const { id } = request;
+  // Heard by bounded-parse.ts: its time limit is per step (from the start, the parse, each batch of items sanitized).
+  const progress = () => parentPort!.postMessage({ id, progress: true });
+  progress();
   try {
-    parentPort!.postMessage({ id, feed: await parseUpstream(bytes, contentType, url, map) });
+    const result =
+      'sanitize' in request
+        ? await sanitizeAll(request.sanitize, progress)
+        : await sanitizeFeed(await parseUpstream(request.bytes, request.contentType, request.url, request.map), request.url, progress);
+    parentPort!.postMessage({ id, result });
   } catch (e) {
     const error = e instanceof PortalError ? { code: e.code, detail: e.detail } : { code: 'parse', detail: `internal error: ${String(e)}` };
     parentPort!.postMessage({ id, error });
   }
-});
+}

@@ -18,6 +18,8 @@ export { parseLinks, LINKS_VERSION } from './formats/links.js';
 export { parseBanner, BANNER_VERSION } from './formats/banner.js';
 export { parseCount } from './formats/counter.js';
 export { safeUrl } from './urls.js';
+// The article's own sanitizer, for the hub to republish only what the widgets would render (in Node: give it a jsdom window).
+export { sanitize } from './sanitizer.js';
 export { DEFAULT_TIME_ZONE, dayKey } from './dates.js';
 export { formatNumber } from './locale.js';
 export { visitCounterMessages } from './i18n/visit-counter.js';

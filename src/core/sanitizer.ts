@@ -1,6 +1,9 @@
 /**
- * The HTML sanitizer: DOMPurify with the article allow-list. Its one user, the
- * article, imports it on demand, so it costs nothing until an item has HTML.
+ * The HTML sanitizer: DOMPurify with the article allow-list. The article imports
+ * it on demand, so it costs nothing until an item has HTML; the hub runs the same
+ * policy in Node (hub/src/html-sanitize.ts, on a jsdom window) before it
+ * republishes an upstream's HTML, so a tag allowed in one is allowed in the
+ * other (one policy, here).
  *
  * Kept: ordinary article HTML (paragraphs, headings, lists, tables, figures and
  * images, links, quotes, emphasis). Removed: script, style, iframe/object/embed,
@@ -36,7 +39,8 @@ const URL_ATTRS = ['href', 'src', 'cite'];
 /**
  * One DOMPurify instance for the page: each instance registers a Trusted Types
  * policy named "dompurify", and a strict CSP allows that name only once. Made on
- * first use, not on import: DOMPurify needs a window, and core imports in Node.
+ * first use, not on import: DOMPurify needs a window, and core imports in Node
+ * (where the hub's parse worker gives it jsdom's as its global `window`).
  */
 let purify: ReturnType<typeof DOMPurify> | undefined;
 /** The document URL that relative links in the HTML being sanitized resolve against. */

@@ -200,3 +200,10 @@ export async function reflowProblems(page, spacing) {
     spacing,
   );
 }
+
+/** `contents` (TypeScript importing the sources, paths from the repository's root) bundled as one script, for a page's addScriptTag. */
+export async function pageScript(contents) {
+  const { build } = await import('esbuild');
+  const result = await build({ stdin: { contents, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'es2022', logLevel: 'silent' });
+  return result.outputFiles[0].text;
+}

@@ -9,14 +9,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { useNodeXmlParser } from '../../src/cli/xml-dom.js';
 import { toPortalError } from '../../src/core/errors.js';
 import { decodeBody } from '../../src/core/formats/charset.js';
 import { parseFieldMap } from '../../src/core/formats/field-map.js';
 import { parseNews } from '../../src/core/formats/news.js';
-import { launchChromium } from './browser-kit.mjs';
+import { launchChromium, pageScript } from './browser-kit.mjs';
 
 const FIXTURES = 'test/fixtures';
 /** How the test server would serve a fixture: its charset only in the header where the fixture needs it. */
@@ -47,25 +46,14 @@ let page: Page;
 before(async () => {
   useNodeXmlParser();
   // The same modules, bundled for the page: the browser path is the browser's DOMParser.
-  const bundle = await build({
-    stdin: {
-      contents: `import { decodeBody } from './src/core/formats/charset.ts';
+  const script = await pageScript(`import { decodeBody } from './src/core/formats/charset.ts';
         import { parseFieldMap } from './src/core/formats/field-map.ts';
         import { parseNews } from './src/core/formats/news.ts';
         import { toPortalError } from './src/core/errors.ts';
-        window.parity = { decodeBody, parseFieldMap, parseNews, toPortalError };`,
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  });
+        window.parity = { decodeBody, parseFieldMap, parseNews, toPortalError };`);
   browser = await launchChromium();
   page = await browser.newPage();
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  await page.addScriptTag({ content: script });
 });
 after(() => browser?.close());
 
