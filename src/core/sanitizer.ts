@@ -86,7 +86,9 @@ export function sanitize(html: string, base?: string): DocumentFragment {
       ALLOW_ARIA_ATTR: false,
       ALLOW_UNKNOWN_PROTOCOLS: false,
       RETURN_DOM_FRAGMENT: true,
-    }) as DocumentFragment;
+      // DOMPurify answers null for HTML that makes no body (a <frameset>): nothing is kept. `window`'s
+      // document, where DOMPurify found it: in the hub's worker that is jsdom's, and no `document` is global.
+    }) ?? window.document.createDocumentFragment();
   } finally {
     currentBase = undefined;
   }

@@ -32,6 +32,12 @@ describe('sanitizeHtml (DOMPurify with the article allow-list)', () => {
     ]);
   });
 
+  it('gives an empty fragment, never null, for HTML that makes no body (a frameset)', async () => {
+    const fragment = await sanitizeHtml('<frameset><frame src="/x"></frameset>', BASE);
+    expect(fragment).to.be.instanceOf(DocumentFragment);
+    expect(fragment.childNodes.length).to.equal(0);
+  });
+
   it('removes script, style, frames, plug-ins, forms, SVG and MathML, with their content', async () => {
     const div = await clean(
       '<p>ok</p><script>alert(1)</script><style>p{}</style><iframe src="/x"></iframe><object data="/x">o</object><embed src="/x">' +
