@@ -56,8 +56,10 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
     };
     for (const chunk of chunks) {
       const loads = {};
-      // What is loaded already wherever this chunk's code runs: itself and its static imports (not imported again).
-      const loaded = staticClosure(chunk.fileName);
+      // What is loaded already wherever this chunk's code runs, at the URLs its imports name: itself and its static
+      // imports (not imported again). Not so an entry: a page may load it by another URL (`portal-widgets.js?v=2`),
+      // and the chunks' own import of it must then start beside them, not once they have run.
+      const loaded = chunk.isEntry ? new Set() : staticClosure(chunk.fileName);
       chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([^"'`]+\.js)\1\)/g, (call, _q, file) => {
         const eager = staticClosure(file);
         const all = [...eager];
