@@ -56,13 +56,18 @@ export const parallelChunkImports = ({ firstScreen = [] } = {}) => ({
     };
     for (const chunk of chunks) {
       const loads = {};
+      // What is loaded already wherever this chunk's code runs, at the URLs its imports name: itself and its static
+      // imports (not imported again). Not so an entry: a page may load it by another URL (`portal-widgets.js?v=2`),
+      // and the chunks' own import of it must then start beside them, not once they have run.
+      const loaded = chunk.isEntry ? new Set() : staticClosure(chunk.fileName);
       chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([^"'`]+\.js)\1\)/g, (call, _q, file) => {
         const eager = staticClosure(file);
         const all = [...eager];
         const preload = chunk.isEntry ? firstScreenOf(Object.keys(bundle[file]?.modules ?? {}), eager) : [];
         if (chunk.isEntry) loads[bundle[file]?.name ?? file] = { imports: all, preloads: preload };
-        if (all.length === 1 && !preload.length) return call;
-        const imports = `Promise.all([${all.map((f) => `import("./${f}")`).join(',')}]).then(m=>m[0])`;
+        const fetched = all.filter((f, i) => i === 0 || !loaded.has(f)); // the chunk itself first: its namespace is m[0]
+        if (fetched.length === 1 && !preload.length) return call;
+        const imports = `Promise.all([${fetched.map((f) => `import("./${f}")`).join(',')}]).then(m=>m[0])`;
         return preload.length ? `(${preload.map((f) => `import("./${f}").catch(()=>{})`).join(',')},${imports})` : imports;
       });
       // What the entry fetches for each chunk it imports (by chunk name: news-list, article …), for the size check.

@@ -37,8 +37,7 @@ export class PortalError extends Error {
 export function toPortalError(e: unknown, url?: string): PortalError {
   if (e instanceof PortalError) return e;
   if (e instanceof DOMException && e.name === 'TimeoutError') return new PortalError('timeout');
-  // Only a page can tell (Node has no location): there a failed fetch stays `offline`.
-  const page = typeof location !== 'undefined' && typeof navigator !== 'undefined';
-  const blocked = page && url && e instanceof TypeError && navigator.onLine && new URL(url, location.href).origin !== location.origin;
+  // Only a page can tell: Node has no navigator.onLine (nor, before 21, navigator), so there a failed fetch stays `offline`.
+  const blocked = url && e instanceof TypeError && globalThis.navigator?.onLine && new URL(url, location.href).origin !== location.origin;
   return new PortalError(blocked ? 'blocked' : 'offline', e instanceof Error ? e.message : String(e));
 }

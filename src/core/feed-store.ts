@@ -40,6 +40,8 @@ export interface Loaded {
   text: string;
   /** The final URL after redirects: relative URLs in the document resolve against it. */
   url: string;
+  /** The URL it was asked by, while this fetched copy is not yet saved on the device: saved when it parses. @internal */
+  unsaved?: string;
 }
 
 interface Flight {
@@ -64,14 +66,11 @@ const inflight = new Map<string, Flight>();
 const fetched = new Map<string, Loaded>();
 /** Each parse (`key url`): its value, and the text it was read from, or once that is dropped its fingerprint. */
 const parsed = new Map<string, { value: unknown; text: string }>();
-/** Fetched copies not yet saved on the device, with the URL they were asked by: saved when they parse. */
-const unsaved = new WeakMap<Loaded, string>();
-
 /** Saves `loaded` as the last good copy once `value` (its parse) succeeds; a body that does not parse is never saved. */
 function saveWhenParsed(loaded: Loaded, value: unknown): void {
-  const url = unsaved.get(loaded);
+  const url = loaded.unsaved;
   if (url === undefined) return;
-  unsaved.delete(loaded);
+  loaded.unsaved = undefined;
   Promise.resolve(value).then(() => whenIdle(() => void save(url, loaded.text)), () => {});
 }
 
@@ -112,9 +111,8 @@ async function fetchWithRetry(url: string, signal: AbortSignal, timeout: number,
       // task that evaluated them (one long task, 200 items: docs/performance.md). Not a short one: the boundary lets the
       // browser paint the skeleton first, a frame before the items.
       if (text.length > LONG_DOCUMENT) await new Promise((resolve) => setTimeout(resolve));
-      const loaded = { text, url: res.url || url };
-      unsaved.set(loaded, url); // saved once it parses (parseOnce): a maintenance page served 200 must not replace the last good copy
-      return loaded;
+      // Saved once it parses (parseOnce): a maintenance page served 200 must not replace the last good copy.
+      return { text, url: res.url || url, unsaved: url };
     }
     void res.body?.cancel().catch(() => {});
     // A 4xx is told at once; a 5xx waits for the failures' module, and is retried up to its RETRIES times.

@@ -9,10 +9,14 @@ import { safeUrl } from './urls.js';
 /** `url` if it is http(s) (or none). */
 const keep = (url?: string) => (url && safeUrl(url)) || undefined;
 
-/** `item` with every URL that is not http(s) left out (an attachment without one dropped); the item itself when all are. */
+/**
+ * `item` with every URL that is not http(s) left out (an attachment without one
+ * dropped) and the others as safeUrl() makes them (absolute, trimmed): what the
+ * widgets render, unchecked, as a feed's. The item itself when every URL is so already.
+ */
 function safeItem(item: NewsItem): NewsItem {
   const { url, image, source, authors, attachments } = item;
-  if ([url, image, source?.url, ...authors.map((a) => a.url), ...attachments.map((a) => a.url)].every((u) => !u || safeUrl(u))) return item;
+  if ([url, image, source?.url, ...authors.map((a) => a.url), ...attachments.map((a) => a.url)].every((u) => !u || safeUrl(u) === u)) return item;
   return {
     ...item,
     url: keep(url),

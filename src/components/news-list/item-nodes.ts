@@ -1,7 +1,7 @@
 import { dayKey, formatDate } from '../../core/dates.js';
 import type { Lang } from '../../core/i18n/index.js';
 import type { NewsItem } from '../../core/model.js';
-import { itemLink, safeUrl } from '../../core/urls.js';
+import { itemLink } from '../../core/urls.js';
 import { isHeadingLevel } from '../../internal/heading.js';
 
 /**
@@ -10,7 +10,8 @@ import { isHeadingLevel } from '../../internal/heading.js';
  * comment marker per part in the DOM: at 200 items ~100 KB of JS heap and
  * 1,409 of the page's 2,423 nodes. Here each `<li>` is built once with
  * createElement, setAttribute and textContent (feed text is never parsed as
- * HTML; URLs go through the allow-list), kept while its item and the settings
+ * HTML; every URL was allow-listed where the item came in: the readers, and
+ * core/given-items.ts for given `items`), kept while its item and the settings
  * that shape it stay the same, and put in the `<ul>` of the list's template
  * after its render: a re-render with the same items moves none of them, so
  * focus and the reader's place stay.
@@ -47,11 +48,10 @@ function itemNode(item: NewsItem, s: ItemSettings): Element {
   const { layout, headingLevel } = s;
   const { published } = item;
   const li = add(null, 'li', null, 'part', 'item');
-  const image = (layout === 'cards' || (s.showImage && layout === 'list')) && safeUrl(item.image);
+  const image = (layout === 'cards' || (s.showImage && layout === 'list')) && item.image;
   if (image) add(li, 'img', null, 'part', 'image', 'src', image, 'alt', item.imageAlt ?? '', 'loading', 'lazy', 'decoding', 'async');
   const title = isHeadingLevel(headingLevel) ? add(li, 'div', null, 'role', 'heading', 'aria-level', `${headingLevel}`) : li;
-  // Given `items` are not parsed: their own URL is checked here, as a feed's is when it is read.
-  const href = itemLink(s.itemHref, { id: item.id, url: safeUrl(item.url) });
+  const href = itemLink(s.itemHref, item);
   if (href) add(title, 'a', item.title, 'part', 'title link', 'class', 'title', 'href', href);
   else add(title, 'span', item.title, 'part', 'title', 'class', 'title', 'tabindex', '-1');
   if (published && (s.showDate || layout === 'cards')) add(li, 'time', formatDate(published, s.language, s.timeZone), 'part', 'date', 'datetime', dayKey(published, s.timeZone));
