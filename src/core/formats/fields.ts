@@ -44,15 +44,6 @@ export function parseDate(text: string, timeZone?: string): Date | undefined {
 
 import { isObject, type Json } from './json-value.js';
 
-/**
- * `text` as a string of its own. V8 keeps a cut (`slice`, `trim`, a regexp's
- * match) as a view of the whole string it was cut from, so a title cut from a
- * body, or a field that xmldom cut from the document, would keep that whole
- * text alive as long as the item. Joined to a space, the text is copied once
- * whole, and the cut is of the copy.
- */
-export const ownText = (text: string): string => ` ${text}`.slice(1);
-
 export { getPath, isObject, type Json } from './json-value.js';
 
 /** `raw` as an object, else the entry at `path` is skipped. */

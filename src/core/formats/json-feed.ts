@@ -7,7 +7,7 @@
  */
 import { PortalError } from '../errors.js';
 import type { Attachment, Author, Feed, NewsItem } from '../model.js';
-import { asObject, Invalid, isObject, optDate, optString, optUrl, ownText, type Json } from './fields.js';
+import { asObject, Invalid, isObject, optDate, optString, optUrl, type Json } from './fields.js';
 import { inert } from './inert-html.js';
 import type { OnDemand } from './on-demand.js';
 import type { ParseWarning } from './warnings.js';
@@ -68,8 +68,7 @@ function hash(text: string): string {
  * content_text (even empty); a title alone is enough for a news list.
  */
 function contentTitle(raw: Json, path: string, contentText?: string, contentHtml?: string): string | undefined {
-  // Its own string: a cut of the body's text would keep that whole text.
-  const title = ownText((contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) ?? '') || undefined;
+  const title = (contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined;
   if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string') throw new Invalid(`${path}.title`, 'missing');
   return title;
 }

@@ -3,7 +3,7 @@
  * that has something to cut.
  */
 import { CUT_MARK, limitWarning, LIMITS } from './bounds.js';
-import { ownText } from '../formats/fields.js';
+import { ownText } from '../formats/html-text.js';
 import type { ParseWarning } from '../formats/warnings.js';
 import type { Feed, NewsItem } from '../model.js';
 
