@@ -3,7 +3,9 @@
  * cuts of a larger text. V8 keeps a cut (`slice`, `trim`, a regexp's match) as a
  * view of the whole string, so before, an RSS item read through xmldom (the hub,
  * the CLI) kept the whole document, a title cut to its bound kept the text it
- * was cut from, and an untitled item's title kept its body's text. Measured as
+ * was cut from, and an untitled item's title kept its body's text; equal
+ * strings of an RSS item (its summary and plain text, a guid that is the link)
+ * are one. Measured as
  * the heap a kept feed holds after a GC, the text it was read from dropped;
  * each document is several MB of text that the feed must not keep.
  */
@@ -37,6 +39,7 @@ async function keptBy(makeText: () => string): Promise<{ feed: Feed; bytes: numb
   const feed = await readOnce(makeText);
   // V8's RegExp.lastMatch keeps the subject of the last match (a cut of the document) until the next one.
   /./.exec('.');
+  await new Promise((resolve) => setTimeout(resolve, 0));
   gc();
   gc();
   const bytes = process.memoryUsage().heapUsed - before;
@@ -64,6 +67,29 @@ test('an RSS feed read through xmldom keeps none of its document', async () => {
     { id: 'tin-1', title: 'Tin số 1', url: 'https://example.gov.vn/tin/1.html', summary: 'Tóm tắt tin số 1', image: 'https://example.gov.vn/anh/1.jpg', tags: ['Thời sự'] },
   );
   assert.equal(first.published?.toISOString(), '2024-04-19T01:00:00.000Z');
+});
+
+test('an RSS feed read through xmldom keeps one copy of equal strings', async () => {
+  // A plain description is the item's summary and its text: 60 × 80 KB (two-byte, within the summary's bound), kept once.
+  const text = (i: number) => `${'ệ'.repeat(40_000)} ${i}`;
+  const { feed, bytes } = await keptBy(
+    () =>
+      `<rss version="2.0"><channel><title>Tin</title>${Array.from({ length: 60 }, (_, i) => `<item><title>Tin ${i}</title><link>https://example.gov.vn/${i}</link><guid>https://example.gov.vn/${i}</guid><description>${text(i)}</description></item>`).join('')}</channel></rss>`,
+  );
+  const once = 60 * text(0).length * 2;
+  assert.ok(bytes < once * 1.5, `the feed keeps ${(bytes / MB).toFixed(2)} MB for ${(once / MB).toFixed(2)} MB of text`);
+  assert.ok(feed.items[3].summary === text(3) && feed.items[3].contentText === text(3));
+  assert.equal(feed.items[3].id, 'https://example.gov.vn/3');
+});
+
+test("an RSS or Atom item without authors, tags or attachments shares one frozen empty array", async () => {
+  const rss = await parseNews('<rss version="2.0"><channel><item><title>a</title></item><item><title>b</title></item></channel></rss>', BASE);
+  const atom = await parseNews('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>a</title><id>1</id></entry></feed>', BASE);
+  const [a, b] = rss.items;
+  for (const list of [a.authors, a.tags, a.attachments, atom.items[0].authors, atom.items[0].tags, atom.items[0].attachments]) {
+    assert.equal(list, b.tags);
+    assert.ok(Object.isFrozen(list) && list.length === 0);
+  }
 });
 
 test('a title cut to its bound keeps not the text it was cut from', async () => {

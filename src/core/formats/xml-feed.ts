@@ -9,7 +9,7 @@ import { entityText } from './entities.js';
 import { ownText, useEntityTable } from './html-text.js';
 import { parseRss } from './rss.js';
 import type { ParseWarning } from './warnings.js';
-import { parseXml } from './xml.js';
+import { cutsDocument, parseXml } from './xml.js';
 
 // Feeds' escaped HTML (`&lt;p&gt;Ch&amp;agrave;o`) names HTML entities: read them all.
 useEntityTable(entityText);
@@ -18,24 +18,30 @@ export async function parseXmlFeed(text: string, base: string, timeZone?: string
   const warnings: ParseWarning[] = [];
   const doc = await parseXml(text, warnings);
   const root = doc.documentElement.localName;
-  if (root === 'rss' || root === 'RDF') return ownStrings(parseRss(doc, base, warnings, timeZone));
-  if (root === 'feed') return ownStrings(parseAtom(doc, base, warnings, timeZone));
-  throw new PortalError('format', `<${root}>`);
+  const read = root === 'rss' || root === 'RDF' ? parseRss : root === 'feed' ? parseAtom : undefined;
+  if (!read) throw new PortalError('format', `<${root}>`);
+  const feed = read(doc, base, warnings, timeZone);
+  return cutsDocument() ? ownStrings(feed) : feed;
 }
 
 /**
  * Every string of a just-read feed made its own (ownText), in place: xmldom (the
- * hub, the CLI) cuts each text and attribute from the whole document, and a
- * picture's URL is a match in the HTML it was found in (the body before its
- * handlers were renamed, in a browser too), which the item would otherwise
- * keep. The readers build every object and array fresh; dates are left as they are.
+ * hub, the CLI) cuts each text and attribute from the whole document, which
+ * the items would otherwise keep. One copy for equal strings (a guid that is
+ * the link, a summary that is the plain description, a tag on every item).
+ * Not in a browser: its texts are its own already, held outside the JS heap,
+ * and a copy would move them into it. The readers build every object and
+ * array fresh; dates are left as they are.
  */
-function ownStrings<T>(value: T): T {
+function ownStrings<T>(value: T, copies = new Map<string, string>()): T {
   const fields = value as Record<string, unknown>;
   for (const key in fields) {
     const v = fields[key];
-    if (typeof v === 'string') fields[key] = ownText(v);
-    else if (v && typeof v === 'object' && !(v instanceof Date)) ownStrings(v);
+    if (typeof v === 'string') {
+      let copy = copies.get(v);
+      if (copy === undefined) copies.set(v, (copy = ownText(v)));
+      fields[key] = copy;
+    } else if (v && typeof v === 'object' && !(v instanceof Date)) ownStrings(v, copies);
   }
   return value;
 }

@@ -2,8 +2,12 @@
 import type { Attachment } from '../model.js';
 import { safeUrl } from '../urls.js';
 import { parseDate } from './date-text.js';
+import { NONE } from './fields.js';
 import type { ParseWarning } from './warnings.js';
 import { children, childText } from './xml.js';
+
+/** `list`, or the items' one empty array ({@link NONE}) when it is empty. */
+export const orNone = <T>(list: T[]): T[] => (list.length ? list : NONE);
 
 /** The first of `names` present in `el`, as a date; an unreadable one is dropped with a warning. */
 export function readDate(el: Element, names: string[], path: string, warnings: ParseWarning[], timeZone?: string): Date | undefined {
@@ -65,5 +69,5 @@ export function readMedia(el: Element, base: string): { image?: string; attachme
       });
     }
   }
-  return { image, attachments };
+  return { image, attachments: orNone(attachments) };
 }
