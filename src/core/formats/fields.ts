@@ -46,12 +46,6 @@ import { isObject, type Json } from './json-value.js';
 
 export { getPath, isObject, type Json } from './json-value.js';
 
-/**
- * An item's authors, tags or attachments when it has none: one array for every
- * item (a list of 200 kept 600 empty ones, 10 KB), frozen since it is shared.
- */
-export const NONE = Object.freeze([]) as never[];
-
 /** `raw` as an object, else the entry at `path` is skipped. */
 export function asObject(raw: unknown, path: string): Json {
   if (!isObject(raw)) throw new Invalid(path, 'not-an-object');

@@ -7,13 +7,13 @@
  */
 import type { Feed, NewsItem } from '../model.js';
 import { safeUrl } from '../urls.js';
-import { checkedUrl, Invalid, NONE } from './fields.js';
+import { checkedUrl, Invalid } from './fields.js';
 import { htmlToText, plainText } from './html-text.js';
 import { inert } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 import { readEach } from './read-each.js';
 import { baseOf, children, childText } from './xml.js';
-import { firstImage, orNone, readDate, readMedia } from './xml-item.js';
+import { firstImage, NONE, orNone, readDate, readMedia } from './xml-item.js';
 
 export function parseRss(doc: Document, base: string, warnings: ParseWarning[] = [], timeZone?: string): Feed {
   const root = doc.documentElement;

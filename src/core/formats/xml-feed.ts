@@ -6,7 +6,7 @@ import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
 import { parseAtom } from './atom.js';
 import { entityText } from './entities.js';
-import { ownText, useEntityTable } from './html-text.js';
+import { useEntityTable } from './html-text.js';
 import { parseRss } from './rss.js';
 import type { ParseWarning } from './warnings.js';
 import { cutsDocument, parseXml } from './xml.js';
@@ -21,27 +21,6 @@ export async function parseXmlFeed(text: string, base: string, timeZone?: string
   const read = root === 'rss' || root === 'RDF' ? parseRss : root === 'feed' ? parseAtom : undefined;
   if (!read) throw new PortalError('format', `<${root}>`);
   const feed = read(doc, base, warnings, timeZone);
-  return cutsDocument() ? ownStrings(feed) : feed;
-}
-
-/**
- * Every string of a just-read feed made its own (ownText), in place: xmldom (the
- * hub, the CLI) cuts each text and attribute from the whole document, which
- * the items would otherwise keep. One copy for equal strings (a guid that is
- * the link, a summary that is the plain description, a tag on every item).
- * Not in a browser: its texts are its own already, held outside the JS heap,
- * and a copy would move them into it. The readers build every object and
- * array fresh; dates are left as they are.
- */
-function ownStrings<T>(value: T, copies = new Map<string, string>()): T {
-  const fields = value as Record<string, unknown>;
-  for (const key in fields) {
-    const v = fields[key];
-    if (typeof v === 'string') {
-      let copy = copies.get(v);
-      if (copy === undefined) copies.set(v, (copy = ownText(v)));
-      fields[key] = copy;
-    } else if (v && typeof v === 'object' && !(v instanceof Date)) ownStrings(v, copies);
-  }
-  return value;
+  // Only where the parser cuts its texts from the document (xmldom, in Node): a browser never loads it.
+  return cutsDocument() ? (await import('./own-strings.js')).ownStrings(feed) : feed;
 }
