@@ -48,7 +48,78 @@ export async function heapBreakdown(cdp) {
     rows.set(label, (rows.get(label) ?? 0) + size);
   }
   big.sort((a, b) => b.size - a.size);
-  return { total, native, rows, big: big.slice(0, 5), machineCode: process.env.HEAP_JIT ? machineCode(snapshot, nodes, edges, strings, locations) : undefined };
+  return {
+    total,
+    native,
+    rows,
+    big: big.slice(0, 5),
+    machineCode: process.env.HEAP_JIT ? machineCode(snapshot, nodes, edges, strings, locations) : undefined,
+    kept: process.env.HEAP_KEEP ? kept(snapshot, nodes, edges, strings) : undefined,
+  };
+}
+
+/**
+ * `HEAP_KEEP=1`: the page's data by what holds it, to tell what a list keeps
+ * per item: a string by the property that holds it (`.summary`, `.title`; an
+ * array's element reads `[]`, a closure's variable `(context) name`), an object
+ * by its constructor and first keys, each with its count. Slices and
+ * concatenations of a larger string (V8's sliced and cons strings) are counted
+ * apart with the parents they keep alive: a title cut from a body keeps the
+ * whole body.
+ */
+function kept(snapshot, nodes, edges, strings) {
+  const width = snapshot.meta.node_fields.length;
+  const [TYPE, NAME, SIZE, EDGES] = ['type', 'name', 'self_size', 'edge_count'].map((f) => snapshot.meta.node_fields.indexOf(f));
+  const edgeWidth = snapshot.meta.edge_fields.length;
+  const [EDGE_TYPE, EDGE_NAME, TO] = ['type', 'name_or_index', 'to_node'].map((f) => snapshot.meta.edge_fields.indexOf(f));
+  const types = snapshot.meta.node_types[0];
+  const edgeTypes = snapshot.meta.edge_types[0];
+  const type = (i) => types[nodes[i + TYPE]];
+  // The first strong holder of each node, and the edge that reaches it.
+  const holder = new Map();
+  for (let i = 0, e = 0; i < nodes.length; i += width) {
+    for (let k = 0; k < nodes[i + EDGES]; k++, e += edgeWidth) {
+      const edgeType = edgeTypes[edges[e + EDGE_TYPE]];
+      if (edgeType !== 'weak' && !holder.has(edges[e + TO])) holder.set(edges[e + TO], [i, edgeType, edges[e + EDGE_NAME]]);
+    }
+  }
+  const firstEdge = new Map();
+  for (let i = 0, e = 0; i < nodes.length; e += nodes[i + EDGES] * edgeWidth, i += width) firstEdge.set(i, e);
+  // A sliced or cons string with the strings it holds: what it keeps alive.
+  const partsOf = (i) => {
+    let sum = 0;
+    for (let k = 0, e = firstEdge.get(i); k < nodes[i + EDGES]; k++, e += edgeWidth) {
+      const to = edges[e + TO];
+      if (STRING_TYPES.has(type(to))) sum += nodes[to + SIZE] + (type(to) === 'string' ? 0 : partsOf(to));
+    }
+    return sum;
+  };
+  const rows = new Map();
+  const add = (label, size) => {
+    const row = rows.get(label) ?? { size: 0, count: 0 };
+    row.size += size;
+    row.count++;
+    rows.set(label, row);
+  };
+  const keys = (i, e0) => {
+    const names = [];
+    for (let k = 0, e = e0; k < nodes[i + EDGES] && names.length < 4; k++, e += edgeWidth) if (edgeTypes[edges[e + EDGE_TYPE]] === 'property') names.push(strings[edges[e + EDGE_NAME]]);
+    return names.join(',');
+  };
+  for (let i = 0, e = 0; i < nodes.length; e += nodes[i + EDGES] * edgeWidth, i += width) {
+    const t = type(i);
+    const size = nodes[i + SIZE];
+    if (t === 'object' && !strings[nodes[i + NAME]].startsWith('system')) add(`${strings[nodes[i + NAME]]} {${keys(i, e)}}`, size);
+    if (!STRING_TYPES.has(t)) continue;
+    const [by, edgeType, edgeName] = holder.get(i) ?? [];
+    if (by === undefined) continue;
+    const byType = type(by);
+    if (STRING_TYPES.has(byType)) continue; // a part of a sliced or cons string: counted with it
+    const by_ = byType === 'object' ? `${strings[nodes[by + NAME]]}.${edgeType === 'element' ? '[]' : strings[edgeName]}` : byType === 'closure' || edgeType === 'context' ? `(context) ${strings[edgeName]}` : null;
+    if (by_ === null) continue; // the engine's own strings (names, source, constant pools)
+    add(`string ${by_}${t === 'string' ? '' : ` (${t})`}`, size + (t === 'string' ? 0 : partsOf(i)));
+  }
+  return rows;
 }
 
 /**
@@ -128,6 +199,15 @@ export function printHeap(n, byPage, baseline) {
     const dom = diffs.filter(([l]) => l.startsWith('native '));
     for (const [label, d] of [...js.slice(0, 12), ...dom.slice(0, 6)]) console.log(`    ${label.padEnd(36)} ${kb(h.rows.get(label) ?? 0).padStart(8)}  (${d >= 0 ? '+' : ''}${kb(d)})`);
     for (const s of h.big) console.log(`    string ${kb(s.size)} KB: ${JSON.stringify(s.text.slice(0, 70))}`);
+    if (h.kept) {
+      // What this page holds beyond the baseline, by holder: the rows that grow with the items.
+      const more = [...h.kept].map(([label, row]) => [label, row, base.kept?.get(label)]).filter(([, row, b]) => row.size - (b?.size ?? 0) > 1024);
+      console.log(`    kept beyond ${baseline} by holder (KB, count, bytes per item):`);
+      for (const [label, row, b] of more.sort((x, y) => y[1].size - x[1].size).slice(0, 12)) {
+        const size = row.size - (b?.size ?? 0);
+        console.log(`      ${kb(size).padStart(6)} ${String(row.count - (b?.count ?? 0)).padStart(5)} ${(size / n).toFixed(0).padStart(5)}  ${label.length > 90 ? `${label.slice(0, 87)}…` : label}`);
+      }
+    }
     if (h.machineCode) {
       const all = h.machineCode.reduce((sum, [, size]) => sum + size, 0);
       const regExps = h.machineCode.filter(([l]) => l.startsWith('/')).reduce((sum, [, size]) => sum + size, 0);

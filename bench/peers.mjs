@@ -18,6 +18,7 @@
  *   npm run bench:peers -- [--runs 11] [--items 20,200] [--pages 'portal-widgets CDN,jquery-rss + jQuery'] [--cdn dist/cdn/portal-widgets.js] [--rtt 150]
  *   npm run bench:peers -- --trace [--runs 3] [--items 20,200] [--trace-dir DIR]   where the list's first render spends its time (bench/render-trace.mjs)
  *   npm run bench:peers -- --heap [--items 20,200]   what each page keeps in its heap, by kind (bench/heap-snapshot.mjs)
+ *   npm run bench:peers -- --rss …   the library's pages read the RSS feed, not the JSON Feed
  *   npm run bench:peers -- --before DIR   also the news-list entry built from DIR/src (another checkout): before and after as two pages of one run
  *   npm run bench:peers -- --cdn-before DIR/dist/cdn/portal-widgets.js   also another build's CDN page, likewise ("CDN --before")
  * RUNS and ITEMS in the environment still work.
@@ -46,6 +47,7 @@ const { values: args } = parseArgs({
     heap: { type: 'boolean', default: false },
     before: { type: 'string' },
     'cdn-before': { type: 'string' },
+    rss: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(args.runs ?? process.env.RUNS ?? (args.trace ? 3 : 11));
@@ -165,7 +167,8 @@ const jqueryRss = (n, port) => `jQuery('#news').rss('http://127.0.0.1:${port}/fe
 
 const listDone = `(() => { const l = document.querySelector('portal-news-list'); return l?.shadowRoot?.querySelectorAll('li').length >= N; })()`;
 /** The one-list page of this library, by the script that defines the list. */
-const listPage = (script) => (n) => ({ html: head(`<portal-news-list src="/feed-${n}.json" limit="${n}" show-date></portal-news-list>`, `<script type="module" src="${script}"></script>`), done: listDone.replace('N', n) });
+// --rss: the library's pages read the RSS feed (the baseline RSS page's) instead of the JSON Feed.
+const listPage = (script) => (n) => ({ html: head(`<portal-news-list src="/feed-${n}.${args.rss ? 'xml' : 'json'}" limit="${n}" show-date></portal-news-list>`, `<script type="module" src="${script}"></script>`), done: listDone.replace('N', n) });
 /** name → (n, port) → {html, scripts: {path: text}, done: expression} */
 const pages = {
   'static HTML': (n) => ({ html: head(`<ul id="news">${itemsOf(n).map(li).join('')}</ul><script>window.__done = true</script>`), done: 'window.__done' }),

@@ -35,6 +35,7 @@ export const lazyCore = [
   'clock.ts', // times of day, wall-clock instants: the readers' dates (and the banner, the counter, statically)
   'formats/charset.ts', // the charset sniffing: only for a body formats/utf8.ts cannot tell is UTF-8
   'formats/json-mapped.ts', 'formats/json-attachments.ts', // a field map's reader, items' attachments: only for documents that have them
+  'formats/own-strings.ts', // the XML readers' copies where the parser cuts its texts from the document: Node only
 ];
 
 // src/core modules that only one widget uses (its document format, its

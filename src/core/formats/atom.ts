@@ -11,7 +11,7 @@ import { inert } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 import { readEach } from './read-each.js';
 import { baseOf, children, childText } from './xml.js';
-import { firstImage, readDate, readMedia } from './xml-item.js';
+import { firstImage, orNone, readDate, readMedia } from './xml-item.js';
 
 export function parseAtom(doc: Document, base: string, warnings: ParseWarning[] = [], timeZone?: string): Feed {
   const root = doc.documentElement;
@@ -96,11 +96,13 @@ function readEntry(el: Element, path: string, feedBase: string, warnings: ParseW
     image: media.image ?? firstImage(content.html, baseOf(contentEl ?? el, feedBase)),
     published: published ?? updated,
     modified: published ? updated : undefined,
-    authors: children(el, 'author').flatMap((a) => {
-      const name = plainText(childText(a, 'name'));
-      return name ? [{ name, url: safeUrl(childText(a, 'uri') ?? childText(a, 'url'), base) }] : [];
-    }),
-    tags: children(el, 'category').map((c) => c.getAttribute('label') ?? c.getAttribute('term') ?? '').filter(Boolean),
+    authors: orNone(
+      children(el, 'author').flatMap((a) => {
+        const name = plainText(childText(a, 'name'));
+        return name ? [{ name, url: safeUrl(childText(a, 'uri') ?? childText(a, 'url'), base) }] : [];
+      }),
+    ),
+    tags: orNone(children(el, 'category').map((c) => c.getAttribute('label') ?? c.getAttribute('term') ?? '').filter(Boolean)),
     attachments: media.attachments,
   };
 }

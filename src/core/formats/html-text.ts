@@ -49,6 +49,18 @@ export function htmlToText(html: string): string {
 }
 
 /**
+ * `text` as a string of its own. V8 keeps a cut (`slice`, `trim`, a regexp's
+ * match) as a view of the whole string it was cut from, so a title cut from a
+ * body's text, or a field that xmldom cut from the document, would keep that
+ * whole text alive as long as the item. Joined to a space, the text is copied
+ * once whole, and the cut is of the copy.
+ */
+export const ownText = (text: string): string => ` ${text}`.slice(1);
+
+/** The title of an item that has only HTML: the start of its text, which keeps not the rest of it. */
+export const htmlTitle = (html: string): string => ownText(htmlToText(html).slice(0, 120));
+
+/**
  * A title or name as text: HTML in it (`<span>₹</span>`, `&lt;b&gt;`, entities
  * escaped twice) is read as its text, never shown as tags.
  */

@@ -29,6 +29,6 @@ export async function parseJsonNews(json: unknown, base: string, map: FieldMap |
   if (!dates && !titles) return feed;
   const [dateText, htmlText] = await Promise.all([dates && import('./date-text.js'), titles && import('./html-text.js')]);
   if (dateText) fullDates.read = dateText.parseDate;
-  if (htmlText) htmlTitles.read = htmlText.htmlToText;
+  if (htmlText) htmlTitles.read = htmlText.htmlTitle;
   return read();
 }

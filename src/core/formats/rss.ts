@@ -13,7 +13,7 @@ import { inert } from './inert-html.js';
 import type { ParseWarning } from './warnings.js';
 import { readEach } from './read-each.js';
 import { baseOf, children, childText } from './xml.js';
-import { firstImage, readDate, readMedia } from './xml-item.js';
+import { firstImage, NONE, orNone, readDate, readMedia } from './xml-item.js';
 
 export function parseRss(doc: Document, base: string, warnings: ParseWarning[] = [], timeZone?: string): Feed {
   const root = doc.documentElement;
@@ -48,7 +48,8 @@ function readItem(el: Element, path: string, base: string, warnings: ParseWarnin
   const url = checkedUrl(link, `${path}.link`, base, warnings) ?? safeUrl(permalink, base);
   const description = childText(el, 'description');
   const encoded = childText(el, 'encoded');
-  const title = plainText(childText(el, 'title')) ?? (description ? htmlToText(description).slice(0, 120) || undefined : undefined);
+  const descriptionText = description && htmlToText(description);
+  const title = plainText(childText(el, 'title')) ?? (descriptionText?.slice(0, 120) || undefined);
   if (!title) throw new Invalid(`${path}.title`, 'missing');
   const published = readDate(el, ['pubDate', 'date', 'published', 'issued'], path, warnings, timeZone);
   const modified = readDate(el, ['updated', 'modified'], path, warnings, timeZone);
@@ -56,17 +57,18 @@ function readItem(el: Element, path: string, base: string, warnings: ParseWarnin
   const author = plainText(childText(el, 'creator') ?? childText(el, 'author'));
   const descriptionIsHtml = description !== undefined && HTML.test(description);
   return {
-    id: guidText ?? url ?? `${title}|${published?.toISOString() ?? ''}`,
+    // One string where two would say the same (a guid that is the link, a plain description that is the summary).
+    id: guidText && guidText === url ? url : (guidText ?? url ?? `${title}|${published?.toISOString() ?? ''}`),
     title,
     url,
-    summary: description ? htmlToText(description) || undefined : undefined,
+    summary: descriptionText === description ? description : descriptionText || undefined,
     contentHtml: inert(encoded ?? (descriptionIsHtml ? description : undefined)),
     contentText: !encoded && description && !descriptionIsHtml ? description : undefined,
     image: media.image ?? firstImage(encoded, base) ?? firstImage(description, base),
     published,
     modified,
-    authors: author ? [{ name: author }] : [],
-    tags: children(el, 'category').map((c) => plainText(c.textContent ?? '') ?? '').filter(Boolean),
+    authors: author ? [{ name: author }] : NONE,
+    tags: orNone(children(el, 'category').map((c) => plainText(c.textContent ?? '') ?? '').filter(Boolean)),
     attachments: media.attachments,
   };
 }

@@ -9,7 +9,7 @@ import { entityText } from './entities.js';
 import { useEntityTable } from './html-text.js';
 import { parseRss } from './rss.js';
 import type { ParseWarning } from './warnings.js';
-import { parseXml } from './xml.js';
+import { cutsDocument, parseXml } from './xml.js';
 
 // Feeds' escaped HTML (`&lt;p&gt;Ch&amp;agrave;o`) names HTML entities: read them all.
 useEntityTable(entityText);
@@ -18,7 +18,9 @@ export async function parseXmlFeed(text: string, base: string, timeZone?: string
   const warnings: ParseWarning[] = [];
   const doc = await parseXml(text, warnings);
   const root = doc.documentElement.localName;
-  if (root === 'rss' || root === 'RDF') return parseRss(doc, base, warnings, timeZone);
-  if (root === 'feed') return parseAtom(doc, base, warnings, timeZone);
-  throw new PortalError('format', `<${root}>`);
+  const read = root === 'rss' || root === 'RDF' ? parseRss : root === 'feed' ? parseAtom : undefined;
+  if (!read) throw new PortalError('format', `<${root}>`);
+  const feed = read(doc, base, warnings, timeZone);
+  // Only where the parser cuts its texts from the document (xmldom, in Node): a browser never loads it.
+  return cutsDocument() ? (await import('./own-strings.js')).ownStrings(feed) : feed;
 }

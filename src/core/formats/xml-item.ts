@@ -5,6 +5,17 @@ import { parseDate } from './date-text.js';
 import type { ParseWarning } from './warnings.js';
 import { children, childText } from './xml.js';
 
+/**
+ * The RSS and Atom items' one empty array, as the JSON Feed reader's `NONE`
+ * (json-feed.ts): 649 empty arrays, 10 KB, at 200 items. Not imported from
+ * there (nor moved to a module both load): either reshapes the shared chunks,
+ * +0.02 to +0.6 KB gz on pages that read no XML.
+ */
+export const NONE = Object.freeze([]) as never[];
+
+/** `list`, or {@link NONE} when it is empty. */
+export const orNone = <T>(list: T[]): T[] => (list.length ? list : NONE);
+
 /** The first of `names` present in `el`, as a date; an unreadable one is dropped with a warning. */
 export function readDate(el: Element, names: string[], path: string, warnings: ParseWarning[], timeZone?: string): Date | undefined {
   for (const name of names) {
@@ -65,5 +76,5 @@ export function readMedia(el: Element, base: string): { image?: string; attachme
       });
     }
   }
-  return { image, attachments };
+  return { image, attachments: orNone(attachments) };
 }

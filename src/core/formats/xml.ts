@@ -30,6 +30,13 @@ export function setXmlParser(p: XmlParser): void {
   parser = p;
 }
 
+/**
+ * Whether the parser's texts and attribute values are cuts of the document's
+ * text, which a parsed item would keep whole: so xmldom's (the parser set here,
+ * in Node). A browser's are strings of their own, held outside the JS heap.
+ */
+export const cutsDocument = (): boolean => parser !== undefined;
+
 function trusted(text: string): unknown {
   const tt = (globalThis as { trustedTypes?: { createPolicy(n: string, o: object): TTPolicy } }).trustedTypes;
   if (!tt || parser) return text;

@@ -3,13 +3,14 @@
  * that has something to cut.
  */
 import { CUT_MARK, limitWarning, LIMITS } from './bounds.js';
+import { ownText } from '../formats/html-text.js';
 import type { ParseWarning } from '../formats/warnings.js';
 import type { Feed, NewsItem } from '../model.js';
 
-/** A cut that keeps whole UTF-16 characters, with an ellipsis. */
+/** A cut that keeps whole UTF-16 characters, with an ellipsis; its own string, so the text too long to keep is not kept. */
 function cutText(text: string, max: number): string {
   const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
-  return `${text.slice(0, end).trimEnd()}…`;
+  return ownText(`${text.slice(0, end).trimEnd()}…`);
 }
 
 /** `text` cut to `max` characters, with a warning at `path` when it was longer. */
