@@ -281,7 +281,7 @@ describe('<portal-banner>', () => {
   });
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
-    ['banner-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
+    ['banner-v2.json', {}, /Phiên bản định dạng này không được hỗ trợ\./],
     ['banner-wrong.json', {}, /Không tải được thông báo: Địa chỉ này không phải danh sách thông báo hợp lệ\./],
     ['links.json', {}, /không phải danh sách thông báo hợp lệ\./],
     ['banner.json', { fault: '500' }, /Máy chủ trả lỗi\./],

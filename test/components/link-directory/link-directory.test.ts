@@ -141,7 +141,7 @@ describe('<portal-link-directory>', () => {
   });
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
-    ['links-v2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
+    ['links-v2.json', {}, /Phiên bản định dạng này không được hỗ trợ\./],
     ['links-wrong.json', {}, /Không tải được liên kết: Địa chỉ này không phải danh sách liên kết hợp lệ\./],
     ['news.json', {}, /Địa chỉ này không phải danh sách liên kết hợp lệ\./],
     ['links.json', { fault: '404' }, /Không tải được liên kết: Máy chủ trả lỗi\./],

@@ -124,7 +124,7 @@ describe('<portal-news-list>', () => {
   it('explains an unknown feed version', async () => {
     const el = await fixture<PortalNewsList>(html`<portal-news-list src=${docUrl('version2.json', { key: uniqueKey() })}></portal-news-list>`);
     await failed(el);
-    expect(errorText(el)).to.match(/Phiên bản nguồn tin không được hỗ trợ\./);
+    expect(errorText(el)).to.match(/Phiên bản định dạng này không được hỗ trợ\./);
   });
 
   it('retry loads again and replaces the error', async () => {

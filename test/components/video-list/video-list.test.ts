@@ -154,7 +154,7 @@ describe('<portal-video-list>', () => {
   });
 
   const bad: [string, Record<string, string | number>, RegExp][] = [
-    ['version2.json', {}, /Phiên bản nguồn tin không được hỗ trợ\./],
+    ['version2.json', {}, /Phiên bản định dạng này không được hỗ trợ\./],
     ['links.json', {}, /không phải nguồn tin hợp lệ\./],
     ['videos.json', { fault: '404' }, /Máy chủ trả lỗi\./],
     ['videos.json', { fault: 'truncated' }, /Dữ liệu bị hỏng/],
