@@ -147,7 +147,7 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
       this.awaitingFilter = false; // never a skeleton for good: the list shows what it has
       throw e;
     }
-    this.awaitingFilter &&= !this.doc.value;
+    this.awaitingFilter &&= !this.doc.value && this.filtered; // cleared before the feed came: nothing to wait for
   }
 
   /** The result line, "Xem tất cả" and "Xem thêm", loaded with the first filter or click (so always there while a filter is active). */

@@ -182,6 +182,15 @@ describe('<portal-news-list>', () => {
     expect(shadow(el).querySelector('a')!.getAttribute('href')).to.equal('/bai-viet.html?id=tin-100');
   });
 
+  it('shows every item when a filter asked before the feed arrived is cleared before it arrives', async () => {
+    const el = await fixture<PortalNewsList>(html`<portal-news-list src=${docUrl('news.json', { key: uniqueKey(), fault: 'slow', ms: 600 })} limit="3"></portal-news-list>`);
+    await el.filter({ query: 'hoi nghi' });
+    await el.filter({ query: undefined });
+    await loaded(el);
+    expect(shadow(el).querySelector('[part="skeleton"]')).to.not.exist;
+    expect(titles(el)).to.have.length(3);
+  });
+
   it('filters by tag and exclude, and by day, words and tag through filter(), announcing the count', async () => {
     const el = await fixture<PortalNewsList>(html`<portal-news-list limit="20" src=${docUrl('news.json', { key: uniqueKey() })} exclude="tin-100" tag="Mặt trận"></portal-news-list>`);
     await loaded(el);
