@@ -179,5 +179,7 @@ export const budgets = {
   // an entry's own file still named, a page may load it by another URL), and the news list's and the core's above.
   // article 36.07 (36.25 / 36.24 before the round): the sanitizer gives an empty fragment, never null, for a body that makes
   // none (a <frameset> showed "null" in the article; +0.02).
-  cdn: { loader: 2, pages: { 'news-list': 19.26, article: 36.07 }, all: 31.84 },
+  // 19.27 / 36.08 (19.26 / 36.07 measured at the merge of bytes and heap3: the RSS/Atom readers' shared empty arrays and
+  // own strings add to the news chunk; the CI clone measured both a hair over 19.26 / 36.07).
+  cdn: { loader: 2, pages: { 'news-list': 19.27, article: 36.08 }, all: 31.84 },
 };
