@@ -1,6 +1,7 @@
 /** toPortalError (src/core/errors.ts) in a page: a failed fetch of another origin while online is `blocked`, else `offline`. */
 import { expect } from '@open-wc/testing';
 import { PortalError, toPortalError } from '../../src/core/errors.js';
+import { errorTexts } from '../../src/core/i18n/errors.js';
 
 describe('toPortalError in a page', () => {
   const failed = () => new TypeError('Failed to fetch');
@@ -22,5 +23,10 @@ describe('toPortalError in a page', () => {
     const own = new PortalError('http', 'HTTP 500', 500);
     expect(toPortalError(own)).to.equal(own);
     expect(toPortalError(new DOMException('late', 'TimeoutError'), 'https://tin.example/').code).to.equal('timeout');
+  });
+
+  it('the blocked text names the server, not a news feed: the banner, the link directory and the visit counter show it too', () => {
+    expect(errorTexts.vi.blocked).to.match(/^Máy chủ /).and.not.match(/nguồn tin|tin tức/i);
+    expect(errorTexts.en.blocked).to.match(/^The server /).and.not.match(/feed|news/i);
   });
 });

@@ -100,7 +100,7 @@ test('through the hub: merged items with their sources, the stale note; directly
     assert.equal(stale.stale.length, 1);
     assert.match(stale.stale[0], /^Huyện: tin cập nhật lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
     const direct = await read('direct');
-    assert.match(direct.error, /Nguồn tin không cho phép trang này đọc/, `the blocked error, not "offline": ${direct.error}`);
+    assert.match(direct.error, /Máy chủ không cho phép trang này đọc dữ liệu/, `the blocked error, not "offline": ${direct.error}`);
     // The only failures: the direct read that CORS blocks.
     assert.ok(errors.every((e) => e.includes(upstream.url)), errors.join('\n'));
     console.log(`merged: ${merged.titles.length} items from ${new Set(merged.sources).size} sources; stale note: "${stale.stale[0]}"; direct: "${direct.error}"`);

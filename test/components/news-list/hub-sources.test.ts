@@ -48,6 +48,6 @@ describe('<portal-news-list> reading through the hub', () => {
     el.addEventListener('portal-error', (e) => (code = (e as CustomEvent<{ error: { code: string } }>).detail.error.code));
     await until(() => parts(el, 'error').length > 0, 8000, 'error');
     expect(code).to.equal('blocked');
-    expect(parts(el, 'error')[0]).to.match(/Nguồn tin không cho phép trang này đọc/);
+    expect(parts(el, 'error')[0]).to.match(/Máy chủ không cho phép trang này đọc dữ liệu/);
   });
 });
