@@ -21,8 +21,15 @@ export interface NewsFilter {
 /** The first year of news a widget offers (older dates are most often a CMS's empty date, 1970 or 1900). */
 export const FIRST_NEWS_YEAR = 1990;
 
-/** Whether `year` is one the widgets show news of: from {@link FIRST_NEWS_YEAR} to next year. */
-export const isNewsYear = (year: number): boolean => year >= FIRST_NEWS_YEAR && year <= new Date().getFullYear() + 1;
+/**
+ * The last year of news a widget offers. Fixed, not the reader's clock plus one: a phone whose
+ * clock fell back to 2019 (a flat battery) would otherwise hide every newer item. It only has to
+ * reject nonsense (`9999-12-31`, a typo 8024); the archive's year list runs from the news, not to it.
+ */
+export const LAST_NEWS_YEAR = 2100;
+
+/** Whether `year` is one the widgets show news of: from {@link FIRST_NEWS_YEAR} to {@link LAST_NEWS_YEAR}. */
+export const isNewsYear = (year: number): boolean => year >= FIRST_NEWS_YEAR && year <= LAST_NEWS_YEAR;
 
 /**
  * Whether `key` is a real calendar day (`yyyy-MM-dd`) or month (`yyyy-MM`) of a

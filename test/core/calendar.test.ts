@@ -9,6 +9,8 @@ import { endOfWeek } from 'date-fns/endOfWeek';
 import { startOfWeek } from 'date-fns/startOfWeek';
 import { addMonth, countByDay, formatTyped, fromKey, monthGrid, moveDay, parseTypedDate, toKey, type GridMove, type WeekStart } from '../../src/core/calendar.js';
 import type { NewsItem } from '../../src/core/model.js';
+import { isDateKey, LAST_NEWS_YEAR } from '../../src/core/news-filter.js';
+import { setReaderClock } from './reader-clock.js';
 
 const at = (iso: string, id = iso): NewsItem => ({ id, title: id, published: new Date(iso), authors: [], tags: [], attachments: [] });
 
@@ -100,6 +102,32 @@ describe('calendar', () => {
     expect(parseTypedDate('01/01/1970', 'dmy')).to.deep.equal({ error: 'invalid' });
     expect(formatTyped('2024-04-09', 'dmy')).to.equal('09/04/2024');
     expect(formatTyped('2024-04-09', 'mdy')).to.equal('04/09/2024');
+  });
+
+  it('with the reader’s clock years behind (2019, a flat battery), 2026 news still counts and 2026 dates still read', () => {
+    const restore = setReaderClock('2019-06-01T08:00:00+07:00');
+    try {
+      expect(new Date().getFullYear()).to.equal(2019);
+      const counts = countByDay([at('2026-11-19T08:00:00+07:00'), at('2025-01-02T08:00:00+07:00')], 'Asia/Ho_Chi_Minh');
+      expect([counts.newest, counts.oldest, counts.months]).to.deep.equal(['2026-11-19', '2025-01-02', [['2026-11', 1], ['2025-01', 1]]]);
+      expect(parseTypedDate('19/11/2026', 'dmy')).to.deep.equal({ key: '2026-11-19' });
+      expect([isDateKey('2026-11'), isDateKey('2026-11-19')]).to.deep.equal([true, true]);
+    } finally {
+      restore();
+    }
+  });
+
+  it(`reads no year past ${LAST_NEWS_YEAR}, whatever the reader’s clock says`, () => {
+    for (const clock of ['2019-06-01T00:00:00Z', '2026-12-02T00:00:00Z', '2150-01-01T00:00:00Z']) {
+      const restore = setReaderClock(clock);
+      try {
+        expect(parseTypedDate(`31/12/${LAST_NEWS_YEAR}`, 'dmy'), clock).to.deep.equal({ key: `${LAST_NEWS_YEAR}-12-31` });
+        expect(parseTypedDate(`01/01/${LAST_NEWS_YEAR + 1}`, 'dmy'), clock).to.deep.equal({ error: 'invalid' });
+        expect(countByDay([at(`${LAST_NEWS_YEAR + 1}-01-01T08:00:00+07:00`)], 'Asia/Ho_Chi_Minh').newest, clock).to.equal(undefined);
+      } finally {
+        restore();
+      }
+    }
   });
 
   it('counts news per day and month in the widget’s time zone, once per items array', () => {

@@ -5,7 +5,7 @@ import { dayKey } from '../../core/dates.js';
 import { toPortalError, type PortalError } from '../../core/errors.js';
 import { archiveMessages } from '../../core/i18n/news-archive.js';
 import { localize } from '../../core/i18n/index.js';
-import { FIRST_NEWS_YEAR, isDateKey } from '../../core/news-filter.js';
+import { FIRST_NEWS_YEAR, isDateKey, LAST_NEWS_YEAR } from '../../core/news-filter.js';
 import { fillTemplate } from '../../core/urls.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { NewsPages } from '../../internal/news-pages.js';
@@ -96,7 +96,7 @@ export class PortalNewsArchive extends PortalNewsElement {
   /** `days` (default): a month calendar. `months`: a list of months with their counts, newest first. */
   mode: 'days' | 'months' = 'days';
 
-  /** The chosen day (`yyyy-MM-dd`) or month (`yyyy-MM`), a real one from 1990 to next year (else ignored, with a console warning); the calendar opens on its month. */
+  /** The chosen day (`yyyy-MM-dd`) or month (`yyyy-MM`), a real one from 1990 to 2100 (else ignored, with a console warning); the calendar opens on its month. */
   value?: string;
 
   /** The month shown (`yyyy-MM`) once the reader moves; before that, the value's or the newest item's. */
@@ -247,9 +247,10 @@ export class PortalNewsArchive extends PortalNewsElement {
     const today = dayKey(new Date(), this.timeZone);
     const tab = this.tabDay(month);
     const thisYear = Number(today.slice(0, 4));
-    // From the oldest news (or the month shown) to the newest (or this year), within FIRST_NEWS_YEAR and next year: a few options, not thousands.
+    // From the oldest news (or the month shown) to the newest (or this year), within FIRST_NEWS_YEAR and LAST_NEWS_YEAR: a few
+    // options, not thousands. The newest news counts even when the reader's clock is years behind it.
     const first = Math.max(FIRST_NEWS_YEAR, Math.min(Number((counts.oldest ?? today).slice(0, 4)), y));
-    const last = Math.min(thisYear + 1, Math.max(Number((counts.newest ?? today).slice(0, 4)), thisYear, y));
+    const last = Math.min(LAST_NEWS_YEAR, Math.max(Number((counts.newest ?? today).slice(0, 4)), thisYear, y));
     const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     const order = Array.from({ length: 7 }, (_, i) => (i + m.weekStartsOn) % 7);
     return html`<div part="calendar" class="calendar">

@@ -6,6 +6,7 @@ import type { PortalNewsArchive } from '../../../src/components/news-archive/new
 import type { PortalNewsList } from '../../../src/components/news-list/news-list.component.js';
 import type { NewsItem } from '../../../src/core/model.js';
 import { captureWarnings, docUrl, nextEvent, requestCount, resetFeeds, uniqueKey, until } from '../../helpers.js';
+import { setReaderClock } from '../../core/reader-clock.js';
 
 const shadow = (el: Element) => el.shadowRoot!;
 const title = (el: PortalNewsArchive) => shadow(el).querySelector('[part="title"]')!.textContent!.trim();
@@ -338,6 +339,32 @@ describe('<portal-news-archive>', () => {
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="date-error"]')!.textContent).to.match(/Không có ngày 19\/04\/9999/);
     expect(yearOptions(el).length).to.be.below(thisYear - 2024 + 3);
+  });
+
+  it('with the reader’s clock at 2019 (a flat battery), a 2026 feed still shows and value="2026-11-05" still opens it', async () => {
+    const items = [at('2026-11-19T08:00:00+07:00', 'a'), at('2026-11-05T08:00:00+07:00', 'b'), at('2026-10-05T08:00:00+07:00', 'c')];
+    const restore = setReaderClock('2019-06-01T08:00:00+07:00');
+    try {
+      const newest = await fixture<PortalNewsArchive>(html`<portal-news-archive .items=${items}></portal-news-archive>`);
+      await loaded(newest);
+      expect(title(newest)).to.equal('Tháng 11 năm 2026');
+      expect(name(day(newest, 19))).to.equal('19 tháng 11 năm 2026, 1 tin');
+      expect(yearOptions(newest)).to.include('2026');
+      expect(shadow(newest).querySelectorAll('select')[1].value).to.equal('2026');
+      let chosen!: PortalNewsArchive;
+      const warnings = await captureWarnings(async () => {
+        chosen = await fixture<PortalNewsArchive>(html`<portal-news-archive .items=${items} value="2026-11-05"></portal-news-archive>`);
+        await loaded(chosen);
+      });
+      expect(warnings.filter((w) => w.includes('config:'))).to.deep.equal([]);
+      expect(chosen.value).to.equal('2026-11-05');
+      expect(day(chosen, 5).getAttribute('aria-selected')).to.equal('true');
+      chosen.mode = 'months';
+      await chosen.updateComplete;
+      expect([...shadow(chosen).querySelectorAll('[part="month-link"]')].map((b) => b.textContent!.trim())).to.have.length(2);
+    } finally {
+      restore();
+    }
   });
 
   it('reads MM/dd/yyyy in English', async () => {
