@@ -9,6 +9,11 @@ import { html } from 'lit';
 /** Whether `heading-level` names a heading: 2 to 6. */
 export const isHeadingLevel = (level: number): boolean => level >= 2 && level <= 6;
 
-/** `content` inside a `role="heading"` of `level`, or as it is when `level` names no heading. */
+/**
+ * `content` inside a `role="heading"` of `level`, or as it is when `level` names
+ * no heading: the one writer of that markup in a template (the news list's item
+ * builder, which uses no templates, writes the same with its own DOM calls). A
+ * part or class goes on an element in `content`, e.g. `<span part="heading">`.
+ */
 export const heading = (level: number, content: unknown): unknown =>
   isHeadingLevel(level) ? html`<div role="heading" aria-level=${level}>${content}</div>` : content;

@@ -50,6 +50,8 @@ function itemNode(item: NewsItem, s: ItemSettings): Element {
   const li = add(null, 'li', null, 'part', 'item');
   const image = (layout === 'cards' || (s.showImage && layout === 'list')) && item.image;
   if (image) add(li, 'img', null, 'part', 'image', 'src', image, 'alt', item.imageAlt ?? '', 'loading', 'lazy', 'decoding', 'async');
+  // The markup of heading() (internal/heading.ts, its owner), written with add(): heading() is a Lit template, and a
+  // DOM twin of it there cost the list 27 bytes gz more than this one call (the builder's add() already does the work).
   const title = isHeadingLevel(headingLevel) ? add(li, 'div', null, 'role', 'heading', 'aria-level', `${headingLevel}`) : li;
   const href = itemLink(s.itemHref, item);
   if (href) add(title, 'a', item.title, 'part', 'title link', 'class', 'title', 'href', href);

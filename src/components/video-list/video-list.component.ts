@@ -5,7 +5,7 @@ import { dayKey, formatDate } from '../../core/dates.js';
 import { localize } from '../../core/i18n/index.js';
 import { videoListMessages } from '../../core/i18n/video-list.js';
 import { formatDuration, isoDuration, videosOf, type Video } from '../../core/video.js';
-import { isHeadingLevel } from '../../internal/heading.js';
+import { heading } from '../../internal/heading.js';
 import { PortalNewsElement } from '../../internal/news-element.js';
 import { itemListStyles } from '../../styles/items.js';
 import { statusStyles, tokens } from '../../styles/tokens.js';
@@ -37,7 +37,7 @@ const VIDEO_LIMIT = 6;
  * @csspart video-link - The link to the file in that message.
  * @csspart iframe - The YouTube or Vimeo embed, once playing.
  * @csspart featured-title - The featured video's title.
- * @csspart heading - The "Video khác" / "More videos" heading.
+ * @csspart heading - The "Video khác" / "More videos" heading's text (a block; inside the `role="heading"` when there is one).
  * @csspart list - The `<ul>` of other videos.
  * @csspart item - One `<li>`.
  * @csspart item-button - The button that plays an item in the player.
@@ -149,11 +149,7 @@ export class PortalVideoList extends PortalNewsElement {
             <p part="featured-title" class="featured">${featured.item.title} ${this.renderMeta(featured)}</p>`
         : html`<p part="empty">${m.empty}</p>`}
       ${rest.length
-        ? html`${isHeadingLevel(level)
-              ? html`<div role="heading" aria-level=${level} part="heading" class="heading">${m.more}</div>`
-              : Number.isNaN(level)
-                ? nothing
-                : html`<p part="heading" class="heading">${m.more}</p>`}
+        ? html`${Number.isNaN(level) ? nothing : heading(level, html`<span part="heading" class="heading">${m.more}</span>`)}
             <ul part="list">
               ${rest.map(
                 // No white space between the item's elements (a grid): no text node per gap; the title as a property, no marker.

@@ -80,7 +80,9 @@ export const styles = css`
     margin: 0.5em 0 0;
     font-weight: 600;
   }
+  /* Its own line, in the heading or without one. */
   .heading {
+    display: block;
     margin: var(--_gap) 0 -0.25em;
     font-weight: 700;
     font-size: 1.125em;

@@ -41,8 +41,8 @@ describe('<portal-video-list>', () => {
     expect($(el, '[part="play-button"]')!.getAttribute('aria-label')).to.equal('Phát video: Đại hội Mặt trận Tổ quốc tỉnh nhiệm kỳ 2024 - 2029');
     expect($(el, '[part="play-button"] img')!.getAttribute('src')).to.equal(new URL('/test/fixtures/img/anh-1.svg', location.href).href);
     expect(text($(el, '[part="featured-title"]'))).to.equal('Đại hội Mặt trận Tổ quốc tỉnh nhiệm kỳ 2024 - 2029 Thời lượng 3:05 19/04/2024');
-    const heading = $(el, '[part="heading"]')!;
-    expect([heading.getAttribute('role'), heading.getAttribute('aria-level'), text(heading)]).to.deep.equal(['heading', '3', 'Video khác']);
+    const heading = $(el, '[role="heading"]')!;
+    expect([heading.getAttribute('aria-level'), text(heading), heading.querySelector('[part="heading"]') === heading.firstElementChild]).to.deep.equal(['3', 'Video khác', true]);
     expect($$(el, '[part="item"] [part="title"]').map(text)).to.deep.equal([
       'Festival Huế 2024: đêm khai mạc',
       'Toàn cảnh Kinh thành Huế',
@@ -55,6 +55,27 @@ describe('<portal-video-list>', () => {
     expect(warnings.filter((w) => w.includes('items[5].url: URL not allowed'))).to.have.length(1);
     expect(shadow(el).innerHTML).not.to.include('javascript:');
     await expect(el).to.be.accessible();
+  });
+
+  it('heading-level: 2–6 a role="heading" of that level around the heading part; another number plain text, on its own line and spaced the same', async () => {
+    const src = docUrl('videos.json', { key: uniqueKey() });
+    const [level2, plain] = [
+      await fixture<PortalVideoList>(html`<portal-video-list heading-level="2" src=${src}></portal-video-list>`),
+      await fixture<PortalVideoList>(html`<portal-video-list heading-level="1" src=${src}></portal-video-list>`),
+    ];
+    await Promise.all([settled(level2), settled(plain)]);
+    expect($(level2, '[part="heading"]')!.closest('[role="heading"]')!.getAttribute('aria-level')).to.equal('2');
+    expect([$$(plain, '[role="heading"]').length, text($(plain, '[part="heading"]'))]).to.deep.equal([0, 'Video khác']);
+    // The heading's distance from the featured title above and the list below: margins that hold on a block, heading or not.
+    const gaps = (el: PortalVideoList) => {
+      const box = $(el, '[part="heading"]')!.getBoundingClientRect();
+      return [box.top - $(el, '[part="featured-title"]')!.getBoundingClientRect().bottom, $(el, '[part="list"]')!.getBoundingClientRect().top - box.bottom];
+    };
+    expect(getComputedStyle($(plain, '[part="heading"]')!).display).to.equal('block');
+    expect(gaps(plain)).to.deep.equal(gaps(level2));
+    expect(gaps(plain)[0]).to.be.above(0);
+    await expect(level2).to.be.accessible();
+    await expect(plain).to.be.accessible();
   });
 
   it('facade first: no request to a third-party host before the click', async () => {
