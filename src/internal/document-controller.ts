@@ -61,6 +61,14 @@ export class DocumentController<T> implements ReactiveController {
     this.args = ''; // start again when reconnected
   }
 
+  /**
+   * Moved or re-inserted: Lit asks no update of a connected element, and a run cut
+   * by the disconnect never asks one, so without this the widget kept "Đang tải…".
+   */
+  hostConnected(): void {
+    if (!this.args) this.host.requestUpdate();
+  }
+
   /** `quiet`: a timed reload, which keeps the value and the error shown until its answer replaces them. */
   private async start(args: string, force: boolean, quiet = false): Promise<void> {
     const host = this.host;

@@ -116,11 +116,6 @@ export class PortalVisitCounter extends PortalDocumentElement<VisitCount> {
     return this.m.errorTitle;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate(); // moved or re-inserted: read and schedule again
-  }
-
   override render() {
     const m = this.m;
     const count = this.count;
