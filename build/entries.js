@@ -108,10 +108,12 @@ export const budgets = {
   // 5.0 (was 6.5): the calendar arithmetic in a few lines of Date instead of date-fns.
   // 5.05 (4.91 before, branch widgetfix): value and ?date= checked as real days, the year list bounded, list-href checked.
   // 5.06 (5.05 measured, merge of the tbt, heap2 and widgetfix branches and the dates before 1901, 2 December 2026).
-  'news-archive': { beyondShared: 5.06 },
+  // 5.07: 5.06 measured after the fixed last news year (branch tidy, 2 December 2026); +0.01 so a clean build's hair does not fail CI.
+  'news-archive': { beyondShared: 5.07 },
   // 2.45 (was 4.2): the search module loads with the first query or focus.
   // 2.46 (2.41 before, branch widgetfix): an `action` that is no URL neither throws nor navigates; `limit` checked.
-  'news-search': { beyondShared: 2.46 },
+  // 2.47: 2.46 measured at the budget itself (2 December 2026); +0.01 as every other line.
+  'news-search': { beyondShared: 2.47 },
   // 3.22 (3.15 before, branch widgetfix): its own text for a wrong document (vi, en).
   // 3.26 (3.25 measured, merge of the tbt, heap2 and widgetfix branches and the dates before 1901, 2 December 2026).
   'link-directory': { beyondShared: 3.26 },
