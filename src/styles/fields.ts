@@ -9,8 +9,9 @@ export const fieldStyles = css`
   input,
   select {
     font: inherit;
-    color: inherit;
-    background: var(--_surface);
+    /* The system field pair, not the inherited text: white text on a white field in a dark footer otherwise. */
+    color: var(--portal-color-text, FieldText);
+    background: var(--portal-color-surface, Field);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.25em 0.375em;

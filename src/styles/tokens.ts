@@ -2,9 +2,14 @@
  * Design tokens every widget shares. Public `--portal-*` properties feed
  * private `--_*` ones with fallbacks, so a widget needs no theme wrapper and a
  * page themes all widgets at once (`--portal-color-primary`) or one alone.
- * Every colour has a dark value, chosen by `light-dark()` from the host page's
+ * Text takes the colour the widget inherits from where it sits (a dark footer's
+ * white, a page's #222), and the muted tones, rules and placeholders are that
+ * colour made translucent, so they keep their contrast on whatever the page
+ * paints behind them; system colours (CanvasText) would follow the scheme, not
+ * the page's paint, and vanish in a dark box on a light page. The accent,
+ * focus and error colours have a dark value, chosen by `light-dark()` from the
  * `color-scheme` (inherited): 4.5:1 for text and 3:1 for controls and focus
- * rings on the page's Canvas in either scheme (docs/accessibility.md).
+ * rings on Canvas in either scheme (docs/accessibility.md).
  *
  * The shared properties, documented here once: the manifest
  * (custom-elements-manifest.config.mjs) adds each to every widget's docs that
@@ -12,8 +17,8 @@
  *
  * @cssprop --portal-color-primary - The site's accent: links, buttons, marks (default #b5121b; #ff8a80 in a dark scheme).
  * @cssprop --portal-accent - Accent for one widget only; overrides --portal-color-primary.
- * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
- * @cssprop --portal-color-muted - Secondary text: dates, summaries, labels.
+ * @cssprop --portal-color-text - Text colour (default: the colour inherited from the page).
+ * @cssprop --portal-color-muted - Secondary text: dates, summaries, labels (default: the text colour at 75%: 4.5:1 where the page's own text is #444 or darker on white).
  * @cssprop --portal-color-surface - Background of buttons and fields (default: the page's Canvas).
  * @cssprop --portal-color-border - Borders of cards, fields and rules.
  * @cssprop --portal-color-error - Edge and tint of the error box, error text (default #b00020; #ff6b6b in a dark scheme).
@@ -28,17 +33,18 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     --_accent: var(--portal-accent, var(--portal-color-primary, light-dark(#b5121b, #ff8a80)));
-    --_text: var(--portal-color-text, CanvasText);
-    --_muted: var(--portal-color-muted, color-mix(in srgb, CanvasText 68%, Canvas));
+    /* currentColor is resolved where each is used: the inherited text colour. */
+    --_muted: var(--portal-color-muted, color-mix(in srgb, currentColor 75%, transparent));
     --_surface: var(--portal-color-surface, Canvas);
-    --_border: var(--portal-color-border, color-mix(in srgb, CanvasText 20%, Canvas));
+    --_border: var(--portal-color-border, color-mix(in srgb, currentColor 20%, transparent));
+    --_tint: color-mix(in srgb, currentColor 10%, transparent);
     --_radius: var(--portal-radius, 4px);
     --_gap: var(--portal-gap, 0.75rem);
     --_focus: var(--portal-focus-color, light-dark(#1a5fb4, #8ab4f8));
     --_error: var(--portal-color-error, light-dark(#b00020, #ff6b6b));
-    /* font and color-scheme are inherited from the page by themselves. */
+    /* font, color-scheme and (without --portal-color-text) color are inherited from the page. */
     display: block;
-    color: var(--_text);
+    color: var(--portal-color-text, currentColor);
     box-sizing: border-box;
   }
   :host([hidden]) {
@@ -88,7 +94,7 @@ export const statusStyles = css`
     display: block;
     block-size: 1em;
     border-radius: var(--_radius);
-    background: color-mix(in srgb, CanvasText 10%, Canvas);
+    background: var(--_tint);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton span {
@@ -107,7 +113,7 @@ export const statusStyles = css`
     gap: 0.5em;
     padding: 0.5em 0.75em;
     border-inline-start: 4px solid var(--_error);
-    background: color-mix(in srgb, var(--_error) 8%, Canvas);
+    background: color-mix(in srgb, var(--_error) 8%, transparent);
     margin-block: 0.5em;
   }
   .error p {

@@ -72,7 +72,7 @@ const PRINT_ONLY =
  *
  * @cssprop --portal-color-primary - Accent colour of links and buttons (default #b5121b).
  * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
- * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-text - Text colour (default: the colour inherited from the page).
  * @cssprop --portal-color-muted - Colour of the date line and the source.
  * @cssprop --portal-color-border - Rules between the sections.
  * @cssprop --portal-gap - Space between blocks (default 0.75rem).

@@ -61,7 +61,7 @@ export const styles = css`
     block-size: auto;
     aspect-ratio: 16 / 9;
     object-fit: contain;
-    background: color-mix(in srgb, CanvasText 6%, Canvas);
+    background: var(--_tint);
     border-radius: var(--_radius);
   }
   .summary {

@@ -61,7 +61,7 @@ const KEYS: Record<string, [GridMove, number]> = {
  *
  * @cssprop --portal-color-primary - Accent colour of days with news, buttons and links (default #b5121b).
  * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
- * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-text - Text colour (default: the colour inherited from the page).
  * @cssprop --portal-color-muted - Colour of weekday names and days without news.
  * @cssprop --portal-color-border - Borders.
  * @cssprop --portal-radius - Corner radius (default 4px).

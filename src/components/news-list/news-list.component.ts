@@ -44,7 +44,7 @@ const LIST_LIMIT = 10;
  *
  * @cssprop --portal-color-primary - Accent colour of links and buttons (default #b5121b).
  * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
- * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-text - Text colour (default: the colour inherited from the page).
  * @cssprop --portal-color-muted - Colour of dates and summaries.
  * @cssprop --portal-color-border - Card borders.
  * @cssprop --portal-gap - Space between items (default 0.75rem).

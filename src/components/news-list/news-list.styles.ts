@@ -38,7 +38,7 @@ export const styles = css`
     aspect-ratio: 16 / 9;
     object-fit: cover;
     border-radius: var(--_radius);
-    background: color-mix(in srgb, CanvasText 8%, Canvas);
+    background: var(--_tint);
   }
   /* A 24 px target at least (WCAG 2.5.8), with a summary right below. */
   .title {

@@ -47,7 +47,7 @@ const SEARCH_LIMIT = 10;
  *
  * @cssprop --portal-color-primary - Accent colour of links and the button (default #b5121b).
  * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
- * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-text - Text colour (default: the colour inherited from the page).
  * @cssprop --portal-color-muted - Colour of dates and summaries.
  * @cssprop --portal-color-border - The search box's border.
  * @cssprop --portal-mark-color - Background of matched words (default: the accent at 20 %).

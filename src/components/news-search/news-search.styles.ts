@@ -46,7 +46,7 @@ export const styles = [
     text-decoration: underline;
   }
   mark {
-    background: var(--portal-mark-color, color-mix(in srgb, var(--_accent) 20%, var(--_surface)));
+    background: var(--portal-mark-color, color-mix(in srgb, var(--_accent) 15%, transparent));
     color: inherit;
     border-radius: 2px;
   }

@@ -44,7 +44,7 @@ export const styles = css`
     inline-size: 100%;
     aspect-ratio: 16 / 9;
     object-fit: cover;
-    background: color-mix(in srgb, CanvasText 12%, Canvas);
+    background: var(--_tint);
   }
   .facade img,
   .facade .no-poster {

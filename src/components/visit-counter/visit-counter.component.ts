@@ -32,9 +32,9 @@ import { styles } from './visit-counter.styles.js';
  * @csspart error - The error box shown when no count could be read.
  * @csspart retry - The retry button.
  *
- * @cssprop --portal-color-primary - Accent colour of the figures and the retry button (default #b5121b).
+ * @cssprop --portal-color-primary - Accent colour of the retry button (default #b5121b); the figures are the text colour, bold, so they read in a dark footer too.
  * @cssprop --portal-accent - Accent for this widget only; overrides --portal-color-primary.
- * @cssprop --portal-color-text - Text colour (default: the page's CanvasText).
+ * @cssprop --portal-color-text - Text colour (default: the colour inherited from the page).
  * @cssprop --portal-color-muted - Colour of the labels and of figures that are not current.
  * @cssprop --portal-gap - Space between figures (default 0.75rem).
  * @cssprop --portal-focus-color - Focus ring colour.

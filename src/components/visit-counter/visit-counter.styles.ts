@@ -26,7 +26,6 @@ export const styles = css`
     margin: 0;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
-    color: var(--_accent);
   }
   .stale dd {
     color: var(--_muted);
