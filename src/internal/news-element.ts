@@ -29,7 +29,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
    */
   map?: string;
 
-  /** Items given directly instead of `src` (pages and tests). */
+  /** Items given directly instead of `src` (pages and tests): each with a `title` or an `id`; dates may be Dates, ISO text or milliseconds. */
   items?: NewsItem[];
 
   protected readonly kind = newsDocument;

@@ -91,7 +91,7 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
 
   /**
    * URL of a `portal-banner/1` document. Default: the page's `<meta name="portal-widgets:banner">`; without either, the light-DOM children are the messages.
-   * One that is no http(s) URL (`javascript:`, `""`, `ftp:`) is the configuration error, the children shown below it.
+   * One that is no http(s) URL (`javascript:`, `ftp:`), or empty without the meta, is the configuration error, the children shown below it.
    */
   declare src?: string;
 
