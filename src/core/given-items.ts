@@ -11,6 +11,7 @@ import { safeUrl } from './urls.js';
 /** `url` if it is http(s) (or none). */
 const keep = (url?: string) => (url && safeUrl(url)) || undefined;
 
+/** `value` if it is an array, else none: a JSON Feed item has no `attachments`, a hand-written one often no `tags`. */
 const list = <T>(value: T[]) => (Array.isArray(value) ? value : []);
 
 /** A given date as the model's: a Date, or a string or number (JSON's ISO text, milliseconds) read as one; none when it is no real time. */
@@ -18,6 +19,12 @@ function asDate(value: unknown): Date | undefined {
   const date = value instanceof Date || value == null ? value : new Date(value as string);
   return date && !isNaN(+date) ? date : undefined;
 }
+
+type Fields = Record<string, unknown>;
+
+/** Whether `b` holds what `a` does: the same values, down through the objects and arrays of both. */
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (!!a && !!b && typeof a == 'object' && Object.keys({ ...a, ...(b as object) }).every((k) => same((a as Fields)[k], (b as Fields)[k])));
 
 /**
  * `item` as the widgets render a feed's, unchecked: every URL that is not http(s)
@@ -28,40 +35,33 @@ function asDate(value: unknown): Date | undefined {
  * undefined for one with neither title nor id, which nothing could show or link.
  */
 function safeItem(item: NewsItem): NewsItem | undefined {
-  if (item?.id == null && item?.title == null) return undefined;
-  const { id, title, url, image, source, authors, tags, attachments, published, modified } = item;
-  const fine =
-    typeof id == 'string' &&
-    typeof title == 'string' &&
-    [authors, tags, attachments].every(Array.isArray) &&
-    asDate(published) === published &&
-    asDate(modified) === modified &&
-    [url, image, source?.url, ...authors.map((a) => a.url), ...attachments.map((a) => a.url)].every((u) => !u || safeUrl(u) === u);
-  if (fine) return item;
-  return {
+  if ((item?.id ?? item?.title) == null) return undefined;
+  const { source } = item;
+  const made: NewsItem = {
     ...item,
-    id: String(id ?? title),
-    title: String(title ?? id),
-    url: keep(url),
-    image: keep(image),
-    published: asDate(published),
-    modified: asDate(modified),
+    id: String(item.id ?? item.title),
+    title: String(item.title ?? item.id),
+    url: keep(item.url),
+    image: keep(item.image),
+    published: asDate(item.published),
+    modified: asDate(item.modified),
     source: source && { ...source, url: keep(source.url) },
-    authors: list(authors).map((a) => ({ ...a, url: keep(a.url) })),
-    tags: list(tags),
-    attachments: list(attachments).filter((a) => keep(a.url)),
+    authors: list(item.authors).map((a) => ({ ...a, url: keep(a.url) })),
+    tags: list(item.tags),
+    attachments: list(item.attachments).filter((a) => keep(a.url)),
   };
+  return same(item, made) ? item : made;
 }
 
 /**
  * `items` made the model's as a feed's are (see safeItem); the same array when
  * none needed it (so a given array stays one value). A value that is no array is
- * no items; each skipped item and a value that is no array is told in the console.
+ * no items; it and each item skipped are told in the console.
  */
 export function safeItems(items: unknown): NewsItem[] {
-  if (!Array.isArray(items)) return warnConfig('items: not an array, none shown'), [];
+  if (!Array.isArray(items)) return warnConfig('items: not an array'), [];
   const out = items.map(safeItem);
   const kept = out.filter((item) => item !== undefined);
-  if (kept.length < out.length) warnConfig(`items: ${out.length - kept.length} with neither title nor id skipped`);
+  if (kept.length < out.length) warnConfig(`items: ${out.length - kept.length} without title or id skipped`);
   return out.every((item, i) => item === items[i]) ? items : kept;
 }

@@ -75,7 +75,7 @@ describe('items given as a property', () => {
     expect(out[1].published!.toISOString()).to.equal('2024-04-18T00:00:00.000Z');
     expect([out[1].modified, out[2].published, out[3].published]).to.deep.equal([undefined, undefined, undefined]);
     expect((out[0] as unknown as { content_html: string }).content_html).to.equal('<p>A</p>'); // the rest of an item as given
-    expect(warnings).to.deep.equal(['[portal-widgets] config: items: 2 with neither title nor id skipped']);
+    expect(warnings).to.deep.equal(['[portal-widgets] config: items: 2 without title or id skipped']);
     expect(safeItems(out)).to.equal(out); // made so once, they need nothing more
   });
 
@@ -84,7 +84,7 @@ describe('items given as a property', () => {
       let out: NewsItem[] | undefined;
       const warnings = await captureWarnings(() => void (out = safeItems(items as unknown as NewsItem[])));
       expect(out).to.deep.equal([]);
-      expect(warnings).to.deep.equal(['[portal-widgets] config: items: not an array, none shown']);
+      expect(warnings).to.deep.equal(['[portal-widgets] config: items: not an array']);
     }
   });
 
