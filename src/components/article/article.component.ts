@@ -150,7 +150,7 @@ export class PortalArticle extends PortalNewsElement {
   /** The id and next page last looked for, and whether that is under way. */
   private sought?: string;
   private seeking = false;
-  /** Why the last look failed on a further page: its error box, not "not found", while that look is the one the feed asks. */
+  /** Why the last look failed on a further page: its error box, not "not found", while the id and the next page unread are the same. */
   private lookError?: PortalError;
 
   /** What a look is for: the id, and the next page not read yet. */
@@ -159,22 +159,21 @@ export class PortalArticle extends PortalNewsElement {
   }
 
   /**
-   * Why no item shows though the feed may have it: `looking` (the feed, its fresh
-   * copy over a saved one or a further page still loading), the error of a load
-   * that failed (not "not found": the item may be in what could not be read),
-   * else `missing`, the feed read and no item has the id, or no id is given.
+   * Why no item shows though the feed may have it: `looking` (the fresh copy over
+   * a saved one, or a further page, still loading), the error of a load that
+   * failed (not "not found": the item may be in what could not be read), else
+   * `missing`: the feed read and no item has the id, or no id is given.
    */
   private get absence(): PortalError | 'looking' | 'missing' {
     if (this.articleId === undefined) return 'missing';
-    const error = this.doc.error ?? (this.sought === this.look ? this.lookError : undefined);
-    return error ?? (!this.doc.value || this.seeking || (this.doc.pending && !this.given()) ? 'looking' : 'missing');
+    if (this.seeking || (this.doc.pending && !this.given())) return 'looking';
+    return (this.doc.error ?? (this.sought === this.look && this.lookError)) || 'missing';
   }
 
-  /** The retry of a failed feed or further page: reads the feed again if it failed, and looks through the further pages again. */
+  /** The error box's retry: reads the feed again and looks through its further pages again. */
   private retryLook = (): void => {
     this.sought = undefined;
-    if (this.doc.error) this.doc.retry();
-    else this.requestUpdate();
+    this.doc.retry();
   };
 
   /** The item shown, once the feed has loaded and has it. */
