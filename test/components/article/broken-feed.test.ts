@@ -45,10 +45,11 @@ const errorCodes = (el: PortalArticle) => {
 
 /** Presses retry and waits until it has read `key` again, if given (the store's own retries included), and settled. */
 async function retried(el: PortalArticle, key?: string) {
-  const before = key && (await requestCount(key)).count;
+  const count = async () => (key ? (await requestCount(key)).count : 0);
+  const before = await count();
   $(el, '[part="retry"]')!.click();
   const end = performance.now() + 8000;
-  while (key && (await requestCount(key)).count <= before!) {
+  while (key && (await count()) <= before) {
     if (performance.now() > end) throw new Error(`the retry did not read ${key} again`);
     await new Promise((r) => setTimeout(r, 50));
   }
