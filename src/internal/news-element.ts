@@ -41,7 +41,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   override given(): Feed | undefined {
     const items = this.items;
     if (!items) return this.feedNeeded() ? undefined : NONE;
-    // Not parsed, so their URLs are allow-listed here, once for every news widget (core/given-items.ts).
+    // Not parsed, so their URLs are allow-listed and their shape made the model's here, once for every news widget (core/given-items.ts).
     if (this.givenFeed?.from !== items) this.givenFeed = { from: items, feed: { items: safeItems(items), warnings: [] } };
     return this.givenFeed.feed;
   }
