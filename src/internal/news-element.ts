@@ -29,7 +29,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
    */
   map?: string;
 
-  /** Items given directly instead of `src` (pages and tests). */
+  /** Items given directly instead of `src` (pages and tests): each with a `title` or an `id`; dates may be Dates, ISO text or milliseconds. */
   items?: NewsItem[];
 
   protected readonly kind = newsDocument;
@@ -41,7 +41,7 @@ export abstract class PortalNewsElement extends PortalDocumentElement<Feed> {
   override given(): Feed | undefined {
     const items = this.items;
     if (!items) return this.feedNeeded() ? undefined : NONE;
-    // Not parsed, so their URLs are allow-listed here, once for every news widget (core/given-items.ts).
+    // Not parsed, so their URLs are allow-listed and their shape made the model's here, once for every news widget (core/given-items.ts).
     if (this.givenFeed?.from !== items) this.givenFeed = { from: items, feed: { items: safeItems(items), warnings: [] } };
     return this.givenFeed.feed;
   }

@@ -9,7 +9,7 @@ import '../../src/components/news-search/news-search.js';
 import '../../src/components/video-list/video-list.js';
 import { safeItems } from '../../src/core/given-items.js';
 import type { NewsItem } from '../../src/core/model.js';
-import { until } from '../helpers.js';
+import { captureWarnings, until } from '../helpers.js';
 
 const hostile = (): NewsItem[] => [
   {
@@ -54,6 +54,38 @@ describe('items given as a property', () => {
     expect(first.attachments.map((a) => a.url)).to.deep.equal(['https://tin.example/tai-lieu.pdf']);
     expect(second.attachments.map((a) => a.url)).to.deep.equal(['https://tin.example/video.webm']);
     expect([first.title, first.authors[0].name, first.source!.name]).to.deep.equal(['Hội nghị', 'Tác giả', 'Nguồn']);
+  });
+
+  it('safeItems: items not quite NewsItems made the model\'s: arrays, dates, id and title', async () => {
+    // What a page writes by hand or copies from a JSON Feed: no arrays, dates as text or milliseconds.
+    const loose = [
+      { id: 'a', title: 'Tin A', content_html: '<p>A</p>', date_published: '2024-04-19T01:00:00Z', published: '2024-04-19T01:00:00Z' },
+      { id: 7, title: 'Tin B', published: Date.UTC(2024, 3, 18), modified: 'hôm qua' },
+      { title: 'Tin C', published: new Date('không phải ngày'), tags: ['Hội nghị'] },
+      { id: 'd', summary: 'Không có tiêu đề' },
+      { summary: 'neither title nor id' },
+      null,
+    ] as unknown as NewsItem[];
+    let out: NewsItem[] = [];
+    const warnings = await captureWarnings(() => void (out = safeItems(loose)));
+    expect(out.map((i) => [i.id, i.title])).to.deep.equal([['a', 'Tin A'], ['7', 'Tin B'], ['Tin C', 'Tin C'], ['d', 'd']]);
+    for (const item of out) for (const list of [item.authors, item.tags, item.attachments]) expect(list).to.be.an('array');
+    expect(out[2].tags).to.deep.equal(['Hội nghị']);
+    expect(out[0].published!.toISOString()).to.equal('2024-04-19T01:00:00.000Z');
+    expect(out[1].published!.toISOString()).to.equal('2024-04-18T00:00:00.000Z');
+    expect([out[1].modified, out[2].published, out[3].published]).to.deep.equal([undefined, undefined, undefined]);
+    expect((out[0] as unknown as { content_html: string }).content_html).to.equal('<p>A</p>'); // the rest of an item as given
+    expect(warnings).to.deep.equal(['[portal-widgets] config: items: 2 without title or id skipped']);
+    expect(safeItems(out)).to.equal(out); // made so once, they need nothing more
+  });
+
+  it('safeItems: a value that is no array is no items, with a warning', async () => {
+    for (const items of [{ items: [] }, 'tin', 3]) {
+      let out: NewsItem[] | undefined;
+      const warnings = await captureWarnings(() => void (out = safeItems(items as unknown as NewsItem[])));
+      expect(out).to.deep.equal([]);
+      expect(warnings).to.deep.equal(['[portal-widgets] config: items: not an array']);
+    }
   });
 
   for (const tag of ['portal-news-list', 'portal-news-search', 'portal-article', 'portal-video-list']) {

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { fileName, fileTypeLabel, formatFileSize, relatedItems, summaryRepeatsBody } from '../../core/article.js';
 import { pageParam } from '../../core/config.js';
 import { dayKey, formatDate } from '../../core/dates.js';
-import { PortalError } from '../../core/errors.js';
+import { PortalError, toPortalError } from '../../core/errors.js';
 import { articleMessages } from '../../core/i18n/article.js';
 import { localize } from '../../core/i18n/index.js';
 import type { Feed, NewsItem, Source } from '../../core/model.js';
@@ -40,6 +40,9 @@ const PRINT_ONLY =
  * to the original.
  * Printing from the tool prints the article alone; the browser's own print
  * leaves out the tools and "Các tin khác".
+ * "Không tìm thấy bài viết" (not found) is for a feed that loaded without the
+ * item; one that could not be read (nor a further page, nor the fresh copy over
+ * a saved one without the item) shows the error box, as every widget does.
  *
  * @summary Article view with date, authors, image, body, source, tags, attachments, reader tools and "Các tin khác".
  *
@@ -147,6 +150,31 @@ export class PortalArticle extends PortalNewsElement {
   /** The id and next page last looked for, and whether that is under way. */
   private sought?: string;
   private seeking = false;
+  /** Why the last look failed on a further page: its error box, not "not found", while the id and the next page unread are the same. */
+  private lookError?: PortalError;
+
+  /** What a look is for: the id, and the next page not read yet. */
+  private get look(): string {
+    return `${this.articleId} ${this.pages.next}`;
+  }
+
+  /**
+   * Why no item shows though the feed may have it: `looking` (the fresh copy over
+   * a saved one, or a further page, still loading), the error of a load that
+   * failed (not "not found": the item may be in what could not be read), else
+   * `missing`: the feed read and no item has the id, or no id is given.
+   */
+  private get absence(): PortalError | 'looking' | 'missing' {
+    if (this.articleId === undefined) return 'missing';
+    if (this.seeking || (this.doc.pending && !this.given())) return 'looking';
+    return (this.doc.error ?? (this.sought === this.look && this.lookError)) || 'missing';
+  }
+
+  /** The error box's retry: reads the feed again and looks through its further pages again. */
+  private retryLook = (): void => {
+    this.sought = undefined;
+    this.doc.retry();
+  };
 
   /** The item shown, once the feed has loaded and has it. */
   get item(): NewsItem | undefined {
@@ -170,12 +198,19 @@ export class PortalArticle extends PortalNewsElement {
   protected override willUpdate(): void {
     const item = this.item;
     const id = this.articleId;
-    if (!item && id !== undefined && this.pages.next && this.sought !== `${id} ${this.pages.next}`) {
-      this.sought = `${id} ${this.pages.next}`;
+    const look = this.look;
+    if (!item && id !== undefined && this.pages.next && this.sought !== look) {
+      this.sought = look;
       this.seeking = true;
+      this.lookError = undefined;
       void this.pages
         .load((items) => items.some((i) => i.id === id))
-        .catch(() => {}) // a page that fails ends the search: "not found", with the pages read so far
+        .catch((e) => {
+          // A page that fails ends the look, with the pages read before it: its error box, and no second look at it until the retry.
+          this.sought = this.look;
+          this.lookError = toPortalError(e);
+          this.emit('portal-error', { error: this.lookError });
+        })
         .finally(() => {
           this.seeking = false;
           this.requestUpdate();
@@ -209,7 +244,7 @@ export class PortalArticle extends PortalNewsElement {
     const item = this.item;
     if (item && this.updateTitle) document.title = item.title;
     const id = this.articleId;
-    if (!item && !this.seeking && (this.doc.value || id === undefined) && this.missing !== id) {
+    if (!item && this.absence === 'missing' && this.missing !== id) {
       this.missing = id;
       this.emit('portal-error', { error: new PortalError('not-found', `id: ${id ?? ''}`) });
     } else if (item) this.missing = undefined;
@@ -220,7 +255,9 @@ export class PortalArticle extends PortalNewsElement {
     if (this.articleId !== undefined && !feed) return this.renderStatus(6);
     const item = this.item;
     if (!item) {
-      if (this.seeking) return this.renderLoading(6); // the item may be on a further page
+      const absence = this.absence;
+      if (absence === 'looking') return this.renderLoading(6); // the item may be in what is still loading
+      if (absence !== 'missing') return this.renderError(absence, this.retryLook, false);
       const text = errorText(new PortalError('not-found'), this.language, () => this.requestUpdate());
       return text === undefined ? this.renderLoading(6) : this.renderNotFound(text); // the box shows with its words
     }

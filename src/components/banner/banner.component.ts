@@ -89,7 +89,10 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
 
   static override styles = [tokens, statusStyles, styles];
 
-  /** URL of a `portal-banner/1` document. Default: the page's `<meta name="portal-widgets:banner">`; without either, the light-DOM children are the messages. */
+  /**
+   * URL of a `portal-banner/1` document. Default: the page's `<meta name="portal-widgets:banner">`; without either, the light-DOM children are the messages.
+   * One that is no http(s) URL (`javascript:`, `ftp:`), or empty without the meta, is the configuration error, the children shown below it.
+   */
   declare src?: string;
 
   /** Scrolling speed in CSS pixels per second. */
@@ -124,7 +127,8 @@ export class PortalBanner extends PortalDocumentElement<Banner> {
   /** @internal */
   override given(): Banner | undefined {
     if (this.data) return this.data;
-    if (this.documentUrl() || !this.children_.length) return undefined;
+    // Only a banner with no src at all reads its children: a src it cannot read (`javascript:`, "", `ftp:`) is the config error over them, as in every widget.
+    if (this.src != null || this.documentUrl() || !this.children_.length) return undefined;
     if (this.childBanner?.messages !== this.children_) this.childBanner = { messages: this.children_, warnings: [] };
     return this.childBanner;
   }

@@ -315,6 +315,19 @@ describe('<portal-banner>', () => {
     expect(errorText(el)).to.match(/Cấu hình tiện ích chưa đúng\./);
   });
 
+  for (const src of ['javascript:alert(1)', '', 'ftp://x']) {
+    it(`src="${src}" with children: the configuration error, the children below it as fallback`, async () => {
+      const el = await fixture<PortalBanner>(html`<portal-banner src=${src}><span>Chào mừng</span></portal-banner>`);
+      await until(() => !!$(el, '[part="error"]'), 3000, 'error');
+      expect(errorText(el)).to.match(/Cấu hình tiện ích chưa đúng\./);
+      expect($<HTMLSlotElement>(el, 'slot')!.assignedElements()[0].textContent).to.equal('Chào mừng');
+      expect($(el, '[part="banner"]'), 'the children are no banner of their own').to.equal(null);
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(errorText(el)).to.match(/^Could not load the announcements: The widget is not set up correctly\./);
+    });
+  }
+
   it('without src, meta or children: a configuration error', async () => {
     const el = await fixture<PortalBanner>(html`<portal-banner></portal-banner>`);
     await until(() => !!$(el, '[part="error"]'), 3000, 'error');
