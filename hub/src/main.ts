@@ -14,7 +14,7 @@ import { startDemoAgency } from './demo-agency.js';
 import { startHub, type RunningHub } from './hub.js';
 
 const USAGE = `Usage: portal-widgets-hub [--config hub.json]   (or PORTAL_HUB_CONFIG=hub.json; none: the demo)
-       portal-widgets-hub check [--config hub.json]   checks the config and its documents, starts nothing (exit 1: errors listed)
+       portal-widgets-hub check --config hub.json     checks the config and its documents, starts nothing (exit 1: errors listed)
        portal-widgets-hub export [--config hub.json] [--out counts.jsonl]   the counts as JSON lines (default: standard output)
        portal-widgets-hub import [--config hub.json] counts.jsonl           sets the totals and days listed (- reads standard input)
 Signals: SIGTERM, SIGINT finish the requests in flight and stop; SIGHUP reads the config again and restarts on it if it is valid.`;
