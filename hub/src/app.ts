@@ -94,7 +94,7 @@ export function createApp({ config, storage, feeds, metrics, clock = Date.now }:
   const corsOrigins = [...new Set(config.sites.flatMap((s) => s.origins))];
   const counter = createVisitsRoute({ config, storage, clock });
   const checkHost = hostAllowList(config);
-  const documents = new Map(config.documents.map((d) => [d.id, loadDocument(d)]));
+  const documents = loadDocuments(config.documents);
   /** Set by {@link drain}: /healthz answers 503 so a load balancer stops sending. */
   let draining = false;
 
@@ -329,6 +329,22 @@ function feedPages(bytes: Buffer, fileName: string): Buffer[] {
   const { items, next_url: next, ...head } = doc as Record<string, unknown>;
   if (!String(head.version).startsWith('https://jsonfeed.org/version/') || !Array.isArray(items) || items.length <= DEFAULT_PAGE_SIZE || next !== undefined) return [bytes];
   return jsonFeedPages(head, items, DEFAULT_PAGE_SIZE, fileName).map((p) => Buffer.from(p.text));
+}
+
+/** The configured documents, each read and checked; every broken one is named (at the start, by `check`, on SIGHUP). */
+export function loadDocuments(documents: HubConfig['documents']): Map<string, Variants> {
+  const loaded = new Map<string, Variants>();
+  const problems: string[] = [];
+  for (const d of documents) {
+    try {
+      loaded.set(d.id, loadDocument(d));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return loaded;
 }
 
 /** A document served as is, once checked by the widgets' own reader (a broken one stops the start). */

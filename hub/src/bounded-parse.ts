@@ -17,8 +17,17 @@ export interface ParseLimits {
   maxMemoryMb: number;
 }
 
-/** A request sent to the worker; `timer` runs while it is the one being worked on (see ask). */
-type Pending = { resolve: (result: never) => void; reject: (e: Error) => void; timer?: NodeJS.Timeout; restart: () => NodeJS.Timeout };
+/**
+ * A request sent to the worker, kept with its message so that it can be sent again to a fresh worker;
+ * `timer` runs while it is the one being worked on (see send).
+ */
+type Pending = {
+  message: ParseRequest | SanitizeRequest;
+  resolve: (result: never) => void;
+  reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+  restart: () => NodeJS.Timeout;
+};
 
 export class BoundedParser {
   private worker?: Worker;
@@ -38,17 +47,22 @@ export class BoundedParser {
   }
 
   private ask<T>(work: string, message: (id: number) => ParseRequest | SanitizeRequest): Promise<T> {
-    const worker = this.start();
     const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      const restart = () => setTimeout(() => this.lose(new PortalError('parse', `${work} took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
+      const p: Pending = { message: message(id), resolve: resolve as (result: never) => void, reject, restart };
+      this.pending.set(id, p);
+      this.send(id, p);
+    });
+  }
+
+  private send(id: number, p: Pending): void {
+    const worker = this.start();
     // The worker takes one request at a time and says when it starts one (and after each batch of items
     // sanitized): the limit counts from there, not from the wait behind the others (after an upgrade every
-    // upstream is read again at once). Only a request sent to an idle worker is timed from now (its start-up).
-    const idle = this.pending.size === 0;
-    return new Promise<T>((resolve, reject) => {
-      const restart = () => setTimeout(() => this.fail(new PortalError('parse', `${work} took longer than ${this.limits.timeoutMs} ms`)), this.limits.timeoutMs);
-      this.pending.set(id, { resolve: resolve as (result: never) => void, reject, restart, ...(idle ? { timer: restart() } : {}) });
-      worker.postMessage(message(id));
-    });
+    // upstream is read again at once). Only the request first in line is timed from now (the worker's start-up).
+    if (this.pending.keys().next().value === id) p.timer = p.restart();
+    worker.postMessage(p.message);
   }
 
   private start(): Worker {
@@ -74,25 +88,42 @@ export class BoundedParser {
       else p.resolve(result!);
     });
     worker.on('error', (e: NodeJS.ErrnoException) =>
-      this.fail(new PortalError('parse', e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `parsing needed more than ${this.limits.maxMemoryMb} MB` : e.message)),
+      this.lose(new PortalError('parse', e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `parsing needed more than ${this.limits.maxMemoryMb} MB` : e.message)),
     );
-    worker.on('exit', () => this.worker === worker && this.fail(new PortalError('parse', 'the parser stopped')));
+    worker.on('exit', () => this.worker === worker && this.lose(new PortalError('parse', 'the parser stopped')));
     return (this.worker = worker);
   }
 
-  /** Stops the worker and fails what it was parsing. */
-  private fail(error: Error): void {
+  /**
+   * The worker stopped (out of memory, past the time limit, exited) on the request it was on: the first in
+   * line, as it takes them in the order sent. Only that one fails; the others, queued behind a hostile body,
+   * are sent again to a fresh worker.
+   */
+  private lose(error: Error): void {
+    this.stopWorker();
+    const [first] = this.pending;
+    if (!first) return;
+    const [id, p] = first;
+    this.pending.delete(id);
+    clearTimeout(p.timer);
+    p.reject(error);
+    for (const [id, p] of this.pending) this.send(id, p);
+  }
+
+  private stopWorker(): void {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
+  }
+
+  /** Stops the worker and fails every request in line. */
+  async close(): Promise<void> {
+    this.stopWorker();
+    const error = new PortalError('parse', 'the hub is stopping');
     for (const p of this.pending.values()) {
       clearTimeout(p.timer);
       p.reject(error);
     }
     this.pending.clear();
-  }
-
-  async close(): Promise<void> {
-    this.fail(new PortalError('parse', 'the hub is stopping'));
   }
 }

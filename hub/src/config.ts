@@ -196,7 +196,8 @@ export function readConfigFile(file: string, env: Record<string, string | undefi
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A BOM (Notepad on Windows saves UTF-8 with one) is no part of the JSON.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ConfigError([`${file}: not JSON (${(e as Error).message})`]);
   }

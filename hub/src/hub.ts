@@ -6,13 +6,14 @@
  */
 import net, { type AddressInfo } from 'node:net';
 import { createApp, type HubServer } from './app.js';
-import type { HubConfig } from './config.js';
+import { ConfigError, type HubConfig } from './config.js';
 import { Feeds } from './feeds.js';
 import { HubMetrics } from './metrics.js';
 import { SqliteStorage } from './sqlite-storage.js';
 import type { HubStorage } from './storage.js';
 import { PostgresStorage } from './storage/postgres-storage.js';
 import { visitSecret } from './storage/visit-secret.js';
+import { StorageUnavailable } from './storage/visit-store.js';
 
 export interface HubOptions {
   /** Milliseconds since the epoch for the counter; tests move it. */
@@ -43,8 +44,23 @@ export async function openStorage(config: HubConfig, options: HubOptions = {}, s
     clock: options.clock,
     onlineCacheMs: options.onlineCacheMs,
   };
-  if (config.storage.engine === 'postgres') return PostgresStorage.open({ ...visits, url: (options.env ?? process.env)[config.storage.urlEnv]! });
-  return new SqliteStorage({ ...visits, dataDir: config.storage.dataDir });
+  const { storage } = config;
+  try {
+    if (storage.engine === 'postgres') return await PostgresStorage.open({ ...visits, url: (options.env ?? process.env)[storage.urlEnv]! });
+    return new SqliteStorage({ ...visits, dataDir: storage.dataDir });
+  } catch (e) {
+    // A folder that cannot be made or written, a database that refuses the connection: the operator's to fix,
+    // named by its key as the config's other errors. Any other error (a bug) keeps its stack.
+    const code = (e as { code?: unknown }).code;
+    if (!(e instanceof StorageUnavailable) && typeof code !== 'string') throw e;
+    const { message } = e as Error;
+    const cause = typeof code !== 'string' || message.startsWith(code) ? message : message ? `${code}: ${message}` : code;
+    throw new ConfigError([
+      storage.engine === 'postgres'
+        ? `storage.urlEnv: the PostgreSQL database in ${storage.urlEnv} cannot be opened (${cause})`
+        : `storage.dataDir: the database in ${storage.dataDir} cannot be opened (${cause}); check DATA_DIR and the folder's permissions`,
+    ]);
+  }
 }
 
 export async function startHub(config: HubConfig, options: HubOptions = {}): Promise<RunningHub> {

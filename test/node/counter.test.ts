@@ -121,6 +121,8 @@ for (const engine of ENGINES) {
       assert.deepEqual([all.total, all.online, all.today, all.sites!.length], [2595957, 1, 3, 3]);
       const some = await get(url, '/api/visits?sites=site-3,site-2');
       assert.deepEqual(some.sites!.map((s) => s.id), ['site-3', 'site-2']);
+      const twice = await get(url, '/api/visits?sites=site-2,site-2, site-2');
+      assert.deepEqual([twice.total, twice.today, twice.sites!.map((s) => s.id)], [1, 1, ['site-2']], 'a site listed twice is counted once');
       const write = await fetch(`${url}/api/visits/province`, { method: 'POST', body: '{}' });
       assert.equal(write.status, 405, 'the province is read-only');
     });

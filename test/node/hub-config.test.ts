@@ -8,10 +8,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checkConfig, ConfigError } from '../../hub/src/config.js';
+import { checkConfig, ConfigError, readConfigFile } from '../../hub/src/config.js';
 import { startHub, type RunningHub } from '../../hub/src/hub.js';
 import { countsFromJsonLines } from '../../hub/src/storage/counts-file.js';
 import { ENGINES, freshPlace } from './counter-kit.js';
@@ -34,6 +34,15 @@ const problems = (raw: Record<string, unknown>) => {
   }
   return [];
 };
+const SECRET = 'a visitor secret of at least 32 characters, for production';
+/** A port nothing listens on: one the OS gave, closed again. */
+const closedPort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 /** The start fails: its exit code and standard error. */
 const failedStart = (file: string, env: Record<string, string> = {}) =>
   spawnHub(file, env).then(
@@ -98,6 +107,32 @@ describe('the data folder and the visitor secret', () => {
     assert.equal(err.code, 1);
     assert.match(err.stderr, /storage\.dataDir: cannot create the folder .*a-file \((EEXIST|ENOTDIR)\); check DATA_DIR/);
     assert.doesNotMatch(err.stderr, /\n\s+at /, 'no stack');
+  });
+
+  it('a data folder the database cannot be opened in is a named error, no stack (in production, the secret given)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a-file'), 'not a folder');
+    const err = await failedStart(writeConfig({ sites: [site] }, dir), { DATA_DIR: path.join(dir, 'a-file', 'data'), NODE_ENV: 'production', PORTAL_HUB_SECRET: SECRET });
+    assert.equal(err.code, 1);
+    assert.match(err.stderr, /storage\.dataDir: the database in .*a-file\/data cannot be opened \((EEXIST|ENOTDIR)\b.*\); check DATA_DIR/);
+    assert.doesNotMatch(err.stderr, /\n\s+at /, 'no stack');
+  });
+
+  it('a PostgreSQL that refuses the connection is a named error, no stack, no password', async () => {
+    const err = await failedStart(writeConfig({ sites: [site], storage: { engine: 'postgres' } }), {
+      DATABASE_URL: `postgres://hub:the-password@127.0.0.1:${await closedPort()}/hub`,
+      PORTAL_HUB_SECRET: SECRET,
+    });
+    assert.equal(err.code, 1);
+    assert.match(err.stderr, /storage\.urlEnv: the PostgreSQL database in DATABASE_URL cannot be opened \(.*ECONNREFUSED/);
+    assert.doesNotMatch(err.stderr, /\n\s+at /, 'no stack');
+    assert.doesNotMatch(err.stderr, /the-password/);
+  });
+
+  it('reads a config saved with a UTF-8 BOM (Notepad)', () => {
+    const file = writeConfig({ sites: [site] });
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+    assert.deepEqual(readConfigFile(file, {}).sites.map((s) => s.id), ['portal']);
   });
 
   it('refuses an empty or cut secret file, saying how to fix it (not regenerated: that would count the day again)', async () => {

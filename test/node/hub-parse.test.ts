@@ -26,6 +26,27 @@ describe('bounded parsing', () => {
   });
 });
 
+describe('a body that stops the parser', () => {
+  it('fails alone: the small feeds queued behind it are parsed by a fresh worker', async () => {
+    const parser = new BoundedParser({ timeoutMs: 5000, maxMemoryMb: 64 });
+    after(() => parser.close());
+    const deep = Buffer.from(`<rss>${'<a>'.repeat(200_000)}</rss>`);
+    const rss = Buffer.from('<rss version="2.0"><channel><item><title>Một tin</title><link>http://x.example/1</link></item></channel></rss>');
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'Tin JSON', url: 'http://x.example/j' }] });
+    const [hostile, ...queued] = await Promise.allSettled([
+      parser.parse(deep, 'application/rss+xml', 'http://x.example/deep'),
+      parser.parse(rss, 'application/rss+xml', 'http://x.example/ok'),
+      parser.parse(Buffer.from(json), 'application/feed+json', 'http://x.example/json'),
+    ]);
+    assert.equal(hostile.status, 'rejected');
+    assert.match(String((hostile as PromiseRejectedResult).reason), /parsing needed more than 64 MB/);
+    assert.deepEqual(
+      queued.map((r) => (r.status === 'fulfilled' ? r.value.items.map((i) => i.title) : String(r.reason))),
+      [['Một tin'], ['Tin JSON']],
+    );
+  });
+});
+
 describe('charset decoding', () => {
   const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Gi\xe1o d&#7909;c</title></channel></rss>', 'latin1');
   it('reads the XML declaration when the Content-Type has no charset', () => {

@@ -255,7 +255,9 @@ export function createVisitsRoute({ config, storage, clock = Date.now }: VisitsR
       if (p === '/api/visits') {
         const asked = url.searchParams.get('sites');
         if (asked === null) return await siteCounts(req, res, config.sites[0]);
-        return await province(req, res, asked === 'all' ? config.sites : asked.split(',').map((id) => siteOf(id.trim())), asked === 'all' ? config.province?.name : undefined);
+        // A site listed twice (?sites=a,a) is counted once: the sum is of sites, not of the list's entries.
+        const listed = asked === 'all' ? config.sites : [...new Set(asked.split(',').map((id) => id.trim()))].map(siteOf);
+        return await province(req, res, listed, asked === 'all' ? config.province?.name : undefined);
       }
       const m = /^\/api\/visits\/([a-z0-9][a-z0-9-]*)(\.svg)?$/.exec(p);
       if (!m) throw new HttpError(404, 'no such endpoint');
