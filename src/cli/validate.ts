@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { PortalError, toPortalError } from '../core/errors.js';
 import { decodeBody, detectCharset, type Charset } from '../core/formats/charset.js';
-import { cleanBody, isXml, looksLikeHtml, xmlStart } from '../core/formats/document.js';
+import { cleanBody, isXml, refuseHtml, xmlStart } from '../core/formats/document.js';
 import { isObject } from '../core/formats/fields.js';
 import { getPath, parseNews, type FieldMap } from '../core/formats/news.js';
 import type { ParseWarning } from '../core/formats/warnings.js';
@@ -78,6 +78,16 @@ export function explain(w: ParseWarning, lang: Lang): string {
   return `${w.path ? `${w.path}: ` : ''}${m.problems[w.problem]}${w.value ? ` (${w.value})` : ''} (${m.effects[w.effect]})`;
 }
 
+/** An HTML page rather than a feed, as the readers tell one (they refuse it). */
+function isHtmlPage(body: string): boolean {
+  try {
+    refuseHtml(body);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** What the document is, and how many entries it has before any is skipped. */
 export function describe(body: string, map?: FieldMap): { format: string; total: number } {
   if (isXml(body)) {
@@ -89,7 +99,7 @@ export function describe(body: string, map?: FieldMap): { format: string; total:
       root?.[1] === 'RDF' ? 'RSS 1.0 (RDF)'
       : root?.[1] === 'feed' ? (/purl\.org\/atom\/ns#/.test(attrs) || version === '0.3' ? 'Atom 0.3' : 'Atom 1.0')
       : root ? `RSS ${version ?? '2.0'}`
-      : looksLikeHtml(body) ? 'HTML'
+      : isHtmlPage(body) ? 'HTML'
       : 'XML'; // no feed's root element: what the reader says of it follows
     return { format, total: (xml.match(root?.[1] === 'feed' ? /<(?:[\w-]+:)?entry[\s>]/g : /<(?:[\w-]+:)?item[\s>]/g) ?? []).length };
   }

@@ -114,14 +114,14 @@ describe('parseNews: JSON Feed titles', () => {
       title: 'Blog &#8211; InfluxData',
       items: [
         { id: '1', title: 'Hội nghị &amp; Đại hội &quot;X&quot;' },
-        { id: '2', title: 'I&#039;m &ndash; &hellip; &#x1F600;' },
+        { id: '2', title: 'I&#039;m &#8211; &nbsp;&#x1F600;' },
         { id: '3', title: 'Tom & Jerry; &bogus; stays' },
         { id: '4', summary: 'Chỉ có tóm tắt &amp; không có tiêu đề' },
       ],
     });
     const feed = await parseNews(text, BASE);
     expect(feed.title).to.equal('Blog – InfluxData');
-    expect(feed.items.map((i) => i.title)).to.deep.equal(['Hội nghị & Đại hội "X"', "I'm – … 😀", 'Tom & Jerry; &bogus; stays', 'Chỉ có tóm tắt & không có tiêu đề']);
+    expect(feed.items.map((i) => i.title)).to.deep.equal(['Hội nghị & Đại hội "X"', "I'm – \u00a0😀", 'Tom & Jerry; &bogus; stays', 'Chỉ có tóm tắt & không có tiêu đề']);
   });
 });
 

@@ -9,8 +9,7 @@ import { PortalError } from '../errors.js';
  */
 export const cleanBody = (text: string) => text.replace(/\uFEFF/g, '').trimStart().normalize('NFC');
 
-/** An HTML page rather than a feed: a doctype, <html>, <head> or <body> first (after comments). */
-export const looksLikeHtml = (text: string) => /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/i.test(text);
+const looksLikeHtml = (text: string) => /^(<!--[\s\S]*?-->\s*)*<(!doctype html|html|head|body)[\s>]/i.test(text);
 
 /** Refuses an HTML page (a login or error page served as 200) with a clear error. */
 export function refuseHtml(body: string): void {

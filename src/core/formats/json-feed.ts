@@ -24,6 +24,9 @@ const NONE = Object.freeze([]) as never[];
  * needed: to title an item that has neither title, summary nor text, and to
  * decode the character references a title holds (`&amp;`, `&#8211;`: WordPress
  * escapes its JSON Feed titles as its RSS ones, which the XML readers decode).
+ * Numeric ones and the basic names are decoded; the HTML names beyond them only
+ * once the XML readers have loaded their table (./entities.ts): JSON Feeds write
+ * numeric ones, and the table is not worth its bytes to a JSON page.
  */
 export const htmlText: OnDemand<Pick<typeof import('./html-text.js'), 'htmlTitle' | 'decodeEntities'>> = {};
 

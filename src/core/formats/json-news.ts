@@ -4,8 +4,7 @@
  * with attachments load their reader (./json-attachments.ts) before the read; a
  * date that is not RFC 3339 loads the full date reader (./date-text.ts), an item
  * with only HTML to title it, or a title with character references, the
- * HTML-to-text reader (./html-text.ts) with the HTML entity table (./entities.ts),
- * and the document is read again with them.
+ * HTML-to-text reader (./html-text.ts), and the document is read again with them.
  */
 import { PortalError } from '../errors.js';
 import type { Feed } from '../model.js';
@@ -30,11 +29,8 @@ export async function parseJsonNews(json: unknown, base: string, map: FieldMap |
   const reference = /&#?\w+;/;
   const titles = !htmlText.read && (reference.test(feed.title ?? '') || feed.items.some((i) => (!i.title && i.contentHtml) || reference.test(i.title)));
   if (!dates && !titles) return feed;
-  const [dateText, html, entities] = await Promise.all([dates && import('./date-text.js'), titles && import('./html-text.js'), titles && import('./entities.js')]);
+  const [dateText, html] = await Promise.all([dates && import('./date-text.js'), titles && import('./html-text.js')]);
   if (dateText) fullDates.read = dateText.parseDate;
-  if (html && entities) {
-    html.useEntityTable(entities.entityText);
-    htmlText.read = html;
-  }
+  if (html) htmlText.read = html;
   return read();
 }
