@@ -1,11 +1,14 @@
 /**
  * The command line: `portal-widgets validate <file-or-url>`. Exit codes: 0 the
- * feed is usable, 1 it is not, 2 wrong usage or unreadable input.
+ * feed is usable, 1 it is not, 2 wrong usage (a bad --map too) or unreadable input.
  */
 import { parseArgs as parseArgv } from 'node:util';
+import { toPortalError } from '../core/errors.js';
+import { parseFieldMap } from '../core/formats/field-map.js';
+import type { FieldMap } from '../core/formats/json-value.js';
 import { toLang, type Lang } from '../core/locale.js';
 import { cliMessages } from './messages.js';
-import { checkFeed, readTarget, type Target } from './validate.js';
+import { checkFeed, errorText, readFailure, readTarget, type Target } from './validate.js';
 
 interface Args {
   command?: string;
@@ -44,14 +47,21 @@ export async function main(argv: string[]): Promise<number> {
     console.error(m.usage);
     return 2;
   }
+  let map: FieldMap | undefined;
+  try {
+    map = args.map === undefined ? undefined : parseFieldMap(args.map);
+  } catch (e) {
+    console.error(`  ✖ --map: ${errorText(toPortalError(e), args.lang)}\n\n${m.usage}`);
+    return 2;
+  }
   let input: Target;
   try {
     input = await readTarget(args.target, args.base);
   } catch (e) {
-    console.error(`${m.source}: ${args.target}\n  ✖ ${(e as Error).message}\n${m.unusable}`);
+    console.error(`${m.source}: ${args.target}\n  ✖ ${m.unreadable(readFailure(e))}\n${m.unusable}`);
     return 2;
   }
-  const report = await checkFeed(input.text, { lang: args.lang, url: input.url, map: args.map, charset: input.charset });
+  const report = await checkFeed(input.text, { lang: args.lang, url: input.url, map, charset: input.charset });
   console.log([`${m.source}: ${args.target}`, ...report.lines].join('\n'));
   return report.usable ? 0 : 1;
 }

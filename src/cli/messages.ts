@@ -2,12 +2,18 @@
 import type { Charset } from '../core/formats/charset.js';
 import type { WarningEffect, WarningProblem } from '../core/formats/warnings.js';
 import type { Localized } from '../core/i18n/index.js';
+import type { ReadFailure } from './validate.js';
+
+/** A read failure's words (`reasons`, by its code, else `other`) with the system's own after them. */
+const readFailureText = (reasons: Record<string, string>, other: string) => (f: ReadFailure) => `${(f.code && reasons[f.code]) || other} (${f.detail})`;
 
 export const cliMessages: Localized<{
   usage: string;
   source: string;
   format: string;
   charset: (c: Charset) => string;
+  /** Why the file or URL could not be read. */
+  unreadable: (f: ReadFailure) => string;
   fatal: string;
   read: (ok: number, total: number) => string;
   effects: Record<WarningEffect, string>;
@@ -24,7 +30,8 @@ export const cliMessages: Localized<{
     usage: `Cách dùng: portal-widgets validate <tệp-hoặc-URL> [--lang vi|en] [--base URL] [--map JSON]
 
 Kiểm tra một nguồn tin (JSON Feed, RSS, Atom, hoặc JSON riêng của CMS với --map)
-và cho biết từng trường sai. Mã thoát 1 khi nguồn tin không dùng được.
+và cho biết từng trường sai. Mã thoát 1 khi nguồn tin không dùng được, 2 khi
+lệnh sai (cả --map sai) hoặc không đọc được tệp/URL.
   --lang    ngôn ngữ báo cáo (mặc định theo biến LANG; vi nếu không phải tiếng Anh)
   --base    địa chỉ dùng để hiểu URL tương đối trong một tệp (mặc định http://localhost/)
   --map     như thuộc tính map của <portal-news-list>`,
@@ -32,6 +39,21 @@ và cho biết từng trường sai. Mã thoát 1 khi nguồn tin không dùng �
     format: 'Định dạng',
     charset: (c) =>
       `Bảng mã: ${c.encoding} (${{ bom: 'theo BOM', 'content-type': 'theo Content-Type', declaration: 'theo khai báo XML', default: 'mặc định' }[c.from]})`,
+    unreadable: readFailureText(
+      {
+        ENOENT: 'không có tệp này',
+        EACCES: 'không có quyền đọc tệp này',
+        EISDIR: 'đây là thư mục, không phải tệp',
+        ECONNREFUSED: 'máy chủ từ chối kết nối',
+        ECONNRESET: 'máy chủ ngắt kết nối',
+        ENOTFOUND: 'không tìm thấy tên miền',
+        EAI_AGAIN: 'không tra được tên miền (DNS)',
+        TIMEOUT: 'máy chủ không trả lời kịp',
+        HTTP: 'máy chủ trả lời lỗi',
+        ERR_INVALID_URL: 'địa chỉ không hợp lệ',
+      },
+      'không đọc được',
+    ),
     fatal: 'Không dùng được',
     read: (ok, total) => `Đọc được ${ok}/${total} tin.`,
     effects: { 'skip-item': 'bỏ qua tin này', 'drop-field': 'bỏ trường này', 'drop-document': 'bỏ cả tài liệu', repair: 'đã sửa để đọc', cut: 'đã cắt bớt' },
@@ -67,13 +89,29 @@ và cho biết từng trường sai. Mã thoát 1 khi nguồn tin không dùng �
     usage: `Usage: portal-widgets validate <file-or-URL> [--lang vi|en] [--base URL] [--map JSON]
 
 Checks a news feed (JSON Feed, RSS, Atom, or a CMS's own JSON with --map) and
-says what is wrong, field by field. Exits 1 when the feed is unusable.
+says what is wrong, field by field. Exits 1 when the feed is unusable, 2 on
+wrong usage (a bad --map too) or when the file or URL cannot be read.
   --lang    language of the report (default from LANG; vi unless English)
   --base    address against which a file's relative URLs are read (default http://localhost/)
   --map     as the map attribute of <portal-news-list>`,
     source: 'Feed',
     format: 'Format',
     charset: (c) => `Encoding: ${c.encoding} (${{ bom: 'from the BOM', 'content-type': 'from Content-Type', declaration: 'from the XML declaration', default: 'default' }[c.from]})`,
+    unreadable: readFailureText(
+      {
+        ENOENT: 'no such file',
+        EACCES: 'no permission to read this file',
+        EISDIR: 'a folder, not a file',
+        ECONNREFUSED: 'the server refused the connection',
+        ECONNRESET: 'the server dropped the connection',
+        ENOTFOUND: 'no such domain name',
+        EAI_AGAIN: 'the domain name could not be looked up (DNS)',
+        TIMEOUT: 'the server did not answer in time',
+        HTTP: 'the server answered with an error',
+        ERR_INVALID_URL: 'not a valid address',
+      },
+      'cannot be read',
+    ),
     fatal: 'Unusable',
     read: (ok, total) => `${ok} of ${total} items read.`,
     effects: { 'skip-item': 'item skipped', 'drop-field': 'field dropped', 'drop-document': 'document dropped', repair: 'repaired', cut: 'cut' },

@@ -6,9 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { PortalError, toPortalError } from '../core/errors.js';
 import { decodeBody, detectCharset, type Charset } from '../core/formats/charset.js';
-import { cleanBody, isXml, xmlStart } from '../core/formats/document.js';
+import { cleanBody, isXml, refuseHtml, xmlStart } from '../core/formats/document.js';
 import { isObject } from '../core/formats/fields.js';
-import { parseFieldMap } from '../core/formats/field-map.js';
 import { getPath, parseNews, type FieldMap } from '../core/formats/news.js';
 import type { ParseWarning } from '../core/formats/warnings.js';
 import type { Lang } from '../core/i18n/index.js';
@@ -28,8 +27,8 @@ export interface CheckOptions {
   lang: Lang;
   /** URL the document was read from (relative URLs resolve against it). */
   url: string;
-  /** A `map` attribute value, for a CMS's own JSON. */
-  map?: string;
+  /** A `map` attribute's field map (parseFieldMap), for a CMS's own JSON. */
+  map?: FieldMap;
   /** The encoding the bytes were read in (reported on its own line). */
   charset?: Charset;
 }
@@ -41,14 +40,29 @@ export interface Target {
   charset: Charset;
 }
 
+/** Why a file or URL could not be read: a code the report words, and the system's own words. */
+export interface ReadFailure {
+  /** The system's error code (ENOENT, ECONNREFUSED, ENOTFOUND …), `TIMEOUT` or `HTTP`; undefined if it gave none. */
+  code?: string;
+  detail: string;
+}
+
+/** What readTarget threw, as a {@link ReadFailure}: fetch's own error says only "fetch failed", its `cause` says why. */
+export function readFailure(e: unknown): ReadFailure {
+  const error = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const cause = error.cause ?? error;
+  return { code: error.name === 'TimeoutError' ? 'TIMEOUT' : (cause.code ?? error.code), detail: cause.message ?? String(e) };
+}
+
 /**
  * Reads a local file or fetches a URL and decodes it as the widgets' feed store
- * does (BOM, Content-Type charset, XML declaration, UTF-8).
+ * does (BOM, Content-Type charset, XML declaration, UTF-8). What it throws,
+ * {@link readFailure} explains.
  */
 export async function readTarget(target: string, base: string): Promise<Target> {
   if (/^https?:\/\//i.test(target)) {
     const res = await fetch(target, { signal: AbortSignal.timeout(15000), headers: { accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, */*' } });
-    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+    if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status} ${res.statusText}`), { code: 'HTTP' });
     const bytes = new Uint8Array(await res.arrayBuffer());
     const type = res.headers.get('content-type');
     return { text: decodeBody(bytes, type), url: res.url || target, charset: detectCharset(bytes, type) };
@@ -64,6 +78,16 @@ export function explain(w: ParseWarning, lang: Lang): string {
   return `${w.path ? `${w.path}: ` : ''}${m.problems[w.problem]}${w.value ? ` (${w.value})` : ''} (${m.effects[w.effect]})`;
 }
 
+/** An HTML page rather than a feed, as the readers tell one (they refuse it). */
+function isHtmlPage(body: string): boolean {
+  try {
+    refuseHtml(body);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** What the document is, and how many entries it has before any is skipped. */
 export function describe(body: string, map?: FieldMap): { format: string; total: number } {
   if (isXml(body)) {
@@ -74,7 +98,9 @@ export function describe(body: string, map?: FieldMap): { format: string; total:
     const format =
       root?.[1] === 'RDF' ? 'RSS 1.0 (RDF)'
       : root?.[1] === 'feed' ? (/purl\.org\/atom\/ns#/.test(attrs) || version === '0.3' ? 'Atom 0.3' : 'Atom 1.0')
-      : `RSS ${version ?? '2.0'}`;
+      : root ? `RSS ${version ?? '2.0'}`
+      : isHtmlPage(body) ? 'HTML'
+      : 'XML'; // no feed's root element: what the reader says of it follows
     return { format, total: (xml.match(root?.[1] === 'feed' ? /<(?:[\w-]+:)?entry[\s>]/g : /<(?:[\w-]+:)?item[\s>]/g) ?? []).length };
   }
   let json: unknown;
@@ -98,12 +124,7 @@ export async function checkFeed(text: string, options: CheckOptions): Promise<Re
   const m = cliMessages[lang];
   const lines: string[] = [];
   const body = cleanBody(text);
-  let map: FieldMap | undefined;
-  try {
-    map = options.map ? parseFieldMap(options.map) : undefined;
-  } catch (e) {
-    return fatal(toPortalError(e), lang, lines);
-  }
+  const { map } = options;
   const { format, total } = describe(body, map);
   lines.push(`${m.format}: ${format}`);
   if (options.charset) lines.push(m.charset(options.charset));
@@ -136,8 +157,10 @@ export async function checkFeed(text: string, options: CheckOptions): Promise<Re
   return { usable, lines, feed };
 }
 
+/** A reader's error in the report's language, with what it was about: `… chưa đúng (map: not JSON)`. */
+export const errorText = (error: PortalError, lang: Lang) => `${messages(lang).errors[error.code]}${error.detail ? ` (${error.detail})` : ''}`;
+
 function fatal(error: PortalError, lang: Lang, lines: string[]): Report {
-  const m = cliMessages[lang];
-  lines.push(`  ✖ ${m.fatal}: ${messages(lang).errors[error.code]}${error.detail ? ` (${error.detail})` : ''}`, m.unusable);
+  lines.push(`  ✖ ${cliMessages[lang].fatal}: ${errorText(error, lang)}`, cliMessages[lang].unusable);
   return { usable: false, lines };
 }

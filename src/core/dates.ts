@@ -12,6 +12,8 @@ export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
  * The first year a feed's date is believed in: earlier ones are a CMS's "no date"
  * (.NET's 0001-01-01, SQL Server's 1753-01-01 and 1900-01-01), read as no date,
  * not as a day of 1901 or of 1900 (Date.UTC reads years 0–99 as 1900–1999).
+ * So is the Unix epoch itself, 1970-01-01T00:00:00Z (a null read as a timestamp):
+ * the date readers return no date for it.
  */
 export const OLDEST_DATE_YEAR = 1901;
 

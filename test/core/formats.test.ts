@@ -107,6 +107,24 @@ describe('parseNews: JSON Feed', () => {
   });
 });
 
+describe('parseNews: JSON Feed titles', () => {
+  it('decodes the character references in titles, as the RSS and Atom readers do (WordPress writes them in JSON too)', async () => {
+    const text = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Blog &#8211; InfluxData',
+      items: [
+        { id: '1', title: 'Hội nghị &amp; Đại hội &quot;X&quot;' },
+        { id: '2', title: 'I&#039;m &#8211; &nbsp;&#x1F600;' },
+        { id: '3', title: 'Tom & Jerry; &bogus; stays' },
+        { id: '4', summary: 'Chỉ có tóm tắt &amp; không có tiêu đề' },
+      ],
+    });
+    const feed = await parseNews(text, BASE);
+    expect(feed.title).to.equal('Blog – InfluxData');
+    expect(feed.items.map((i) => i.title)).to.deep.equal(['Hội nghị & Đại hội "X"', "I'm – \u00a0😀", 'Tom & Jerry; &bogus; stays', 'Chỉ có tóm tắt & không có tiêu đề']);
+  });
+});
+
 describe('parseNews: RSS 2.0', () => {
   it('reads items, CDATA, content:encoded, media:thumbnail, enclosure, RFC 822 dates, BOM', async () => {
     const feed = await parseNews(await fixture('news.rss.xml'), BASE);
@@ -154,6 +172,23 @@ describe('parseNews: a CMS JSON through a map', () => {
     expect(feed.items[0].url).to.equal('https://example.gov.vn/bai-viet/tin-100.html');
   });
 
+  it('reads the timestamps CMSs write: ASP.NET’s /Date(ms±zzzz)/, and numbers of milliseconds or seconds', async () => {
+    const map = parseFieldMap('{"items":"data.list","id":"Id","title":"TieuDe","date_published":"NgayDang","date_modified":"NgaySua"}');
+    const item = (NgayDang: unknown, NgaySua?: unknown) => ({ Id: String(NgayDang), TieuDe: 'Hội nghị', NgayDang, NgaySua });
+    const text = JSON.stringify({
+      data: { list: [item('/Date(1713490200000+0700)/', '/Date(1713490200000)/'), item(1713490200000, 1713490200), item('/Date(0)/'), item('/Date(x)/')] },
+    });
+    const feed = await parseNews(text, BASE, map);
+    const read = (d?: Date) => d?.toISOString();
+    expect(feed.items.map((i) => [read(i.published), read(i.modified)])).to.deep.equal([
+      ['2024-04-19T01:30:00.000Z', '2024-04-19T01:30:00.000Z'],
+      ['2024-04-19T01:30:00.000Z', '2024-04-19T01:30:00.000Z'],
+      [undefined, undefined], // the epoch: a placeholder
+      [undefined, undefined],
+    ]);
+    expect(feed.warnings.map((w) => `${w.path} ${w.problem}`)).to.deep.equal(['data.list[2].date_published not-a-date', 'data.list[3].date_published not-a-date']);
+  });
+
   it('says which path is wrong', async () => {
     await expectError(() => parseNews('{"data": {}}', BASE, parseFieldMap('{"items":"data.list","title":"T"}')), 'format', /data\.list/);
     await expectError(() => parseFieldMap('{items: 1}'), 'config');
@@ -174,5 +209,27 @@ describe('parseDate', () => {
       expect(parseDate(text), text).to.equal(undefined);
     expect(parseDate('01/01/1901 00:00 +07:00')!.toISOString()).to.equal('1900-12-31T17:00:00.000Z'); // with an offset: the zone's 1901 rules (LMT) do not enter
     expect(parseDate('ngày 19 tháng 4')).to.equal(undefined);
+  });
+
+  it('reads the Vietnamese AM/PM of .NET’s vi-VN dates: SA (sáng) is AM, CH (chiều) is PM, before or after the day', () => {
+    const cases: [string, string][] = [
+      ['19/04/2024 2:30:00 CH', '2024-04-19T07:30:00.000Z'],
+      ['2:30:00 CH 19/4/2024', '2024-04-19T07:30:00.000Z'],
+      ['19/04/2024 8:30:00 SA', '2024-04-19T01:30:00.000Z'],
+      ['19/04/2024 12:05 SA', '2024-04-18T17:05:00.000Z'], // 12 SA: just after midnight
+      ['19/04/2024 12:05 ch', '2024-04-19T05:05:00.000Z'], // 12 CH: just after noon
+      ['2024-04-19 2:30 CH', '2024-04-19T07:30:00.000Z'],
+    ];
+    for (const [text, iso] of cases) expect(parseDate(text)?.toISOString(), text).to.equal(iso);
+    expect(parseDate('19/04/2024 14:30 CH')).to.equal(undefined); // 14 is no hour of a 12-hour clock
+  });
+
+  it('reads the Unix epoch itself, a CMS’s placeholder, as no date (a second later is a date)', async () => {
+    for (const text of ['Thu, 01 Jan 1970 00:00:00 GMT', '1970-01-01T00:00:00Z', '1970-01-01T07:00:00+07:00'])
+      expect(parseDate(text), text).to.equal(undefined);
+    expect(parseDate('1970-01-01T00:00:01Z')!.toISOString()).to.equal('1970-01-01T00:00:01.000Z');
+    // Through the JSON Feed reader, whose own RFC 3339 reader comes first.
+    const feed = await parseNews(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: '1', title: 'T', date_published: '1970-01-01T00:00:00Z' }] }), BASE);
+    expect(feed.items[0].published).to.equal(undefined);
   });
 });

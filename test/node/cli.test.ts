@@ -151,9 +151,28 @@ describe('portal-widgets validate', () => {
     const { code, out } = await run('validate', 'test/fixtures/cms.json', '--map', map, '--lang', 'en');
     assert.equal(code, 0, out);
     assert.match(out, /Format: JSON \(map: data\.list\)/);
-    const bad = await run('validate', 'test/fixtures/cms.json', '--map', '{"title":"x"}', '--lang', 'en');
-    assert.equal(bad.code, 1);
-    assert.match(bad.out, /not set up correctly \(map:/);
+  });
+
+  test('a --map that is not JSON, or not a field map, is wrong usage (exit 2), said in the report language', async () => {
+    const notJson = await run('validate', 'test/fixtures/cms.json', '--map', '{bad');
+    assert.equal(notJson.code, 2, notJson.out);
+    assert.match(notJson.out, /✖ --map: Cấu hình tiện ích chưa đúng \(map: not JSON\)/);
+    assert.match(notJson.out, /Cách dùng: portal-widgets validate/);
+    const noItems = await run('validate', 'test/fixtures/cms.json', '--map', '{"title":"x"}', '--lang', 'en');
+    assert.equal(noItems.code, 2, noItems.out);
+    assert.match(noItems.out, /✖ --map: The widget is not set up correctly \(map: needs "items"/);
+  });
+
+  test('an HTML page or XML that is no feed is named as what it is, not "RSS 2.0"', async () => {
+    const page = await run('validate', file('login.xml', '<!doctype html><html><body>Đăng nhập</body></html>'), '--lang', 'vi');
+    assert.equal(page.code, 1);
+    assert.match(page.out, /Định dạng: HTML\n/);
+    assert.doesNotMatch(page.out, /RSS/);
+    const note = await run('validate', file('note.xml', '<?xml version="1.0"?><note><to>A</to></note>'), '--lang', 'en');
+    assert.match(note.out, /Format: XML\n/);
+    assert.doesNotMatch(note.out, /RSS/);
+    // A root without a version is still RSS 2.0.
+    assert.match((await run('validate', file('bare.rss', '<rss><channel><title>T</title></channel></rss>'), '--lang', 'en')).out, /Format: RSS 2\.0/);
   });
 
   test('usage and unreadable input exit 2', async () => {
@@ -161,7 +180,13 @@ describe('portal-widgets validate', () => {
     assert.match((await run('check', 'x')).out, /Cách dùng: portal-widgets validate/);
     const missing = await run('validate', path.join(dir, 'nope.json'), '--lang', 'en');
     assert.equal(missing.code, 2);
-    assert.match(missing.out, /ENOENT/);
+    assert.match(missing.out, /✖ no such file \(ENOENT: no such file or directory/);
+    // In Vietnamese, the system's words kept after it for the one who looks them up.
+    const vi = await run('validate', path.join(dir, 'nope.json'), '--lang', 'vi');
+    assert.match(vi.out, /✖ không có tệp này \(ENOENT: /);
+    const folder = await run('validate', dir, '--lang', 'vi');
+    assert.equal(folder.code, 2);
+    assert.match(folder.out, /✖ đây là thư mục, không phải tệp \(EISDIR/);
   });
 
   test('an unknown option, or an option without its value, is wrong usage (exit 2)', async () => {
@@ -217,6 +242,23 @@ describe('portal-widgets validate <url>', () => {
   test('an HTTP error is unreadable input (exit 2)', async () => {
     const { code, out } = await run('validate', `${base}/missing.json`, '--lang', 'en');
     assert.equal(code, 2);
-    assert.match(out, /HTTP 404/);
+    assert.match(out, /✖ the server answered with an error \(HTTP 404 Not Found\)/);
+    assert.match((await run('validate', `${base}/missing.json`, '--lang', 'vi')).out, /✖ máy chủ trả lời lỗi \(HTTP 404/);
+  });
+
+  test('a refused connection and an unknown host each say what happened, not just "fetch failed" (exit 2)', async () => {
+    // A port the OS gave and that nothing listens on any more.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const refused = await run('validate', `http://127.0.0.1:${port}/tin.json`, '--lang', 'vi');
+    assert.equal(refused.code, 2);
+    assert.match(refused.out, new RegExp(`✖ máy chủ từ chối kết nối \\(connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)`));
+    // .invalid never resolves (RFC 6761); without a resolver at hand the lookup fails as EAI_AGAIN instead.
+    const unknown = await run('validate', 'http://khong-co.invalid/tin.json', '--lang', 'en');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.out, /✖ (no such domain name|the domain name could not be looked up \(DNS\)) \(getaddrinfo \w+ khong-co\.invalid\)/);
+    assert.doesNotMatch(unknown.out, /fetch failed/);
   });
 });

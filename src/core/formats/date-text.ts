@@ -6,7 +6,9 @@
  *   two-digit years, `GMT+7`, `+07:00`, zone names (EST, PST, ICT …),
  *   `Sat, Dec 16 2023 02:02:33 PM`;
  * - the Vietnamese forms portals print: `19/04/2024 08:30`, `19-04-2024`,
- *   `Thứ sáu, 19/04/2024 - 08:30`, `08:30 19/04/2024`.
+ *   `Thứ sáu, 19/04/2024 - 08:30`, `08:30 19/04/2024`, and with the Vietnamese
+ *   AM/PM of .NET's vi-VN format (`19/04/2024 2:30:00 CH`: SA is AM, CH is PM).
+ * The Unix epoch itself (`Thu, 01 Jan 1970 00:00:00 GMT`) is a CMS's "no date", not a date.
  * A date without an offset is wall time in `timeZone` (the widget's, by default
  * Asia/Ho_Chi_Minh), whatever the reader's device says.
  */
@@ -27,7 +29,7 @@ const ZONES: Record<string, number> = {
   ict: 420, wib: 420, sgt: 480, hkt: 480, jst: 540, kst: 540, ist: 330, aest: 600, aedt: 660,
 };
 
-const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2})([.,]\d+)?)?\s*([ap]\.?m\.?)?`;
+const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::(\d{2})([.,]\d+)?)?\s*([ap]\.?m\.?|sa|ch)?`;
 const ZONE = String.raw`(?:\s*(?:(?:gmt|utc|ut)?\s*([+-])(\d{1,2})(?::?(\d{2}))?|\(?([a-z]{1,5})\)?))?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:t|\s+)${TIME})?${ZONE}$`, 'i');
 const DMY = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+${TIME})?${ZONE}$`, 'i');
@@ -86,7 +88,7 @@ function toDate(p: Parts, timeZone: string): Date | undefined {
   const sec = Number(p.s ?? 0);
   if (p.ampm) {
     if (h < 1 || h > 12) return undefined;
-    h = (h % 12) + (/^p/i.test(p.ampm) ? 12 : 0);
+    h = (h % 12) + (/^[pc]/i.test(p.ampm) ? 12 : 0); // PM, or CH (chiều)
   }
   const day = new Date(Date.UTC(p.y, p.mo - 1, p.d));
   if (p.y < OLDEST_DATE_YEAR || p.mo < 1 || day.getUTCDate() !== p.d || day.getUTCMonth() !== p.mo - 1 || h > 23 || mi > 59 || sec > 60) return undefined;
@@ -102,5 +104,6 @@ function toDate(p: Parts, timeZone: string): Date | undefined {
     offset = ZONES[p.name.toLowerCase()];
     if (offset === undefined) return undefined;
   }
-  return offset === undefined ? zonedTime(wall, timeZone) : new Date(wall - offset * 60_000);
+  const date = offset === undefined ? zonedTime(wall, timeZone) : new Date(wall - offset * 60_000);
+  return +date ? date : undefined;
 }

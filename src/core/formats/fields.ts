@@ -39,7 +39,9 @@ export function parseDate(text: string, timeZone?: string): Date | undefined {
   const day = Date.UTC(y, mo, d, h, mi, Math.min(sec, 59));
   const offset = m[8] ? 0 : (m[9] == '-' ? -1 : 1) * (zh * 60 + +m[11]);
   const date = new Date(day); // a month 00 or 13 rolls over: the month read back differs
-  return y < OLDEST_DATE_YEAR || date.getUTCMonth() !== mo || date.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || zh > 14 ? undefined : new Date(day + Math.round(+`0${m[7] ?? ''}` * 1000) - offset * 60_000);
+  const t = day + Math.round(+`0${m[7] ?? ''}` * 1000) - offset * 60_000;
+  // t == 0: the Unix epoch, a CMS's "no date" (see OLDEST_DATE_YEAR).
+  return y < OLDEST_DATE_YEAR || date.getUTCMonth() !== mo || date.getUTCDate() !== d || h > 23 || mi > 59 || sec > 60 || zh > 14 || !t ? undefined : new Date(t);
 }
 
 import { isObject, type Json } from './json-value.js';

@@ -19,8 +19,19 @@ import { optional, readEach } from './read-each.js';
  */
 const NONE = Object.freeze([]) as never[];
 
-/** HTML to text (./html-text.ts), to title an item that has neither title, summary nor text: loaded, and the document read again, once one is met. */
-export const htmlTitles: OnDemand<(html: string) => string> = {};
+/**
+ * HTML to text (./html-text.ts), loaded, and the document read again, once it is
+ * needed: to title an item that has neither title, summary nor text, and to
+ * decode the character references a title holds (`&amp;`, `&#8211;`: WordPress
+ * escapes its JSON Feed titles as its RSS ones, which the XML readers decode).
+ * Numeric ones and the basic names are decoded; the HTML names beyond them only
+ * once the XML readers have loaded their table (./entities.ts): JSON Feeds write
+ * numeric ones, and the table is not worth its bytes to a JSON page.
+ */
+export const htmlText: OnDemand<Pick<typeof import('./html-text.js'), 'htmlTitle' | 'decodeEntities'>> = {};
+
+/** A title as text: its character references decoded once ./html-text.ts is loaded. */
+const titleText = (title: string | undefined) => (title && htmlText.read ? htmlText.read.decodeEntities(title) : title);
 
 /** The items' `attachments` reader (./json-attachments.ts): loaded before reading a document that has any. */
 export const itemAttachments: OnDemand<(raw: unknown, path: string, base: string, warnings: ParseWarning[]) => Attachment[]> = {};
@@ -35,7 +46,7 @@ export function parseJsonFeed(doc: Json, base: string, timeZone?: string): Feed 
   if (!Array.isArray(doc.items)) throw new PortalError('format', 'items: not an array');
   const warnings: ParseWarning[] = [];
   return {
-    title: optText(doc, 'title'),
+    title: titleText(optText(doc, 'title')),
     homePageUrl: optUrl(doc, 'home_page_url', '', base, warnings),
     nextUrl: optUrl(doc, 'next_url', '', base, warnings),
     language: optText(doc, 'language'),
@@ -68,7 +79,7 @@ function hash(text: string): string {
  * content_text (even empty); a title alone is enough for a news list.
  */
 function contentTitle(raw: Json, path: string, contentText?: string, contentHtml?: string): string | undefined {
-  const title = (contentText ?? (contentHtml && htmlTitles.read?.(contentHtml)))?.slice(0, 120) || undefined;
+  const title = (contentText ?? (contentHtml && htmlText.read?.htmlTitle(contentHtml)))?.slice(0, 120) || undefined;
   if (title === undefined && typeof raw.content_html !== 'string' && typeof raw.content_text !== 'string') throw new Invalid(`${path}.title`, 'missing');
   return title;
 }
@@ -92,7 +103,7 @@ function readItem(raw: Json, path: string, base: string, warnings: ParseWarning[
   const contentHtml = inert(text('content_html'));
   const contentText = text('content_text');
   const summary = text('summary');
-  const title = text('title') ?? summary ?? contentTitle(raw, path, contentText, contentHtml);
+  const title = titleText(text('title') ?? summary) ?? contentTitle(raw, path, contentText, contentHtml);
   const url = link('url') ?? link('external_url');
   const published = date('date_published');
   const id = text('id') ?? madeId(path, warnings, url, title, published);
