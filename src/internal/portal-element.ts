@@ -6,13 +6,37 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIME_ZONE } from '../core/dates.js';
 import type { PortalError } from '../core/errors.js';
-import { resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
+import { hostOf, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
 import type { PortalEventDetails, PortalEventName } from './events.js';
 import { errorText, pendingWork, sharedMessages } from './messages.js';
 
-/** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
+/** Every widget re-renders when a `lang` above it changes (a page's language switch, Storybook's toolbar, a section's). */
 const live = new Set<PortalElement>();
-let htmlObserver: MutationObserver | undefined;
+let langObserver: MutationObserver | undefined;
+/** `lang` changes anywhere in a tree: only those, so a page's other changes cost nothing. */
+const LANG_CHANGES: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
+
+/** Whether `node` is above `el` (or is it), across shadow roots. */
+function isAbove(node: Node, el: Element): boolean {
+  for (let at: Element | null = el; at; at = hostOf(at)) if (node.contains(at)) return true;
+  return false;
+}
+
+/**
+ * The language the widget's shadow content has without a `lang` of its own (for
+ * assistive technology, `:lang()`): the nearest `lang` attribute across shadow
+ * roots, '' when there is none or it is empty (unknown).
+ */
+function inheritedLang(el: Element): string {
+  for (let at: Element | null = el; at; at = hostOf(at)) {
+    const found = at.closest('[lang]');
+    if (found) return found.getAttribute('lang')!;
+  }
+  return '';
+}
+
+/** The shadow elements a widget gave its language to (and may take it from again); not those the template gives a `lang` (feed text). */
+const marked = new WeakSet<Element>();
 
 export abstract class PortalElement extends LitElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
@@ -47,6 +71,28 @@ export abstract class PortalElement extends LitElement {
     return super.shouldUpdate(changed);
   }
 
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.markLanguage();
+  }
+
+  /**
+   * The widget's words are in its language, not the page's (WCAG 3.1.2): where
+   * what they would inherit is another language (a `lang="fr"` page) or none,
+   * the shadow root's elements carry `lang`, except those whose template gives
+   * one (feed text in the feed's). The host gets none: its `lang` is the page's.
+   */
+  private markLanguage(): void {
+    const own = this.language;
+    const mark = inheritedLang(this).split('-')[0].toLowerCase() === own ? undefined : own;
+    for (const child of this.renderRoot.children) {
+      if (child.hasAttribute('lang') && !marked.has(child)) continue;
+      marked.add(child);
+      if (!mark) child.removeAttribute('lang');
+      else if (child.getAttribute('lang') !== mark) child.setAttribute('lang', mark);
+    }
+  }
+
   /** The message table of {@link language}. @internal */
   get msg(): Messages {
     return sharedMessages(this.language, this.rerender);
@@ -67,8 +113,15 @@ export abstract class PortalElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
-    htmlObserver ??= new MutationObserver(() => live.forEach((el) => el.langEpoch++));
-    htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Its own `lang` is a property: only the changes above it re-resolve.
+    langObserver ??= new MutationObserver((changes) =>
+      live.forEach((el) => changes.some(({ target }) => target !== el && isAbove(target, el)) && el.langEpoch++),
+    );
+    // The document and each shadow root the widget is in: a `lang` may change in any of them.
+    for (let root = this.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
+      langObserver.observe(root, LANG_CHANGES);
+      if (!(root instanceof ShadowRoot)) break;
+    }
   }
 
   override disconnectedCallback(): void {

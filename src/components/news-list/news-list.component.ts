@@ -288,7 +288,8 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${layout} lang=${feed.language ?? nothing} @click=${this.select}></ul>`
+        ? // Always a lang, the feed's else the widget's: PortalElement gives its own only to elements without one.
+          html`<ul part="list" class=${layout} lang=${feed.language ?? this.language} @click=${this.select}></ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore
