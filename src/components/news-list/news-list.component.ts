@@ -110,7 +110,8 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
    * Keep the filter in the page address, as `?q=`, `?date=` and `?tag=`: read
    * on load, written when the reader changes the filter (a search or an archive
    * `for` the list, "Xem tất cả", a call of {@link filter}) as one new history
-   * entry each, none when the filter is the same. Back and Forward show the
+   * entry each (a query typed, filtered at each pause, is one), none when the
+   * filter is the same. Back and Forward show the
    * filter of their entry (and a search or archive `for` the list follow, told
    * by `portal-filter`); a reload or a shared link shows the same list.
    */
