@@ -10,17 +10,16 @@ import { hostOf, resolveLang, type Lang, type Messages } from '../core/i18n/inde
 import type { PortalEventDetails, PortalEventName } from './events.js';
 import { errorText, pendingWork, sharedMessages } from './messages.js';
 
-/** Every widget re-renders when a `lang` above it changes (a page's language switch, Storybook's toolbar, a section's). */
+/**
+ * Every widget re-renders when a `lang` changes in a tree it is in (a page's
+ * language switch, Storybook's toolbar, a section's): all of them, as for
+ * `<html lang>` before, since such changes are rare and telling which widgets
+ * are under it would cost every page its code.
+ */
 const live = new Set<PortalElement>();
 let langObserver: MutationObserver | undefined;
 /** `lang` changes anywhere in a tree: only those, so a page's other changes cost nothing. */
 const LANG_CHANGES: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
-
-/** Whether `node` is above `el` (or is it), across shadow roots. */
-function isAbove(node: Node, el: Element): boolean {
-  for (let at: Element | null = el; at; at = hostOf(at)) if (node.contains(at)) return true;
-  return false;
-}
 
 /**
  * The language the widget's shadow content has without a `lang` of its own (for
@@ -71,25 +70,21 @@ export abstract class PortalElement extends LitElement {
     return super.shouldUpdate(changed);
   }
 
-  protected override update(changed: PropertyValues): void {
-    super.update(changed);
-    this.markLanguage();
-  }
-
   /**
    * The widget's words are in its language, not the page's (WCAG 3.1.2): where
    * what they would inherit is another language (a `lang="fr"` page) or none,
    * the shadow root's elements carry `lang`, except those whose template gives
    * one (feed text in the feed's). The host gets none: its `lang` is the page's.
    */
-  private markLanguage(): void {
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
     const own = this.language;
     const mark = inheritedLang(this).split('-')[0].toLowerCase() === own ? undefined : own;
     for (const child of this.renderRoot.children) {
       if (child.hasAttribute('lang') && !marked.has(child)) continue;
       marked.add(child);
       if (!mark) child.removeAttribute('lang');
-      else if (child.getAttribute('lang') !== mark) child.setAttribute('lang', mark);
+      else if (child.getAttribute('lang') !== mark) child.setAttribute('lang', mark); // unchanged: no mutation for the observer
     }
   }
 
@@ -113,10 +108,7 @@ export abstract class PortalElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
-    // Its own `lang` is a property: only the changes above it re-resolve.
-    langObserver ??= new MutationObserver((changes) =>
-      live.forEach((el) => changes.some(({ target }) => target !== el && isAbove(target, el)) && el.langEpoch++),
-    );
+    langObserver ??= new MutationObserver(() => live.forEach((el) => el.langEpoch++));
     // The document and each shadow root the widget is in: a `lang` may change in any of them.
     for (let root = this.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
       langObserver.observe(root, LANG_CHANGES);
