@@ -156,6 +156,27 @@ describe('a lang changed above a widget at run time', () => {
     }
   });
 
+  it('moved into a region of another language: the widget speaks it, and its marks follow', async () => {
+    const [fr, en] = ['fr', 'en'].map((lang) => Object.assign(document.body.appendChild(document.createElement('div')), { lang }));
+    fr.innerHTML = `<portal-news-list src="${docUrl('empty.json', key())}"></portal-news-list><portal-news-search></portal-news-search>`;
+    const [list, search] = [...fr.children] as PortalElement[];
+    const empty = () => list.shadowRoot!.querySelector('[part="empty"]');
+    const input = () => search.shadowRoot!.querySelector('input')!;
+    try {
+      await until(() => !!empty(), 8000, 'the empty list');
+      expect([empty()!.textContent, empty()!.getAttribute('lang')]).to.deep.equal(['Chưa có tin nào.', 'vi']);
+      expect(input().placeholder).to.equal('Nhập từ khóa…');
+      en.append(list, search);
+      await frame();
+      await Promise.all([list.updateComplete, search.updateComplete]);
+      expect([empty()!.textContent, empty()!.getAttribute('lang')]).to.deep.equal(['No news yet.', null]);
+      expect([input().placeholder, search.shadowRoot!.querySelector('form')!.closest('[lang]')?.getAttribute('lang') ?? null]).to.deep.equal(['Enter words…', null]);
+    } finally {
+      fr.remove();
+      en.remove();
+    }
+  });
+
   it("in the shadow root of the page's own component: the widget speaks its language", async () => {
     const app = document.body.appendChild(document.createElement('div'));
     const root = app.attachShadow({ mode: 'open' });
