@@ -97,14 +97,14 @@ export const budgets = {
   // 14.6 / 18.73 (14.59 / 18.72 measured, merge of the tbt, heap2 and widgetfix branches and the dates before 1901, 2 December 2026).
   // 14.57 / 18.69 (14.56 / 18.68 measured; 14.59 / 18.72 before, branch bytes, fifth round): the items rendered without a
   // URL check of their own (every item allow-listed where it comes in), the store's unsaved copy a field, navigator?.onLine.
-  // 14.73 / 18.85 (14.72 / 18.84 measured; 14.56 / 18.68 before, branch fixes): given items made the model's where they come
-  // in (core/given-items.ts: missing arrays, text or millisecond dates, id and title, an item with neither skipped, a value
-  // that is no array none, with console warnings): a JSON Feed's items or a date as text threw and left the widget blank.
-  // 14.74 / 18.86 (14.73 / 18.85 measured, merge of fixes with the colours of 5d693d7): the text colour inherited, muted tones and tints translucent mixes of it (styles/tokens.ts).
-  // 18.77 (18.76 measured, branch dates): JSON Feed titles' character references decoded (formats/json-feed.ts,
-  // json-news.ts load html-text.ts for them), the Unix epoch read as no date (formats/fields.ts).
-  // 14.74 / 18.93 (14.73 / 18.92 measured at the merge of fixes, dates and the inherited colours).
-  'news-list': { withLit: 14.74, page: 18.93 },
+  // 14.97 / 19.16 (14.96 / 19.15 measured, 2 December 2026, the session's four branches merged; 14.56 / 18.68 before): given items made the model's where
+  // they come in (core/given-items.ts: missing arrays, text or millisecond dates, an item with neither title nor id skipped;
+  // a JSON Feed's items threw and left the widget blank), +0.16; the text colour inherited, muted tones and tints
+  // translucent mixes of it (styles/tokens.ts), +0.01; JSON Feed titles' character references decoded and the Unix epoch
+  // read as no date (formats/), +0.07 on the page; every widget's words marked in its language on a page in another or
+  // none, lang watched on every tree a widget is in (internal/portal-element.ts, shared by every widget), +0.15, and
+  // sync-url's Back/Forward telling the search and archive, +0.05.
+  'news-list': { withLit: 14.97, page: 19.16 },
   // 6.75 and 3.95: 6.70 and 3.91 at the start of the second size round (54d26d1); the article's
   // related list carries the news list's +0.04 above.
   // 7.2 (7.19 measured): the related list carries the news list's item builder above (+0.44).
@@ -118,7 +118,8 @@ export const budgets = {
   // 5.05 (4.91 before, branch widgetfix): value and ?date= checked as real days, the year list bounded, list-href checked.
   // 5.06 (5.05 measured, merge of the tbt, heap2 and widgetfix branches and the dates before 1901, 2 December 2026).
   // 5.07: 5.06 measured after the fixed last news year (branch tidy, 2 December 2026); +0.01 so a clean build's hair does not fail CI.
-  'news-archive': { beyondShared: 5.07 },
+  // 5.13 (5.12 measured, branch lang): keys and the month buttons kept within the news years (inNewsYears).
+  'news-archive': { beyondShared: 5.13 },
   // 2.45 (was 4.2): the search module loads with the first query or focus.
   // 2.46 (2.41 before, branch widgetfix): an `action` that is no URL neither throws nor navigates; `limit` checked.
   // 2.47: 2.46 measured at the budget itself (2 December 2026); +0.01 as every other line.
@@ -194,10 +195,6 @@ export const budgets = {
   // none (a <frameset> showed "null" in the article; +0.02).
   // 19.27 / 36.08 (19.26 / 36.07 measured at the merge of bytes and heap3: the RSS/Atom readers' shared empty arrays and
   // own strings add to the news chunk; the CI clone measured both a hair over 19.26 / 36.07).
-  // 19.45 / 36.40 / 32.14 (19.44 / 36.39 / 32.13 measured; 19.25 / 36.06 / 31.82 before, branch fixes): the news list's,
-  // the core's and the article's above (the eager file every widget's).
-  // all 32.15 (32.14 measured at the merge of fixes with the inherited colours, 5d693d7).
-  // 19.32 / 36.11 / 31.85 (19.31 / 36.10 / 31.84 measured, branch dates): the same JSON Feed title decoding and epoch check.
-  // 19.50 / 36.44 / 32.15 (19.49 / 36.43 / 32.14 measured at the merge of fixes, dates and the inherited colours).
-  cdn: { loader: 2, pages: { 'news-list': 19.5, article: 36.44 }, all: 32.15 },
+  // 19.67 / 36.60 / 32.37 (19.66 / 36.59 / 32.36 measured; 19.25 / 36.06 / 31.82 before): the same four branches (the eager file every widget's).
+  cdn: { loader: 2, pages: { 'news-list': 19.67, article: 36.6 }, all: 32.37 },
 };

@@ -6,13 +6,36 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DEFAULT_TIME_ZONE } from '../core/dates.js';
 import type { PortalError } from '../core/errors.js';
-import { resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
+import { hostOf, resolveLang, type Lang, type Messages } from '../core/i18n/index.js';
 import type { PortalEventDetails, PortalEventName } from './events.js';
 import { errorText, pendingWork, sharedMessages } from './messages.js';
 
-/** Every widget re-renders when `<html lang>` changes (a page's language switch, Storybook's toolbar). */
+/**
+ * Every widget re-renders when a `lang` changes in a tree it is in (a page's
+ * language switch, Storybook's toolbar, a section's): all of them, as for
+ * `<html lang>` before, since such changes are rare and telling which widgets
+ * are under it would cost every page its code.
+ */
 const live = new Set<PortalElement>();
-let htmlObserver: MutationObserver | undefined;
+let langObserver: MutationObserver | undefined;
+/** `lang` changes anywhere in a tree: only those, so a page's other changes cost nothing. */
+const LANG_CHANGES: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
+
+/**
+ * The language the widget's shadow content has without a `lang` of its own (for
+ * assistive technology, `:lang()`): the nearest `lang` attribute across shadow
+ * roots, '' when there is none or it is empty (unknown).
+ */
+function inheritedLang(el: Element): string {
+  for (let at: Element | null = el; at; at = hostOf(at)) {
+    const found = at.closest('[lang]');
+    if (found) return found.getAttribute('lang')!;
+  }
+  return '';
+}
+
+/** The shadow elements a widget gave its language to (and may take it from again); not those the template gives a `lang` (feed text). */
+const marked = new WeakSet<Element>();
 
 export abstract class PortalElement extends LitElement {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
@@ -47,6 +70,24 @@ export abstract class PortalElement extends LitElement {
     return super.shouldUpdate(changed);
   }
 
+  /**
+   * The widget's words are in its language, not the page's (WCAG 3.1.2): where
+   * what they would inherit is another language (a `lang="fr"` page) or none,
+   * the shadow root's elements carry `lang`, except those whose template gives
+   * one (feed text in the feed's). The host gets none: its `lang` is the page's.
+   */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    const own = this.language;
+    const mark = inheritedLang(this).split('-')[0].toLowerCase() === own ? undefined : own;
+    for (const child of this.renderRoot.children) {
+      if (child.hasAttribute('lang') && !marked.has(child)) continue;
+      marked.add(child);
+      if (!mark) child.removeAttribute('lang');
+      else if (child.getAttribute('lang') !== mark) child.setAttribute('lang', mark); // unchanged: no mutation for the observer
+    }
+  }
+
   /** The message table of {@link language}. @internal */
   get msg(): Messages {
     return sharedMessages(this.language, this.rerender);
@@ -67,8 +108,12 @@ export abstract class PortalElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     live.add(this);
-    htmlObserver ??= new MutationObserver(() => live.forEach((el) => el.langEpoch++));
-    htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    langObserver ??= new MutationObserver(() => live.forEach((el) => el.langEpoch++));
+    // The document and each shadow root the widget is in: a `lang` may change in any of them.
+    for (let root = this.getRootNode(); ; root = (root as ShadowRoot).host.getRootNode()) {
+      langObserver.observe(root, LANG_CHANGES);
+      if (!(root instanceof ShadowRoot)) break;
+    }
   }
 
   override disconnectedCallback(): void {

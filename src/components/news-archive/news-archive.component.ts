@@ -25,6 +25,16 @@ const KEYS: Record<string, [GridMove, number]> = {
   PageDown: ['month', 1],
 };
 
+/** The first and last day the calendar goes to: the years news can have (the year select has no other). */
+const FIRST_DAY = `${FIRST_NEWS_YEAR}-01-01`;
+const LAST_DAY = `${LAST_NEWS_YEAR}-12-31`;
+
+/** `key`, a day or a month, kept within them: a key or button past 2100 stops at its last day, not on "Tháng 12 năm 2101". */
+function inNewsYears(key: string): string {
+  const [first, last] = [FIRST_DAY, LAST_DAY].map((day) => day.slice(0, key.length));
+  return key < first ? first : key > last ? last : key;
+}
+
 /**
  * News by day ("Xem tin theo ngày"): a month calendar whose days with news are
  * marked and counted, or (`mode="months"`) a list of months with their counts.
@@ -192,7 +202,7 @@ export class PortalNewsArchive extends PortalNewsElement {
   }
 
   private showMonth(month: string): void {
-    this.shown = month;
+    this.shown = inNewsYears(month);
     this.active = undefined;
   }
 
@@ -208,7 +218,7 @@ export class PortalNewsArchive extends PortalNewsElement {
     e.preventDefault();
     // Shift+PageUp/PageDown move by a year.
     const [move, by]: [GridMove, number] = e.shiftKey && found[0] === 'month' ? ['year', found[1]] : found;
-    const next = moveDay(active, move, by, this.m.weekStartsOn);
+    const next = inNewsYears(moveDay(active, move, by, this.m.weekStartsOn));
     this.active = next;
     this.shown = next.slice(0, 7);
     this.focusDay = true;

@@ -2,13 +2,13 @@
  * What a `<portal-news-list>` adds when the reader acts on it, loaded with its
  * first filter or "Xem thêm": a list only read at a glance never downloads it
  * (the news-list budget is counted without it). The result line's words,
- * "Xem tất cả", which clears the filter and takes it out of the address, and
- * "Xem thêm".
+ * "Xem tất cả", which clears the filter, "Xem thêm", and the page address that
+ * `sync-url` keeps saying the filter.
  */
 import { toPortalError } from '../../core/errors.js';
 import { filterMessages } from '../../core/i18n/news-filter.js';
 import type { Lang } from '../../core/i18n/index.js';
-import type { NewsFilter } from '../../core/news-filter.js';
+import { isDateKey, type NewsFilter } from '../../core/news-filter.js';
 import type { FilteredList } from './filtered-list.js';
 
 /** `list`'s result line: "3 tin cho «hội nghị», xếp theo mức độ phù hợp". */
@@ -19,10 +19,53 @@ export const line = (list: FilteredList): string =>
 export async function applyFilter(list: FilteredList, filter: NewsFilter): Promise<void> {
   if (filter.query?.trim()) list.text ??= await import('../../core/text.js');
   list.active = { ...list.active, ...filter };
+  if (list.syncUrl) writeAddress(list.active);
   list.shown = 0;
   list.announced = null; // announced in the render that shows the items it counts: nothing moves under the line afterwards
   await list.updateComplete;
   await loadFilteredPages(list);
+}
+
+/** The address parameter of each filter key, as `sync-url` reads and writes them. */
+const PARAMS = [
+  ['date', 'date'],
+  ['q', 'query'],
+  ['tag', 'tag'],
+] as const;
+
+/** Query changes closer together than this are one reader action: typing, the search filtering at each pause. */
+const TYPING_MS = 2000;
+
+/** The address the last change wrote, and when: a query edited soon after takes its history entry. */
+let typed: { href: string; at: number } | undefined;
+
+/**
+ * With `sync-url`, the page address says `filter`: a new history entry when it
+ * said another (a reader's search, day, "Xem tất cả"), so Back shows the one
+ * before and a reload the same; none when it says this one already (the filter
+ * read from it on load or on Back). A query typed is one entry, not one per
+ * pause. A date that is no day is no filter: the list ignored it, the address
+ * keeps it until the reader filters.
+ */
+function writeAddress(filter: NewsFilter): void {
+  const url = new URL(location.href);
+  const said = (param: string) => {
+    const value = url.searchParams.get(param)?.trim() ?? '';
+    return param === 'date' && !isDateKey(value) ? '' : value;
+  };
+  const changed = PARAMS.filter(([param, key]) => said(param) !== (filter[key]?.trim() ?? ''));
+  if (!changed.length) return;
+  // One query edited into another (not a box emptied, nor filled from empty: those are entries of their own).
+  const edited = changed.length === 1 && changed[0][0] === 'q' && !!said('q') && !!filter.query?.trim();
+  for (const [param, key] of PARAMS) {
+    const value = filter[key]?.trim();
+    if (value) url.searchParams.set(param, value);
+    else url.searchParams.delete(param);
+  }
+  const now = performance.now();
+  const typing = edited && typed?.href === location.href && now - typed.at < TYPING_MS;
+  history[typing ? 'replaceState' : 'pushState'](history.state, '', url);
+  typed = { href: location.href, at: now };
 }
 
 /** Moves focus to item `i`'s title: its link, or the title itself when it has none (tabindex -1 for this). */
@@ -32,16 +75,11 @@ const focusItem = (list: FilteredList, i: number): void => list.renderRoot.query
 export const allLabel = (lang: Lang): string => filterMessages[lang].all;
 
 /**
- * Clears `list`'s filter; with `sync-url`, its `?date=`, `?q=`, `?tag=` too (a
- * new history entry: Back brings the filter again). Fires `portal-filter`, so
- * a search or archive `for` the list empties its box or day.
+ * Clears `list`'s filter (with `sync-url`, its address parameters too: see
+ * {@link writeAddress}). Fires `portal-filter`, so a search or archive `for`
+ * the list empties its box or day.
  */
 export async function clearFilter(list: FilteredList): Promise<void> {
-  if (list.syncUrl) {
-    const url = new URL(location.href);
-    for (const k of ['date', 'q', 'tag']) url.searchParams.delete(k);
-    history.pushState(history.state, '', url);
-  }
   const filter: NewsFilter = { date: '', query: '', tag: '' };
   await list.filter(filter);
   list.emit('portal-filter', { filter });

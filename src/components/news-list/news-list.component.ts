@@ -56,7 +56,7 @@ const LIST_LIMIT = 10;
  * @fires portal-load - The feed loaded: `detail.value` is the parsed feed.
  * @fires portal-error - Loading failed: `detail.error` has a `code` and `detail`.
  * @fires portal-select - An item link was activated: `detail.item`; cancel it to handle navigation yourself.
- * @fires portal-filter - The reader cleared the filter with "Xem tất cả": `detail.filter` is the filter now (empty). A search or archive `for` this list empties its box or day.
+ * @fires portal-filter - The list changed its filter by itself: the reader cleared it with "Xem tất cả", or (`sync-url`) Back or Forward brought another from the address. `detail.filter` is the filter now. A search or archive `for` this list shows its query or day.
  */
 export class PortalNewsList extends PortalNewsElement implements FilteredList {
   /** Reactive properties, declared without decorators: they cost bytes in every widget. */
@@ -106,7 +106,15 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
   /** Link template for items, e.g. `/bai-viet.html?id={id}`; `{id}` and `{url}` are filled. Default: the item's own URL. */
   itemHref?: string;
 
-  /** Read `?q=`, `?date=` and `?tag=` from the page address. */
+  /**
+   * Keep the filter in the page address, as `?q=`, `?date=` and `?tag=`: read
+   * on load, written when the reader changes the filter (a search or an archive
+   * `for` the list, "Xem tất cả", a call of {@link filter}) as one new history
+   * entry each (a query typed, filtered at each pause, is one), none when the
+   * filter is the same. Back and Forward show the
+   * filter of their entry (and a search or archive `for` the list follow, told
+   * by `portal-filter`); a reload or a shared link shows the same list.
+   */
   syncUrl = false;
 
   /** Level (2–6) of the title headings; 0 (default) makes titles plain links. */
@@ -192,9 +200,11 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
     removeEventListener('popstate', this.readUrl);
   }
 
-  private readUrl = (): void => {
+  /** The filter the address says, on load and on Back/Forward (`back`: then told, so a search or archive `for` the list shows it too). */
+  private readUrl = (back?: PopStateEvent): void => {
     const [date, query, tag] = ['date', 'q', 'tag'].map(pageParam);
-    if (this.syncUrl && (isDateKey(date) || query || tag || this.filtered)) void this.filter({ date, query, tag }); // ?date=19/04/2024 is no filter
+    if (!this.syncUrl || !(isDateKey(date) || query || tag || this.filtered)) return; // ?date=19/04/2024 is no filter
+    void this.filter({ date, query, tag }).then(() => back && this.emit('portal-filter', { filter: this.active }));
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -288,7 +298,8 @@ export class PortalNewsList extends PortalNewsElement implements FilteredList {
         ? html`<button class="clear" part="clear-filter" @click=${() => this.lines!.clearFilter(this)}>${this.lines!.allLabel(this.language)}</button>`
         : nothing}
       ${visible.length
-        ? html`<ul part="list" class=${layout} lang=${feed.language ?? nothing} @click=${this.select}></ul>`
+        ? // Always a lang, the feed's else the widget's: PortalElement gives its own only to elements without one.
+          html`<ul part="list" class=${layout} lang=${feed.language ?? this.language} @click=${this.select}></ul>`
         : html`<p part="empty">${filtered || this.tag ? this.msg.noMatch : this.msg.empty}</p>`}
       ${this.moreError ? this.renderError(this.moreError, () => void this.more(), true) : nothing}
       ${hasMore

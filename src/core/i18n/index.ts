@@ -24,7 +24,8 @@ export function resolveLang(el: Element, own?: string): Lang {
   return toLang(document.documentElement.lang);
 }
 
-function hostOf(node: Node): Element | null {
+/** The shadow host `node` is in; null in the document. */
+export function hostOf(node: Node): Element | null {
   const root = node.getRootNode();
   return root instanceof ShadowRoot ? root.host : null;
 }

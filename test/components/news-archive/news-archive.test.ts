@@ -94,6 +94,27 @@ describe('<portal-news-archive>', () => {
         expect(title(el)).to.equal(month);
       });
     }
+    it('keys and buttons stop at the news years: the last day of 2100, the first of 1990, the year select showing it', async () => {
+      const year = () => shadow(el).querySelectorAll('select')[1].value;
+      for (const [value, keys, name, month] of [
+        ['2100-12-15', ['Shift+PageDown', 'PageDown', 'ArrowDown', 'ArrowRight', 'End'], '31 tháng 12 năm 2100', 'Tháng 12 năm 2100'],
+        ['1990-01-05', ['Shift+PageUp', 'PageUp', 'ArrowUp', 'ArrowLeft', 'Home'], '1 tháng 1 năm 1990', 'Tháng 1 năm 1990'],
+      ] as const) {
+        el.value = value;
+        await el.updateComplete;
+        shadow(el).querySelector<HTMLElement>('td[tabindex="0"]')!.focus();
+        for (const key of keys) {
+          await press(key);
+          expect(focused(el), `${value} ${key}`).to.equal(name);
+          expect(title(el), `${value} ${key}`).to.equal(month);
+          expect(year(), `${value} ${key}`).to.equal(value.slice(0, 4));
+        }
+        shadow(el).querySelector<HTMLButtonElement>(value < '2000' ? '[part~="prev"]' : '[part~="next"]')!.click();
+        await el.updateComplete;
+        expect(title(el)).to.equal(month);
+      }
+    });
+
     it('arrows cross into the next month', async () => {
       for (let i = 0; i < 11; i++) await press('ArrowRight');
       expect(focused(el)).to.equal('30 tháng 4 năm 2024');
