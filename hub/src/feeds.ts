@@ -37,8 +37,11 @@ interface Upstream {
   config: UpstreamConfig;
   /** configKey(config): a stored copy read with another is fetched again without its validators. */
   configKey: string;
+  /** The copy without its `items` text (`itemsHash` names them): the hub holds the items once, as `items`. */
   copy: UpstreamCopy;
   items: JsonFeedItem[];
+  /** The hash of the items the database holds, as far as this hub knows: a write sends the items only when they differ. */
+  storedItemsHash?: string;
   /** The kind of the last failure, in this run (logChange). */
   lastOutcome?: FetchOutcome | 'parse';
   /** The status the rendered feed shows (see republish): /healthz has the live one. */
@@ -68,10 +71,14 @@ export class Feeds {
     for (const feed of this.options.feeds) {
       const list = await Promise.all(
         feed.upstreams.map(async (config): Promise<Upstream> => {
-          const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
+          const row = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
+          const { items: text, ...copy } = row;
           const key = configKey(config);
-          const items = readItems(copy);
-          const u = { feed, config, configKey: key, copy, items: copy.configKey === key ? items : await this.sanitizeStored(items, config.url) };
+          const read = readItems(text);
+          const items = copy.configKey === key ? read : await this.sanitizeStored(read, config.url);
+          // A row of an older hub has no hash, and sanitized again the items are others: hashed as they are held.
+          if (text !== undefined && (items !== read || !copy.itemsHash)) copy.itemsHash = hashItems(items === read ? text : JSON.stringify(items));
+          const u = { feed, config, configKey: key, copy, items, storedItemsHash: row.itemsHash };
           return { ...u, published: sourceStatus(u) };
         }),
       );
@@ -154,6 +161,8 @@ export class Feeds {
   private async refresh(u: Upstream): Promise<void> {
     const { config } = u;
     const copy = { ...u.copy, lastAttempt: Date.now() };
+    /** The new items' JSON text, when a body was read (the same items again or others). */
+    let itemsText: string | undefined;
     let outcome: FetchOutcome | 'parse';
     let problem: string | undefined;
     const options = {
@@ -169,7 +178,7 @@ export class Feeds {
         ...options,
         // Validators only for items this config made: after a fix of the map (or a renamed source) a 304 would keep
         // the items the old config made.
-        ...(u.copy.items && u.copy.configKey === u.configKey ? { etag: u.copy.etag, lastModified: u.copy.lastModified } : {}),
+        ...(u.copy.itemsHash && u.copy.configKey === u.configKey ? { etag: u.copy.etag, lastModified: u.copy.lastModified } : {}),
       });
       if (fetched.status === 200) {
         const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
@@ -178,7 +187,8 @@ export class Feeds {
         problem = pages.problem;
         const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
         u.items = items.map((item) => toJsonFeedItem(item, source));
-        copy.items = JSON.stringify(u.items);
+        itemsText = JSON.stringify(u.items);
+        copy.itemsHash = hashItems(itemsText);
         copy.etag = fetched.etag;
         copy.lastModified = fetched.lastModified;
         copy.configKey = u.configKey;
@@ -198,16 +208,30 @@ export class Feeds {
       copy.lastError = describeFailure(e);
       copy.failures = u.copy.failures + 1;
     }
-    const itemsChanged = copy.items !== u.copy.items;
+    const itemsChanged = copy.itemsHash !== u.copy.itemsHash;
     logChange(u, outcome, copy);
     u.copy = copy;
     this.options.metrics.upstreamFetch(u.feed.id, config.name, outcome);
-    try {
-      await this.options.storage.writeCopy(copy);
-    } catch (e) {
-      console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
-    }
+    await this.store(u, itemsText);
     if (republish(u, itemsChanged)) this.render(u.feed.id);
+  }
+
+  /**
+   * Writes `u.copy`, with its items only when the database holds others (they changed, an earlier write failed, or
+   * another hub wrote the row): a 304 or the same body again writes the status alone, never the items' text.
+   */
+  private async store(u: Upstream, itemsText: string | undefined): Promise<void> {
+    const { copy } = u;
+    const withItems = (text = itemsText ?? JSON.stringify(u.items)) => ({ ...copy, items: text });
+    try {
+      const written =
+        (await this.options.storage.writeCopy(copy.itemsHash === u.storedItemsHash ? copy : withItems())) ||
+        // The row holds other items than this hub's (another hub's): this hub's go with it.
+        (copy.itemsHash !== undefined && (await this.options.storage.writeCopy(withItems())));
+      if (written) u.storedItemsHash = copy.itemsHash;
+    } catch (e) {
+      console.error(`feed ${u.feed.id}: could not store the copy of ${u.config.url}:`, e);
+    }
   }
 
   /**
@@ -284,13 +308,16 @@ export function configKey(c: UpstreamConfig): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
-function readItems(copy: UpstreamCopy): JsonFeedItem[] {
+function readItems(text: string | undefined): JsonFeedItem[] {
   try {
-    return copy.items ? (JSON.parse(copy.items) as JsonFeedItem[]) : [];
+    return text ? (JSON.parse(text) as JsonFeedItem[]) : [];
   } catch {
     return [];
   }
 }
+
+/** Which items a copy holds (UpstreamCopy.itemsHash): the hash of their JSON text. */
+export const hashItems = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 /**
  * One line on standard error (journalctl) when an upstream starts failing, fails another way, or recovers:
