@@ -89,18 +89,10 @@ export class Feeds {
 
   /** Stored items with their HTML sanitized again; if that fails, without their HTML (their summary, text and link still show). */
   private async sanitizeStored(items: JsonFeedItem[], upstream: string): Promise<JsonFeedItem[]> {
-    const withHtml = items.filter((i) => i.content_html !== undefined);
-    if (!withHtml.length) return items;
-    const clean = await this.parser.sanitize(withHtml.map((i) => ({ html: i.content_html!, base: i.url ?? upstream }))).catch((e: unknown) => {
+    if (!items.some((i) => i.content_html !== undefined)) return items;
+    return this.parser.sanitize(items, upstream).catch((e: unknown) => {
       console.error(`the stored HTML of ${upstream} could not be sanitized again, so it is left out until the next read:`, e);
-      return [];
-    });
-    const html = new Map(withHtml.map((item, n) => [item, clean[n]]));
-    return items.map((item) => {
-      if (!html.has(item)) return item;
-      const { content_html: _, ...rest } = item;
-      const again = html.get(item);
-      return again === undefined ? rest : { ...rest, content_html: again };
+      return items.map(({ content_html: _, ...rest }) => rest);
     });
   }
 
