@@ -12,8 +12,10 @@
  *
  * Env: FEEDS (default 150), ITEMS (60), CYCLES (6; --quick 3), REFRESH (seconds
  * between an upstream's fetches, 10; --quick 5), CHANGING (share of feeds that
- * change each cycle, 0.1), HUB_MAIN (the hub's entry, default hub/src/main.ts:
- * another checkout's copy measures it in the same run), MODES (html,text).
+ * change each cycle, 0.1), HUB_MAIN (the hub's entry, default hub/src/main.ts;
+ * a comma-separated list measures each, one after the other for each mode:
+ * e.g. a copy of an older hub/src beside this one, in the same run), MODES
+ * (html,text).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +29,7 @@ const ITEMS = Number(process.env.ITEMS ?? 60);
 const CYCLES = Number(process.env.CYCLES ?? (quick ? 3 : 6));
 const REFRESH = Number(process.env.REFRESH ?? (quick ? 5 : 10));
 const CHANGING = Number(process.env.CHANGING ?? 0.1);
-const HUB_MAIN = process.env.HUB_MAIN ?? 'hub/src/main.ts';
+const HUB_MAINS = (process.env.HUB_MAIN ?? 'hub/src/main.ts').split(',');
 const MODES = (process.env.MODES ?? 'html,text').split(',');
 /** How long the first read of every feed, and a later cycle, may take (every item sanitized once, on 2 busy cores). */
 const FIRST_CYCLE_MS = 300_000;
@@ -116,8 +118,8 @@ async function startUpstreams(html) {
   };
 }
 
-function startHub(config) {
-  const child = spawn(process.execPath, ['--import', 'tsx', HUB_MAIN, '--config', config], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startHub(main, config) {
+  const child = spawn(process.execPath, ['--import', 'tsx', main, '--config', config], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   return new Promise((resolve, reject) => {
@@ -158,7 +160,7 @@ async function hubFigures(hub) {
   return { fewest, outcomes, heap };
 }
 
-async function run(mode) {
+async function run(mode, main) {
   const html = mode === 'html';
   const upstream = await startUpstreams(html);
   const dir = mkdtempSync(path.join(tmpdir(), 'portal-hub-memory-'));
@@ -177,7 +179,7 @@ async function run(mode) {
       })),
     }),
   );
-  const hub = await startHub(config);
+  const hub = await startHub(main, config);
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rss(hub.child.pid))), 100);
   const cycles = [];
@@ -200,15 +202,15 @@ async function run(mode) {
     await upstream.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  return { mode, peak, cycles, outcomes, feedBytes: upstream.bytes };
+  return { mode, main, peak, cycles, outcomes, feedBytes: upstream.bytes };
 }
 
 const results = [];
-for (const mode of MODES) results.push(await run(mode));
+for (const mode of MODES) for (const main of HUB_MAINS) results.push(await run(mode, main));
 
-console.log(`\nThe hub (${HUB_MAIN}) reading ${FEEDS} upstreams × ${ITEMS} items, refreshed every ${REFRESH} s, ${CHANGING * 100} % changing per cycle; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
+console.log(`\nThe hub reading ${FEEDS} upstreams × ${ITEMS} items, refreshed every ${REFRESH} s, ${CHANGING * 100} % changing per cycle; ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`);
 for (const r of results) {
-  console.log(`\n${r.mode === 'html' ? 'items with HTML bodies' : 'items as text only (baseline)'}: ${(r.feedBytes / 1024).toFixed(0)} KB a feed`);
+  console.log(`\n${r.mode === 'html' ? 'items with HTML bodies' : 'items as text only (baseline)'}: ${(r.feedBytes / 1024).toFixed(0)} KB a feed; ${r.main}`);
   console.log(`  peak RSS ${MB(r.peak)} MB; the hub's fetches: ${Object.entries(r.outcomes).map(([k, n]) => `${n} ${k}`).join(', ')}`);
   for (const [i, c] of r.cycles.entries()) console.log(`  after cycle ${i + 1}: RSS ${MB(c.rss).padStart(4)} MB, main thread's JS heap ${MB(c.heap).padStart(4)} MB  (${String(c[200]).padStart(3)} × 200, ${String(c[304]).padStart(3)} × 304, ${c.seconds.toFixed(1)} s)`);
 }
