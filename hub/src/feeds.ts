@@ -297,8 +297,11 @@ const WIDGETS_VERSION = (createRequire(import.meta.url)('portal-widgets/package.
  */
 export function configKey(c: UpstreamConfig): string {
   const parts = { format: c.format, map: c.map ?? null, name: c.name, homeUrl: c.homeUrl ?? null, reading: READING_VERSION, widgets: WIDGETS_VERSION };
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+  return shortHash(JSON.stringify(parts));
 }
+
+/** 132 bits of SHA-256, as text: a key that names what made a copy, or which items it holds. */
+const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 
 function readItems(text: string | undefined): JsonFeedItem[] {
   try {
@@ -309,7 +312,7 @@ function readItems(text: string | undefined): JsonFeedItem[] {
 }
 
 /** Which items a copy holds (UpstreamCopy.itemsHash): the hash of their JSON text. */
-export const hashItems = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+const hashItems = shortHash;
 
 /**
  * One line on standard error (journalctl) when an upstream starts failing, fails another way, or recovers:
