@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { PortalError, type Feed, type FieldMap, type PortalErrorCode } from 'portal-widgets/core';
-import type { HtmlToSanitize } from './html-sanitize.js';
+import type { JsonFeedItem } from './feed-output.js';
 import type { ParseRequest, SanitizeRequest } from './parse-worker.js';
 
 /** Run from the sources (tsx) or from the build: the worker file beside this one. */
@@ -41,9 +41,9 @@ export class BoundedParser {
     return this.ask<Feed>('parsing', (id) => ({ id, bytes, contentType, url, map }) satisfies ParseRequest);
   }
 
-  /** Stored HTML (read by an older hub) sanitized again, in the same order. */
-  sanitize(list: HtmlToSanitize[]): Promise<string[]> {
-    return this.ask<string[]>('sanitizing', (id) => ({ id, sanitize: list }) satisfies SanitizeRequest);
+  /** A stored copy's items (read by an older hub) with their HTML sanitized again, against their own URL, else the upstream's `url`. */
+  sanitize(items: JsonFeedItem[], url: string): Promise<JsonFeedItem[]> {
+    return this.ask<JsonFeedItem[]>('sanitizing', (id) => ({ id, sanitize: items, url }) satisfies SanitizeRequest);
   }
 
   private ask<T>(work: string, message: (id: number) => ParseRequest | SanitizeRequest): Promise<T> {

@@ -37,8 +37,11 @@ interface Upstream {
   config: UpstreamConfig;
   /** configKey(config): a stored copy read with another is fetched again without its validators. */
   configKey: string;
+  /** The copy without its `items` text (`itemsHash` names them): the hub holds the items once, as `items`. */
   copy: UpstreamCopy;
   items: JsonFeedItem[];
+  /** The hash of the items the database holds, as far as this hub knows: a write sends the items only when they differ. */
+  storedItemsHash?: string;
   /** The kind of the last failure, in this run (logChange). */
   lastOutcome?: FetchOutcome | 'parse';
   /** The status the rendered feed shows (see republish): /healthz has the live one. */
@@ -68,10 +71,14 @@ export class Feeds {
     for (const feed of this.options.feeds) {
       const list = await Promise.all(
         feed.upstreams.map(async (config): Promise<Upstream> => {
-          const copy = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
+          const row = stored.get(`${feed.id} ${config.url}`) ?? { feed: feed.id, upstream: config.url, failures: 0 };
+          const { items: text, ...copy } = row;
           const key = configKey(config);
-          const items = readItems(copy);
-          const u = { feed, config, configKey: key, copy, items: copy.configKey === key ? items : await this.sanitizeStored(items, config.url) };
+          const read = readItems(text);
+          const items = copy.configKey === key ? read : await this.sanitizeStored(read, config.url);
+          // A row of an older hub has no hash, and sanitized again the items are others: hashed as they are held.
+          if (text !== undefined && (items !== read || !copy.itemsHash)) copy.itemsHash = hashItems(items === read ? text : JSON.stringify(items));
+          const u = { feed, config, configKey: key, copy, items, storedItemsHash: row.itemsHash };
           return { ...u, published: sourceStatus(u) };
         }),
       );
@@ -82,18 +89,10 @@ export class Feeds {
 
   /** Stored items with their HTML sanitized again; if that fails, without their HTML (their summary, text and link still show). */
   private async sanitizeStored(items: JsonFeedItem[], upstream: string): Promise<JsonFeedItem[]> {
-    const withHtml = items.filter((i) => i.content_html !== undefined);
-    if (!withHtml.length) return items;
-    const clean = await this.parser.sanitize(withHtml.map((i) => ({ html: i.content_html!, base: i.url ?? upstream }))).catch((e: unknown) => {
+    if (!items.some((i) => i.content_html !== undefined)) return items;
+    return this.parser.sanitize(items, upstream).catch((e: unknown) => {
       console.error(`the stored HTML of ${upstream} could not be sanitized again, so it is left out until the next read:`, e);
-      return [];
-    });
-    const html = new Map(withHtml.map((item, n) => [item, clean[n]]));
-    return items.map((item) => {
-      if (!html.has(item)) return item;
-      const { content_html: _, ...rest } = item;
-      const again = html.get(item);
-      return again === undefined ? rest : { ...rest, content_html: again };
+      return items.map(({ content_html: _, ...rest }) => rest);
     });
   }
 
@@ -154,6 +153,8 @@ export class Feeds {
   private async refresh(u: Upstream): Promise<void> {
     const { config } = u;
     const copy = { ...u.copy, lastAttempt: Date.now() };
+    /** The new items' JSON text, when a body was read (the same items again or others). */
+    let itemsText: string | undefined;
     let outcome: FetchOutcome | 'parse';
     let problem: string | undefined;
     const options = {
@@ -169,7 +170,7 @@ export class Feeds {
         ...options,
         // Validators only for items this config made: after a fix of the map (or a renamed source) a 304 would keep
         // the items the old config made.
-        ...(u.copy.items && u.copy.configKey === u.configKey ? { etag: u.copy.etag, lastModified: u.copy.lastModified } : {}),
+        ...(u.copy.itemsHash && u.copy.configKey === u.configKey ? { etag: u.copy.etag, lastModified: u.copy.lastModified } : {}),
       });
       if (fetched.status === 200) {
         const feed = await this.parser.parse(fetched.body!, fetched.contentType, fetched.url, config.map);
@@ -178,7 +179,8 @@ export class Feeds {
         problem = pages.problem;
         const source = { name: config.name, ...(config.homeUrl ? { url: config.homeUrl } : {}) };
         u.items = items.map((item) => toJsonFeedItem(item, source));
-        copy.items = JSON.stringify(u.items);
+        itemsText = JSON.stringify(u.items);
+        copy.itemsHash = hashItems(itemsText);
         copy.etag = fetched.etag;
         copy.lastModified = fetched.lastModified;
         copy.configKey = u.configKey;
@@ -198,16 +200,30 @@ export class Feeds {
       copy.lastError = describeFailure(e);
       copy.failures = u.copy.failures + 1;
     }
-    const itemsChanged = copy.items !== u.copy.items;
+    const itemsChanged = copy.itemsHash !== u.copy.itemsHash;
     logChange(u, outcome, copy);
     u.copy = copy;
     this.options.metrics.upstreamFetch(u.feed.id, config.name, outcome);
-    try {
-      await this.options.storage.writeCopy(copy);
-    } catch (e) {
-      console.error(`feed ${u.feed.id}: could not store the copy of ${config.url}:`, e);
-    }
+    await this.store(u, itemsText);
     if (republish(u, itemsChanged)) this.render(u.feed.id);
+  }
+
+  /**
+   * Writes `u.copy`, with its items only when the database holds others (they changed, an earlier write failed, or
+   * another hub wrote the row): a 304 or the same body again writes the status alone, never the items' text.
+   */
+  private async store(u: Upstream, itemsText: string | undefined): Promise<void> {
+    const { copy } = u;
+    const withItems = (text = itemsText ?? JSON.stringify(u.items)) => ({ ...copy, items: text });
+    try {
+      const written =
+        (await this.options.storage.writeCopy(copy.itemsHash === u.storedItemsHash ? copy : withItems())) ||
+        // The row holds other items than this hub's (another hub's): this hub's go with it.
+        (copy.itemsHash !== undefined && (await this.options.storage.writeCopy(withItems())));
+      if (written) u.storedItemsHash = copy.itemsHash;
+    } catch (e) {
+      console.error(`feed ${u.feed.id}: could not store the copy of ${u.config.url}:`, e);
+    }
   }
 
   /**
@@ -281,16 +297,22 @@ const WIDGETS_VERSION = (createRequire(import.meta.url)('portal-widgets/package.
  */
 export function configKey(c: UpstreamConfig): string {
   const parts = { format: c.format, map: c.map ?? null, name: c.name, homeUrl: c.homeUrl ?? null, reading: READING_VERSION, widgets: WIDGETS_VERSION };
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
+  return shortHash(JSON.stringify(parts));
 }
 
-function readItems(copy: UpstreamCopy): JsonFeedItem[] {
+/** 132 bits of SHA-256, as text: a key that names what made a copy, or which items it holds. */
+const shortHash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+
+function readItems(text: string | undefined): JsonFeedItem[] {
   try {
-    return copy.items ? (JSON.parse(copy.items) as JsonFeedItem[]) : [];
+    return text ? (JSON.parse(text) as JsonFeedItem[]) : [];
   } catch {
     return [];
   }
 }
+
+/** Which items a copy holds (UpstreamCopy.itemsHash): the hash of their JSON text. */
+const hashItems = shortHash;
 
 /**
  * One line on standard error (journalctl) when an upstream starts failing, fails another way, or recovers:

@@ -92,13 +92,23 @@ export async function sanitizeAll(list: HtmlToSanitize[], progress?: () => void)
   return out;
 }
 
-/** The feed with each item's HTML sanitized (against the item's own URL, else the feed's `url`). */
-export async function sanitizeFeed(feed: Feed, url: string, progress?: () => void): Promise<Feed> {
-  const withHtml = feed.items.filter((i) => i.contentHtml !== undefined);
+/**
+ * Each item's HTML (its field `field`) sanitized in place, against the item's own URL, else `url` (the feed's):
+ * the one place that says which items' HTML is sanitized against what, for the model's items of a body just
+ * read (`contentHtml`) as for the JSON Feed items of a stored copy (`content_html`).
+ */
+export async function sanitizeItems<F extends string, T extends { url?: string } & Partial<Record<F, string>>>(items: T[], field: F, url: string, progress?: () => void): Promise<T[]> {
+  const withHtml = items.filter((i) => i[field] !== undefined);
   const clean = await sanitizeAll(
-    withHtml.map((i) => ({ html: i.contentHtml!, base: i.url ?? url })),
+    withHtml.map((i) => ({ html: i[field]!, base: i.url ?? url })),
     progress,
   );
-  withHtml.forEach((item, n) => (item.contentHtml = clean[n]));
+  withHtml.forEach((item, n) => ((item as Record<F, string>)[field] = clean[n]));
+  return items;
+}
+
+/** The feed with each item's HTML sanitized (against the item's own URL, else the feed's `url`). */
+export async function sanitizeFeed(feed: Feed, url: string, progress?: () => void): Promise<Feed> {
+  await sanitizeItems(feed.items, 'contentHtml', url, progress);
   return feed;
 }

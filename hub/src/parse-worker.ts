@@ -6,7 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PortalError, type FieldMap } from 'portal-widgets/core';
-import { sanitizeAll, sanitizeFeed, type HtmlToSanitize } from './html-sanitize.js';
+import type { JsonFeedItem } from './feed-output.js';
+import { sanitizeFeed, sanitizeItems } from './html-sanitize.js';
 import { parseUpstream } from './upstream-parse.js';
 
 export interface ParseRequest {
@@ -17,9 +18,11 @@ export interface ParseRequest {
   map?: FieldMap;
 }
 
+/** A stored copy's items (read by an older hub, or with another config), their HTML to sanitize again against `url`, the upstream's. */
 export interface SanitizeRequest {
   id: number;
-  sanitize: HtmlToSanitize[];
+  sanitize: JsonFeedItem[];
+  url: string;
 }
 
 /** One request at a time, in the order sent: bounded-parse.ts's time limit counts from when this one starts. */
@@ -34,7 +37,7 @@ async function answer(request: ParseRequest | SanitizeRequest): Promise<void> {
   try {
     const result =
       'sanitize' in request
-        ? await sanitizeAll(request.sanitize, progress)
+        ? await sanitizeItems(request.sanitize, 'content_html', request.url, progress)
         : await sanitizeFeed(await parseUpstream(request.bytes, request.contentType, request.url, request.map), request.url, progress);
     parentPort!.postMessage({ id, result });
   } catch (e) {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS_TABLE_SQL, pending } from './storage/migrations.js';
-import { COPY_COLUMNS, copyOfRow, rowOfCopy, type CopyRow } from './storage/copy-rows.js';
+import { copyOfRow, copyUpsert, rowOfCopy, type CopyRow } from './storage/copy-rows.js';
 import { COUNT_WINDOW, ONLINE_WINDOW, VisitStore, type Recorded, type VisitStoreOptions } from './storage/visit-store.js';
 import type { CountRecord, HubStorage, UpstreamCopy } from './storage.js';
 
@@ -74,7 +74,7 @@ export class SqliteStorage extends VisitStore implements HubStorage {
       setTotal: db.prepare('INSERT INTO totals (site, total) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET total = excluded.total'),
       setDay: db.prepare('INSERT INTO days (site, day, visits) VALUES (?, ?, ?) ON CONFLICT (site, day) DO UPDATE SET visits = excluded.visits'),
       copies: db.prepare<[], CopyRow>('SELECT * FROM upstream_copies'),
-      writeCopy: db.prepare(`INSERT OR REPLACE INTO upstream_copies (${COPY_COLUMNS.join(', ')}) VALUES (${COPY_COLUMNS.map((c) => `@${c}`).join(', ')})`),
+      writeCopy: db.prepare(copyUpsert((c) => `@${c}`)),
     };
     this.recordVisit = db.transaction((site: string, hash: string, now: number, start: number): Recorded => {
       const seen = this.stmt.visitor.get(site, hash);
@@ -143,8 +143,8 @@ export class SqliteStorage extends VisitStore implements HubStorage {
     return this.stmt.copies.all().map(copyOfRow);
   }
 
-  async writeCopy(c: UpstreamCopy): Promise<void> {
-    this.stmt.writeCopy.run(rowOfCopy(c));
+  async writeCopy(c: UpstreamCopy): Promise<boolean> {
+    return this.stmt.writeCopy.run(rowOfCopy(c)).changes > 0;
   }
 
   async healthy(): Promise<boolean> {

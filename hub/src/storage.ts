@@ -16,8 +16,13 @@ export interface UpstreamCopy {
   feed: string;
   /** The upstream's configured URL (its key: its name may be edited). */
   upstream: string;
-  /** The items as JSON Feed 1.1 items, each with `_portal.source` (JSON text). */
+  /**
+   * The items as JSON Feed 1.1 items, each with `_portal.source` (JSON text). Read with every copy; written only
+   * when they changed: a copy written without them keeps the stored ones (see writeCopy).
+   */
   items?: string;
+  /** A hash of `items` (feeds.ts hashItems): which items the copy holds, without holding them. */
+  itemsHash?: string;
   etag?: string;
   lastModified?: string;
   /** Milliseconds since the epoch of the last fetch that succeeded (200 or 304). */
@@ -52,7 +57,12 @@ export interface VisitStorage {
 export interface FeedStorage {
   /** Every stored copy (read once at start: a restart serves them before the first fetch). */
   readCopies(): Promise<UpstreamCopy[]>;
-  writeCopy(copy: UpstreamCopy): Promise<void>;
+  /**
+   * Stores the copy. Without `items`, the stored items stay, and the copy is written only if the stored row
+   * holds the items it names (`itemsHash`, `configKey`): false when it does not (another hub wrote others), and
+   * nothing was written — write it again with its items.
+   */
+  writeCopy(copy: UpstreamCopy): Promise<boolean>;
 }
 
 export interface HubStorage extends VisitStorage, FeedStorage {

@@ -1,7 +1,7 @@
 /**
  * The store's rules, the same cases on SQLite and on PostgreSQL: counting,
  * online, days, per-site start, the daily salt, migrations, export/import
- * between the engines, feed copies.
+ * between the engines, feed copies (their items written only when they change).
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -122,6 +122,19 @@ for (const engine of ENGINES) {
       assert.deepEqual(await store.readCopies(), [
         { ...copy, lastError: 'HTTP 500', failures: 2, lastAttempt: 1713488460000 },
       ]);
+    });
+
+    it('writes a copy without its items only over the items it names, and keeps them', async () => {
+      const { store } = await fresh();
+      const copy = { feed: 'f', upstream: 'https://a.example/rss', items: '[{"id":"1"}]', itemsHash: 'h1', etag: '"1"', lastSuccess: 1713488400000, failures: 0, configKey: 'k' };
+      assert.equal(await store.writeCopy(copy), true);
+      const { items: _, ...status } = copy;
+      const kept = { ...copy, etag: '"2"', lastAttempt: 1713488460000 };
+      assert.equal(await store.writeCopy({ ...status, etag: '"2"', lastAttempt: 1713488460000 }), true, 'the status alone (a 304)');
+      assert.deepEqual(await store.readCopies(), [kept], 'the items kept');
+      assert.equal(await store.writeCopy({ ...status, itemsHash: 'h0', etag: '"3"' }), false, 'the status of other items');
+      assert.equal(await store.writeCopy({ ...status, configKey: 'older', etag: '"3"' }), false, 'the items as another config read them');
+      assert.deepEqual(await store.readCopies(), [kept], 'neither written');
     });
   });
 }

@@ -167,6 +167,14 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'ALTER TABLE upstream_copies ADD COLUMN config_key TEXT;',
     postgres: 'ALTER TABLE upstream_copies ADD COLUMN config_key TEXT;',
   },
+  {
+    version: 7,
+    name: 'a hash of each feed copy\'s items',
+    // A refresh that leaves the items as they were (a 304, the same body) writes the copy's status without
+    // them (copy-rows.ts COPY_UPSERT): 150 upstreams' items were written again on every refresh.
+    sqlite: 'ALTER TABLE upstream_copies ADD COLUMN items_hash TEXT;',
+    postgres: 'ALTER TABLE upstream_copies ADD COLUMN items_hash TEXT;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -24,7 +24,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { CountRecord, HubStorage, UpstreamCopy } from '../storage.js';
-import { COPY_COLUMNS, copyOfRow, rowOfCopy, type CopyRow } from './copy-rows.js';
+import { COPY_COLUMNS, copyOfRow, copyUpsert, rowOfCopy, type CopyRow } from './copy-rows.js';
 import { MIGRATIONS_TABLE_SQL, pending } from './migrations.js';
 import { VisitConnections } from './visit-connections.js';
 import { VisitBatches, type Visit } from './visit-batches.js';
@@ -295,14 +295,10 @@ export class PostgresStorage extends VisitStore implements HubStorage {
     return (await this.query<CopyRow>('SELECT * FROM upstream_copies')).rows.map(copyOfRow);
   }
 
-  async writeCopy(c: UpstreamCopy): Promise<void> {
+  async writeCopy(c: UpstreamCopy): Promise<boolean> {
     const row = rowOfCopy(c);
-    const placeholders = COPY_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-    const updates = COPY_COLUMNS.slice(2).map((k) => `${k} = excluded.${k}`).join(', ');
-    await this.query(
-      `INSERT INTO upstream_copies (${COPY_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (feed, upstream) DO UPDATE SET ${updates}`,
-      COPY_COLUMNS.map((k) => row[k]),
-    );
+    const { rowCount } = await this.query(copyUpsert((_, i) => `$${i + 1}`), COPY_COLUMNS.map((k) => row[k]), 'write_copy');
+    return !!rowCount;
   }
 
   async healthy(): Promise<boolean> {
