@@ -2,9 +2,15 @@
 import type { Charset } from '../core/formats/charset.js';
 import type { WarningEffect, WarningProblem } from '../core/formats/warnings.js';
 import type { Localized } from '../core/i18n/index.js';
-import type { ReadFailure } from './validate.js';
 
 /** A read failure's words (`reasons`, by its code, else `other`) with the system's own after them. */
+/** Why a file or URL could not be read: a code the report words, and the system's own words. */
+export interface ReadFailure {
+  /** The system's error code (ENOENT, ECONNREFUSED, ENOTFOUND …), `TIMEOUT` or `HTTP`; undefined if it gave none. */
+  code?: string;
+  detail: string;
+}
+
 const readFailureText = (reasons: Record<string, string>, other: string) => (f: ReadFailure) => `${(f.code && reasons[f.code]) || other} (${f.detail})`;
 
 export const cliMessages: Localized<{

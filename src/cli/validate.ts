@@ -13,7 +13,7 @@ import type { ParseWarning } from '../core/formats/warnings.js';
 import type { Lang } from '../core/i18n/index.js';
 import { messages } from '../core/i18n/messages.js';
 import type { Feed } from '../core/model.js';
-import { cliMessages } from './messages.js';
+import { cliMessages, type ReadFailure } from './messages.js';
 import { useNodeXmlParser } from './xml-dom.js';
 
 export interface Report {
@@ -38,13 +38,6 @@ export interface Target {
   /** The URL its relative links resolve against. */
   url: string;
   charset: Charset;
-}
-
-/** Why a file or URL could not be read: a code the report words, and the system's own words. */
-export interface ReadFailure {
-  /** The system's error code (ENOENT, ECONNREFUSED, ENOTFOUND …), `TIMEOUT` or `HTTP`; undefined if it gave none. */
-  code?: string;
-  detail: string;
 }
 
 /** What readTarget threw, as a {@link ReadFailure}: fetch's own error says only "fetch failed", its `cause` says why. */
