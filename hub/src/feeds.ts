@@ -324,8 +324,10 @@ function logChange(u: Upstream, outcome: FetchOutcome | 'parse', next: UpstreamC
   u.lastOutcome = now;
   if (now === was) return;
   const who = `feed ${u.feed.id}: upstream "${u.config.name}" (${u.config.url})`;
-  if (now === 'ok') console.warn(`${who} recovered after ${u.copy.failures} failed fetch(es)`);
-  else console.error(`${who} failed: ${outcome}: ${next.lastError}`);
+  if (now === 'ok') return void console.warn(`${who} recovered after ${u.copy.failures} failed fetch(es)`);
+  // A parse failure's message names its kind already (PortalError: "parse: …"): the kind is said once.
+  const error = next.lastError ?? '';
+  console.error(`${who} failed: ${error.startsWith(`${outcome}: `) ? error : `${outcome}: ${error}`}`);
 }
 
 /** Of max_age: how old the published last_success may get before a refresh that changed nothing publishes it again. */
